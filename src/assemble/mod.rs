@@ -1,0 +1,331 @@
+//! The assemble stage: labelled blocks become the [`Article`](crate::Article).
+
+use std::sync::Arc;
+
+use crate::error::BoxError;
+use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Heuristic, Role, Shape, Stage};
+use crate::model::{Block, Disclaimer, Person, Quote, QuoteKind, RelatedLink, Section};
+
+pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
+    vec![
+        Arc::new(Builtin {
+            name: "assemble.article",
+            stage: Stage::Assemble,
+            description: "Builds sections, quotes, disclaimers and the related list from the labelled blocks; headline, dek and byline blocks fill fields still empty.",
+            run: assemble_article,
+        }),
+        Arc::new(Builtin {
+            name: "assemble.lede-and-text",
+            stage: Stage::Assemble,
+            description: "Sets the lede (first body paragraph) and the plain-text body.",
+            run: lede_and_text,
+        }),
+    ]
+}
+
+fn normalized(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn assemble_article(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+    let blocks = std::mem::take(draft.blocks_mut());
+    let section_level = blocks
+        .iter()
+        .filter(|b| b.role == Role::Heading)
+        .map(heading_level)
+        .min()
+        .unwrap_or(2);
+
+    let mut sections: Vec<Section> = Vec::new();
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut list: Option<(u32, bool, Vec<String>)> = None;
+    let mut last_body_text = String::new();
+
+    for block in &blocks {
+        // A list ends at the first block that is not one of its items.
+        let continues_list = matches!(
+            (&list, &block.shape, block.role),
+            (Some((id, ..)), Shape::ListItem { list: l, .. }, role) if id == l && role.is_body() && role != Role::Heading
+        );
+        if !continues_list {
+            flush_list(&mut list, &mut sections);
+        }
+        match block.role {
+            Role::Headline if draft.article.headline.is_none() => {
+                draft.article.headline = Some(block.text.clone());
+                record(draft, "headline", block);
+            }
+            Role::Dek if draft.article.dek.is_none() => {
+                draft.article.dek = Some(block.text.clone());
+                record(draft, "dek", block);
+            }
+            Role::Byline if draft.article.byline.is_empty() => {
+                draft.article.byline = parse_byline(&block.text);
+                if !draft.article.byline.is_empty() {
+                    record(draft, "byline", block);
+                }
+            }
+            Role::Dateline if draft.article.published.is_none() => {
+                if let Some(date) = crate::metadata::parse_date(&block.text) {
+                    draft.article.published = Some(date);
+                    record(draft, "published", block);
+                }
+            }
+            Role::Disclaimer(kind) => {
+                draft
+                    .article
+                    .disclaimers
+                    .push(Disclaimer::new(kind, block.text.clone()));
+            }
+            Role::RelatedHeader | Role::Boilerplate => {}
+            Role::RelatedItem => draft.article.related.push(related_link(block)),
+            Role::Heading if heading_level(block) <= section_level => {
+                sections.push(Section::new(Some(block.text.clone()), section_level));
+            }
+            role if role.is_body() => {
+                let norm = normalized(&block.text);
+                let is_title = [&draft.article.headline, &draft.article.dek]
+                    .into_iter()
+                    .flatten()
+                    .any(|t| normalized(t) == norm);
+                if (is_title || norm == last_body_text) && !norm.is_empty() {
+                    continue;
+                }
+                last_body_text = norm;
+                if sections.is_empty() {
+                    sections.push(Section::new(None, 0));
+                }
+                let index = sections.len() - 1;
+                if let Some(quote) = block_quote(block, index) {
+                    quotes.push(quote);
+                }
+                match (&block.shape, &mut list) {
+                    (Shape::ListItem { ordered, list: id }, current) if role != Role::Heading => {
+                        current
+                            .get_or_insert_with(|| (*id, *ordered, Vec::new()))
+                            .2
+                            .push(block.text.clone());
+                    }
+                    _ => {
+                        let out = to_block(block);
+                        sections[index].blocks.push(out);
+                    }
+                }
+                quotes.extend(block.quotes.iter().cloned().map(|mut q| {
+                    q.section = index;
+                    q
+                }));
+            }
+            _ => {}
+        }
+    }
+    flush_list(&mut list, &mut sections);
+    sections.retain(|s| s.heading.is_some() || !s.blocks.is_empty());
+    draft.article.sections = sections;
+    draft.article.quotes = quotes;
+    *draft.blocks_mut() = blocks;
+    Ok(())
+}
+
+fn record(draft: &mut Draft, field: &'static str, block: &DraftBlock) {
+    let by = block.decided_by.unwrap_or("assemble.article");
+    draft.record(field, by, "block", block.confidence);
+}
+
+fn heading_level(block: &DraftBlock) -> u8 {
+    match block.shape {
+        Shape::Heading { level } => level.max(1),
+        _ => 2,
+    }
+}
+
+fn flush_list(list: &mut Option<(u32, bool, Vec<String>)>, sections: &mut Vec<Section>) {
+    if let Some((_, ordered, items)) = list.take() {
+        if sections.is_empty() {
+            sections.push(Section::new(None, 0));
+        }
+        if let Some(s) = sections.last_mut() {
+            s.blocks.push(Block::List { ordered, items });
+        }
+    }
+}
+
+/// The quote a block *is* (block or pull quote), as opposed to quotes inside it.
+fn block_quote(block: &DraftBlock, section: usize) -> Option<Quote> {
+    let kind = match (block.role, &block.shape) {
+        (Role::Quote(kind), _) => kind,
+        (_, Shape::Quote) => QuoteKind::Block,
+        _ => return None,
+    };
+    Some(Quote::new(
+        block.text.clone(),
+        block.attribution.clone(),
+        kind,
+        section,
+    ))
+}
+
+fn to_block(block: &DraftBlock) -> Block {
+    let text = block.text.clone();
+    if let Role::Quote(_) = block.role {
+        return Block::Quote {
+            text,
+            attribution: block.attribution.clone(),
+        };
+    }
+    match &block.shape {
+        Shape::Heading { level } => Block::Heading {
+            text,
+            level: *level,
+        },
+        Shape::Quote => Block::Quote {
+            text,
+            attribution: block.attribution.clone(),
+        },
+        Shape::Figure { src, alt } => Block::Figure {
+            src: src.clone(),
+            alt: alt.clone(),
+            caption: Some(text).filter(|t| !t.is_empty()),
+        },
+        Shape::Table { rows } => Block::Table { rows: rows.clone() },
+        Shape::Code { language } => Block::Code {
+            text,
+            language: language.clone(),
+        },
+        Shape::ListItem { ordered, .. } => Block::List {
+            ordered: *ordered,
+            items: vec![text],
+        },
+        _ => Block::Paragraph { text },
+    }
+}
+
+/// "By Jane Doe and John Roe" → two people.
+pub(crate) fn parse_byline(line: &str) -> Vec<Person> {
+    let mut s = line.trim();
+    for prefix in [
+        "By ",
+        "by ",
+        "BY ",
+        "Written by ",
+        "Words by ",
+        "Von ",
+        "Par ",
+    ] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            s = rest;
+            break;
+        }
+    }
+    // "Jane Doe | Reuters", "Jane Doe, Staff Writer" keep only the names part.
+    let s = s.split(['|', '·', '•']).next().unwrap_or("").trim();
+    s.split(", ")
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" & "))
+        .map(|p| p.trim().trim_end_matches([',', '.']).trim())
+        .filter(|p| !p.is_empty() && p.split_whitespace().count() <= 5)
+        .filter(|p| p.chars().next().is_some_and(char::is_uppercase))
+        .map(Person::new)
+        .collect()
+}
+
+/// A related item: the title is its first sentence, the summary the rest.
+fn related_link(block: &DraftBlock) -> RelatedLink {
+    let text = block.text.trim();
+    let mut link = match split_first_sentence(text) {
+        Some((title, rest)) => {
+            let mut l = RelatedLink::new(title);
+            l.summary = Some(rest.to_owned());
+            l
+        }
+        None => RelatedLink::new(text),
+    };
+    link.url = block.hints.href.clone();
+    link
+}
+
+/// Splits after the first sentence end (". ", "? ", "! ") that is followed
+/// by more text; None when the text is one sentence.
+pub(crate) fn split_first_sentence(text: &str) -> Option<(&str, &str)> {
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if matches!(b, b'.' | b'?' | b'!')
+            && bytes.get(i + 1) == Some(&b' ')
+            && bytes
+                .get(i + 2)
+                .is_some_and(|c| c.is_ascii_uppercase() || !c.is_ascii())
+        {
+            // Not after an abbreviation like "U.S." or "Dr."
+            let word_start = text[..i].rfind(' ').map_or(0, |p| p + 1);
+            if is_abbreviation(&text[word_start..i]) {
+                continue;
+            }
+            let rest = text[i + 1..].trim();
+            if !rest.is_empty() {
+                return Some((&text[..=i], rest));
+            }
+        }
+    }
+    None
+}
+
+/// Words that end with a period without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Jr",
+    "Sr", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Inc",
+    "Corp", "Co", "Ltd", "etc",
+];
+
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    let word = word.trim_start_matches(['(', '"', '\'', '“']);
+    word.contains('.')
+        || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+        || ABBREVIATIONS.contains(&word)
+}
+
+fn lede_and_text(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+    let lede = draft.article.blocks().find_map(|(_, b)| match b {
+        Block::Paragraph { text } => Some(text.clone()),
+        _ => None,
+    });
+    if let Some(lede) = lede {
+        draft.article.lede = Some(lede);
+    }
+    draft.article.text = draft.article.body_text();
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines_split_into_people() {
+        let names: Vec<_> = parse_byline("By Jane Doe and John Roe")
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(names, ["Jane Doe", "John Roe"]);
+        let names: Vec<_> = parse_byline("By Ana Ruiz, Lee Kim & Bo Chen | Wire")
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(names, ["Ana Ruiz", "Lee Kim", "Bo Chen"]);
+    }
+
+    #[test]
+    fn first_sentence_split() {
+        assert_eq!(
+            split_first_sentence("A thing happened. Then more."),
+            Some(("A thing happened.", "Then more."))
+        );
+        assert_eq!(
+            split_first_sentence("The U.S. Senate voted. It passed."),
+            Some(("The U.S. Senate voted.", "It passed."))
+        );
+        assert_eq!(split_first_sentence("Only one sentence."), None);
+    }
+}

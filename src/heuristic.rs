@@ -1,0 +1,501 @@
+//! The layer every pipeline stage builds on: [`Heuristic`], [`Stage`],
+//! [`Draft`] (the article being built) and [`DraftBlock`] (one block of the
+//! intermediate representation, with its [`Role`]).
+//!
+//! Both inputs — HTML and plain text — are turned into one sequence of
+//! [`DraftBlock`]s. Label heuristics give each block a [`Role`]; the assemble
+//! stage turns labelled blocks into the [`Article`]. A heuristic that labels
+//! blocks therefore works for HTML and text alike.
+
+use std::ops::Range;
+
+use crate::error::BoxError;
+use crate::limits::Limits;
+use crate::model::{Article, DisclaimerKind, Quote, QuoteKind};
+
+/// A pipeline stage. Variant order is run order.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stage {
+    /// Look at the decoded input before parsing (kind detection, normalisation).
+    Sniff,
+    /// Harvest metadata (HTML: JSON-LD, Open Graph, meta tags, ...).
+    Metadata,
+    /// Remove boilerplate from the document (HTML only).
+    Clean,
+    /// Locate the main content (HTML only).
+    Score,
+    /// Turn the input into [`DraftBlock`]s.
+    Segment,
+    /// Give every block a [`Role`].
+    Label,
+    /// Build the [`Article`] from the labelled blocks.
+    Assemble,
+}
+
+impl Stage {
+    /// All stages in run order.
+    pub const ALL: [Stage; 7] = [
+        Stage::Sniff,
+        Stage::Metadata,
+        Stage::Clean,
+        Stage::Score,
+        Stage::Segment,
+        Stage::Label,
+        Stage::Assemble,
+    ];
+
+    /// The stage's lower-case name, the prefix of its heuristics' names.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Sniff => "sniff",
+            Stage::Metadata => "metadata",
+            Stage::Clean => "clean",
+            Stage::Score => "score",
+            Stage::Segment => "segment",
+            Stage::Label => "label",
+            Stage::Assemble => "assemble",
+        }
+    }
+}
+
+impl std::fmt::Display for Stage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One named step of the pipeline.
+///
+/// Heuristics run in [`Stage`] order, and within a stage in the order they
+/// were registered. Built-in heuristics check [`Draft::kind`] and do nothing
+/// for inputs they do not apply to; yours may do the same.
+///
+/// # Examples
+///
+/// A heuristic that turns lines starting with `Sponsored:` into a sponsored
+/// disclaimer:
+///
+/// ```
+/// use copydesk::{Draft, Context, Heuristic, Role, Stage, DisclaimerKind, BoxError};
+///
+/// struct SponsoredLines;
+/// impl Heuristic for SponsoredLines {
+///     fn name(&self) -> &'static str { "label.sponsored-lines" }
+///     fn stage(&self) -> Stage { Stage::Label }
+///     fn apply(&self, draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+///         for block in draft.blocks_mut() {
+///             if block.text.starts_with("Sponsored:") {
+///                 block.role = Role::Disclaimer(DisclaimerKind::Sponsored);
+///             }
+///         }
+///         Ok(())
+///     }
+/// }
+///
+/// let extractor = copydesk::Extractor::builder().add(SponsoredLines).build()?;
+/// let article = extractor.extract("Headline Here\n\nBody text of the story goes here.\n\nSponsored: paid for by Acme.")?;
+/// assert_eq!(article.disclaimers[0].kind, DisclaimerKind::Sponsored);
+/// # Ok::<(), copydesk::Error>(())
+/// ```
+pub trait Heuristic: Send + Sync {
+    /// Stable id `stage.kebab-name`. It is public API: docs, `disable` and
+    /// `--disable` use it.
+    fn name(&self) -> &'static str;
+    /// The stage it runs in.
+    fn stage(&self) -> Stage;
+    /// One sentence on what it does, for docs and `copydesk heuristics`.
+    fn description(&self) -> &'static str {
+        ""
+    }
+    /// Does its work on the draft.
+    ///
+    /// # Errors
+    /// An error aborts the extraction with [`Error::Heuristic`](crate::Error::Heuristic).
+    fn apply(&self, draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError>;
+}
+
+/// A heuristic made from a closure; see [`heuristic_fn`].
+pub struct FnHeuristic<F> {
+    name: &'static str,
+    stage: Stage,
+    f: F,
+}
+
+impl<F> Heuristic for FnHeuristic<F>
+where
+    F: Fn(&mut Draft, &Context<'_>) -> Result<(), BoxError> + Send + Sync,
+{
+    fn name(&self) -> &'static str {
+        self.name
+    }
+    fn stage(&self) -> Stage {
+        self.stage
+    }
+    fn apply(&self, draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
+        (self.f)(draft, cx)
+    }
+}
+
+/// Makes a [`Heuristic`] from a name, a stage and a closure.
+///
+/// # Examples
+///
+/// ```
+/// use copydesk::{heuristic_fn, Stage};
+/// let upper = heuristic_fn("assemble.shout-headline", Stage::Assemble, |draft, _cx| {
+///     if let Some(h) = draft.article.headline.as_mut() {
+///         *h = h.to_uppercase();
+///     }
+///     Ok(())
+/// });
+/// let extractor = copydesk::Extractor::builder().add(upper).build()?;
+/// let article = extractor.extract("Quiet Headline\n\nA body paragraph that is long enough.")?;
+/// assert_eq!(article.headline.as_deref(), Some("QUIET HEADLINE"));
+/// # Ok::<(), copydesk::Error>(())
+/// ```
+pub fn heuristic_fn<F>(name: &'static str, stage: Stage, f: F) -> FnHeuristic<F>
+where
+    F: Fn(&mut Draft, &Context<'_>) -> Result<(), BoxError> + Send + Sync,
+{
+    FnHeuristic { name, stage, f }
+}
+
+/// What a heuristic may read about the call it runs in.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The URL the caller gave with the input, if any.
+    pub url: Option<&'a str>,
+    /// The extractor's limits.
+    pub limits: &'a Limits,
+}
+
+/// The kind of input being extracted, after detection.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InputKind {
+    /// An HTML page.
+    Html,
+    /// A plain-text dump of an article.
+    Text,
+}
+
+/// The part a block plays in the article.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Role {
+    /// Not decided yet; assembled as body content.
+    #[default]
+    Unknown,
+    /// The headline.
+    Headline,
+    /// The dek (subtitle, standfirst).
+    Dek,
+    /// An author line ("By Jane Doe").
+    Byline,
+    /// A date or dateline line ("Published Dec. 12, 2025").
+    Dateline,
+    /// A subheading inside the body.
+    Heading,
+    /// A body paragraph (or other body block: its [`Shape`] says which).
+    Paragraph,
+    /// A list item in the body.
+    ListItem,
+    /// A quote set apart from the prose.
+    Quote(QuoteKind),
+    /// A figure caption or image credit.
+    Caption,
+    /// A notice about the piece.
+    Disclaimer(DisclaimerKind),
+    /// The header of a related-articles list ("Related Articles").
+    RelatedHeader,
+    /// One teaser of a related-articles list.
+    RelatedItem,
+    /// Site chrome, ads, share prompts: dropped.
+    Boilerplate,
+}
+
+impl Role {
+    /// True for roles whose blocks go into [`Article::sections`].
+    pub fn is_body(self) -> bool {
+        matches!(
+            self,
+            Role::Unknown
+                | Role::Heading
+                | Role::Paragraph
+                | Role::ListItem
+                | Role::Quote(_)
+                | Role::Caption
+        )
+    }
+}
+
+/// What the source says a block is, independent of its role.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Shape {
+    /// A paragraph or a line of text.
+    #[default]
+    Paragraph,
+    /// A heading (`h2`, `## …`) of the given level.
+    Heading {
+        /// 1 for `h1`, 2 for `h2`, ...
+        level: u8,
+    },
+    /// One item of a list. Consecutive items with the same `list` id form one list.
+    ListItem {
+        /// Numbered list.
+        ordered: bool,
+        /// Identifies the list the item belongs to.
+        list: u32,
+    },
+    /// A block quotation (`<blockquote>`, `>` lines).
+    Quote,
+    /// An image or figure; the block's text is its caption.
+    Figure {
+        /// Image URL.
+        src: Option<String>,
+        /// Alternative text.
+        alt: Option<String>,
+    },
+    /// A table; the block's text is the cells, tab- and line-separated.
+    Table {
+        /// Rows of cell texts.
+        rows: Vec<Vec<String>>,
+    },
+    /// Preformatted text or code.
+    Code {
+        /// Language hint.
+        language: Option<String>,
+    },
+}
+
+/// Evidence about a block from its source (mostly from HTML).
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Hints {
+    /// Share of the block's text inside links, 0.0–1.0.
+    pub link_density: f32,
+    /// The link target when the block is essentially one link.
+    pub href: Option<String>,
+    /// Lower-cased class/id/role tokens of the block and its containers,
+    /// space-separated (e.g. `"related-links card"`).
+    pub container: String,
+    /// The whole block is emphasised (`<em>`, `<i>`, `<small>`, `*…*`).
+    pub emphasized: bool,
+    /// The block came from outside the main content (a box next to it that
+    /// was kept as a candidate for related links or disclaimers).
+    pub outside_main: bool,
+}
+
+/// One block of the intermediate representation.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DraftBlock {
+    /// What the source says the block is.
+    pub shape: Shape,
+    /// The block's text, whitespace-normalised (list items without bullets).
+    pub text: String,
+    /// The part it plays; set by label heuristics.
+    pub role: Role,
+    /// For quotes: the speaker or label.
+    pub attribution: Option<String>,
+    /// How sure the heuristic that set [`role`](DraftBlock::role) was, 0.0–1.0.
+    pub confidence: f32,
+    /// The heuristic that set the role.
+    pub decided_by: Option<&'static str>,
+    /// Byte range in the decoded input (text input); empty when unknown.
+    pub span: Range<usize>,
+    /// Evidence from the source.
+    pub hints: Hints,
+    /// Inline quotes found in the block's text.
+    pub quotes: Vec<Quote>,
+}
+
+impl DraftBlock {
+    /// A block of the given shape and text, role [`Role::Unknown`].
+    pub fn new(shape: Shape, text: impl Into<String>) -> Self {
+        DraftBlock {
+            shape,
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+
+    /// Sets the role, recording who decided and how sure it was.
+    pub fn set_role(&mut self, role: Role, by: &'static str, confidence: f32) {
+        self.role = role;
+        self.decided_by = Some(by);
+        self.confidence = confidence;
+    }
+
+    /// Number of whitespace-separated words in the text.
+    pub fn word_count(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+}
+
+/// Which heuristic set an [`Article`] field, and how sure it was.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq)]
+pub struct Provenance {
+    /// The field's JSON name (`headline`, `published`, ...).
+    pub field: &'static str,
+    /// The heuristic's name.
+    pub heuristic: &'static str,
+    /// Where the value came from, e.g. `json-ld`, `og:title`, `first line`.
+    pub source: String,
+    /// 0.0–1.0.
+    pub confidence: f32,
+}
+
+/// What happened during one extraction: heuristics run, where fields came
+/// from, and non-fatal events.
+#[non_exhaustive]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Report {
+    /// The detected input kind.
+    pub kind: Option<InputKind>,
+    /// Names of the heuristics that ran, in order.
+    pub ran: Vec<&'static str>,
+    /// Where each field's value came from.
+    pub provenance: Vec<Provenance>,
+    /// Non-fatal events: fallbacks taken, limits that cut content, ...
+    pub notes: Vec<String>,
+}
+
+impl Report {
+    /// The provenance of a field, if a heuristic recorded one.
+    pub fn provenance_of(&self, field: &str) -> Option<&Provenance> {
+        self.provenance.iter().rev().find(|p| p.field == field)
+    }
+}
+
+/// The article being built: the decoded input, the block sequence, the
+/// article fields set so far, and the report.
+pub struct Draft {
+    kind: InputKind,
+    source: String,
+    blocks: Vec<DraftBlock>,
+    /// The article being assembled. Metadata heuristics fill its metadata
+    /// fields; the assemble stage fills the body from the blocks.
+    pub article: Article,
+    /// What happened so far.
+    pub report: Report,
+    pub(crate) dom: Option<crate::html::Dom>,
+}
+
+impl std::fmt::Debug for Draft {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Draft")
+            .field("kind", &self.kind)
+            .field("blocks", &self.blocks)
+            .field("article", &self.article)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Draft {
+    /// A draft for the given decoded input.
+    pub fn new(kind: InputKind, source: String) -> Self {
+        Draft {
+            kind,
+            source,
+            blocks: Vec::new(),
+            article: Article::new(),
+            report: Report {
+                kind: Some(kind),
+                ..Report::default()
+            },
+            dom: None,
+        }
+    }
+
+    /// The input kind.
+    pub fn kind(&self) -> InputKind {
+        self.kind
+    }
+
+    /// True for HTML input.
+    pub fn is_html(&self) -> bool {
+        self.kind == InputKind::Html
+    }
+
+    /// The decoded input.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Replaces the decoded input (Sniff stage only: later stages have
+    /// already read it).
+    pub fn set_source(&mut self, source: String) {
+        self.source = source;
+    }
+
+    /// Changes the input kind (Sniff stage only).
+    pub fn set_kind(&mut self, kind: InputKind) {
+        self.kind = kind;
+        self.report.kind = Some(kind);
+    }
+
+    /// The blocks in reading order.
+    pub fn blocks(&self) -> &[DraftBlock] {
+        &self.blocks
+    }
+
+    /// The blocks, to relabel or edit.
+    pub fn blocks_mut(&mut self) -> &mut Vec<DraftBlock> {
+        &mut self.blocks
+    }
+
+    /// Records where a field's value came from.
+    pub fn record(
+        &mut self,
+        field: &'static str,
+        heuristic: &'static str,
+        source: impl Into<String>,
+        confidence: f32,
+    ) {
+        self.report.provenance.push(Provenance {
+            field,
+            heuristic,
+            source: source.into(),
+            confidence,
+        });
+    }
+
+    /// Adds a non-fatal note to the report.
+    pub fn note(&mut self, note: impl Into<String>) {
+        self.report.notes.push(note.into());
+    }
+
+    /// Consumes the draft and gives the article and report.
+    pub fn finish(self) -> (Article, Report) {
+        (self.article, self.report)
+    }
+}
+
+/// A built-in heuristic: a name, a stage, a description and a function.
+/// Stage modules list theirs as `Builtin` values.
+pub(crate) struct Builtin {
+    pub name: &'static str,
+    pub stage: Stage,
+    pub description: &'static str,
+    pub run: fn(&mut Draft, &Context<'_>) -> Result<(), BoxError>,
+}
+
+impl Heuristic for Builtin {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+    fn stage(&self) -> Stage {
+        self.stage
+    }
+    fn description(&self) -> &'static str {
+        self.description
+    }
+    fn apply(&self, draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
+        (self.run)(draft, cx)
+    }
+}
