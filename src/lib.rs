@@ -27,6 +27,7 @@ mod label;
 mod limits;
 mod metadata;
 mod model;
+mod render;
 mod text;
 
 pub use error::{BoxError, Error, Result};

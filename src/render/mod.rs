@@ -1,0 +1,1 @@
+//! Renderers: Markdown and plain text.
