@@ -1,6 +1,7 @@
 //! The entry points: [`extract`], [`Extractor`] and its builder.
 
 use std::sync::Arc;
+use std::time::Instant;
 
 use once_cell::sync::Lazy;
 
@@ -187,15 +188,19 @@ impl Extractor {
             if !parsed && h.stage() > Stage::Sniff {
                 parsed = true;
                 if draft.is_html() {
+                    let start = Instant::now();
                     draft.dom = Some(crate::html::Dom::parse(draft.source(), &self.limits));
+                    draft.report.timings.push(("parse", start.elapsed()));
                 }
             }
             draft.report.ran.push(h.name());
+            let start = Instant::now();
             h.apply(&mut draft, &cx)
                 .map_err(|source| Error::Heuristic {
                     name: h.name(),
                     source,
                 })?;
+            draft.report.timings.push((h.name(), start.elapsed()));
             if h.stage() == Stage::Segment && draft.blocks().len() > self.limits.max_blocks {
                 let limit = self.limits.max_blocks;
                 draft.blocks_mut().truncate(limit);

@@ -363,6 +363,9 @@ pub struct Report {
     pub provenance: Vec<Provenance>,
     /// Non-fatal events: fallbacks taken, limits that cut content, ...
     pub notes: Vec<String>,
+    /// Wall time of each step, in run order: `parse` (the HTML parse) and
+    /// every heuristic by name. For profiling; never compare across runs.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 impl Report {
