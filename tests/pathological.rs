@@ -1,0 +1,59 @@
+//! Hostile inputs: each gives an Article or a typed error, with no panic and
+//! no stack overflow. Timing is measured in benches/pathological.rs, never
+//! asserted here.
+
+mod common;
+
+use common::pathological::cases;
+use copydesk::{Error, Extractor, Input};
+
+#[test]
+fn hostile_inputs_give_an_article_or_a_typed_error() {
+    let extractor = Extractor::default();
+    let mut failures = Vec::new();
+    for case in cases(1.0) {
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            extractor.extract(Input::bytes(&case.bytes).kind(case.kind))
+        }));
+        match result {
+            Ok(Ok(article)) => {
+                // An article made from hostile input is still well-formed JSON.
+                let json = serde_json::to_string(&article).expect("article serialises");
+                assert!(json.contains("schema_version"), "{}", case.name);
+            }
+            Ok(Err(e)) => match e {
+                Error::EmptyInput | Error::InputTooLarge { .. } | Error::NotText { .. } => {
+                    assert!(!e.to_string().is_empty());
+                }
+                other => failures.push(format!("{}: unexpected error {other}", case.name)),
+            },
+            Err(_) => failures.push(format!("{}: panicked", case.name)),
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn pages_keep_their_text_under_hostile_shapes() {
+    let extractor = Extractor::default();
+    for case in cases(0.01) {
+        let Ok(article) = extractor.extract(Input::bytes(&case.bytes).kind(case.kind)) else {
+            continue;
+        };
+        match case.name {
+            "utf16-bom" | "utf16-no-bom" | "nul-bytes" | "invalid-utf8" => assert!(
+                article.text.contains("council approved the budget"),
+                "{}: {:?}",
+                case.name,
+                article.text
+            ),
+            "meta-charset-lies" => assert!(
+                article.text.contains("Crème brûlée") || article.text.contains("CrÃ"),
+                "{}: decoded as something else entirely: {:?}",
+                case.name,
+                article.text
+            ),
+            _ => {}
+        }
+    }
+}
