@@ -1,0 +1,171 @@
+//! The head of a text dump: headline, dek, byline and dateline lines
+//! (PLAYBOOK §6 "Headline", "Dek", "Byline/date lines").
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::{BYLINE, DATELINE, final_punct, is_prose, relabel, sentence_count};
+use crate::error::BoxError;
+use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
+
+/// How many blocks from the top the head may span.
+const HEAD_BLOCKS: usize = 8;
+
+/// A wire-story opening: "LISBON (Reuters) —", "PARIS, March 3 (AFP) -",
+/// "BERLIN —". Such a paragraph is the lede, never a dek.
+pub(crate) static WIRE_DATELINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\p{Lu}[\p{Lu}\p{M} .'-]{2,40}(?:,\s*[\p{L}\p{N} .]{2,30})?(?:\s*\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
+        .expect("WIRE_DATELINE")
+});
+
+/// Blocks the head scan walks past: chrome and notices already labelled.
+fn is_aside(block: &DraftBlock) -> bool {
+    matches!(
+        block.role,
+        Role::Boilerplate | Role::Disclaimer(_) | Role::RelatedHeader | Role::RelatedItem
+    )
+}
+
+/// Index of the first block that is not an aside.
+fn first_content(blocks: &[DraftBlock], from: usize) -> Option<usize> {
+    (from..blocks.len().min(from + HEAD_BLOCKS)).find(|&i| !is_aside(&blocks[i]))
+}
+
+fn headline_shaped(block: &DraftBlock) -> bool {
+    let words = block.word_count();
+    let shape_ok = match block.shape {
+        Shape::Paragraph => true,
+        Shape::Heading { level } => level <= 2,
+        _ => false,
+    };
+    shape_ok
+        && (3..=25).contains(&words)
+        && block.text.chars().count() <= 250
+        && !matches!(final_punct(&block.text), Some('.' | ',' | ';' | ':'))
+        && !BYLINE.is_match(&block.text)
+        && !DATELINE.is_match(&block.text)
+}
+
+pub(super) fn headline(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+    if draft.is_html() {
+        return Ok(());
+    }
+    let blocks = draft.blocks_mut();
+    let Some(i) = first_content(blocks, 0) else {
+        return Ok(());
+    };
+    if !matches!(blocks[i].role, Role::Unknown) || !headline_shaped(&blocks[i]) {
+        return Ok(());
+    }
+    // "Followed by longer text": the next content block has more words.
+    let words = blocks[i].word_count();
+    let longer_follows = first_content(blocks, i + 1)
+        .map(|j| &blocks[j])
+        .is_some_and(|next| next.word_count() > words || is_prose(next));
+    if longer_follows {
+        let conf = if matches!(blocks[i].shape, Shape::Heading { .. }) {
+            0.9
+        } else {
+            0.7
+        };
+        relabel(&mut blocks[i], Role::Headline, "label.headline", conf);
+    }
+    Ok(())
+}
+
+pub(super) fn dek(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+    if draft.is_html() {
+        return Ok(());
+    }
+    let blocks = draft.blocks_mut();
+    let Some(h) = blocks
+        .iter()
+        .take(HEAD_BLOCKS)
+        .position(|b| b.role == Role::Headline)
+    else {
+        return Ok(());
+    };
+    let Some(i) = first_content(blocks, h + 1) else {
+        return Ok(());
+    };
+    let cand = &blocks[i];
+    let words = cand.word_count();
+    let dek_shaped = cand.role == Role::Unknown
+        && cand.shape == Shape::Paragraph
+        && (4..=45).contains(&words)
+        && sentence_count(&cand.text) <= 2
+        && !WIRE_DATELINE.is_match(&cand.text)
+        && !BYLINE.is_match(&cand.text)
+        && !DATELINE.is_match(&cand.text)
+        && !has_quotation(&cand.text);
+    // "Before the body": more content must follow.
+    let body_follows = first_content(blocks, i + 1).is_some();
+    if dek_shaped && body_follows {
+        relabel(&mut blocks[i], Role::Dek, "label.dek", 0.6);
+    }
+    Ok(())
+}
+
+/// A quotation of four words or more: such a paragraph reports speech, so it
+/// is body, not a standfirst.
+fn has_quotation(text: &str) -> bool {
+    super::inline_quotes::find_quotes(text)
+        .iter()
+        .any(|q| q.text.split_whitespace().count() >= 4)
+}
+
+pub(super) fn byline_dateline(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+    let blocks = draft.blocks_mut();
+    for block in blocks.iter_mut().take(HEAD_BLOCKS * 2) {
+        if is_aside(block) || block.role == Role::Headline || block.role == Role::Dek {
+            continue;
+        }
+        if is_prose(block) && block.word_count() > 20 {
+            break;
+        }
+        let t = block.text.trim();
+        if block.word_count() > 20 || block.shape != Shape::Paragraph {
+            continue;
+        }
+        if BYLINE.is_match(t) {
+            relabel(block, Role::Byline, "label.byline-dateline", 0.7);
+        } else if DATELINE.is_match(t) {
+            relabel(block, Role::Dateline, "label.byline-dateline", 0.7);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_dateline_table() {
+        for hit in [
+            "LISBON (Reuters) — Portugal's parliament voted",
+            "PARIS, March 3 (AFP) - France said",
+            "BERLIN — The German government",
+            "SÃO PAULO (Wire) -- Brazil",
+        ] {
+            assert!(WIRE_DATELINE.is_match(hit), "{hit}");
+        }
+        for miss in [
+            "Lisbon has a new mayor — again.",
+            "The council voted — narrowly — to approve.",
+            "NATO allies met on Monday.",
+        ] {
+            assert!(!WIRE_DATELINE.is_match(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn headline_shape() {
+        let b = |t: &str| DraftBlock::new(Shape::Paragraph, t);
+        assert!(headline_shaped(&b("Ferry Service Resumes After Storm")));
+        assert!(headline_shaped(&b("Is the port ready for winter?")));
+        assert!(!headline_shaped(&b("The ferry resumed service on Monday.")));
+        assert!(!headline_shaped(&b("By Jane Doe")));
+        assert!(!headline_shaped(&b("Hi")));
+    }
+}
