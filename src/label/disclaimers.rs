@@ -70,7 +70,7 @@ static WORDING: Lazy<[(DisclaimerKind, Regex); 4]> = Lazy::new(|| {
         (
             DisclaimerKind::Sponsored,
             re(
-                r"(?i)\b(?:sponsored by|paid partnership|paid for by|in (?:paid )?partnership with|this (?:content|article|post|story) (?:is|was) (?:sponsored|paid for|funded))\b",
+                r"(?i)\b(?:sponsored by|paid partnership|in paid partnership with|this (?:content|article|post|story) (?:is|was) (?:sponsored|paid for|funded))\b",
             ),
         ),
         (
@@ -138,7 +138,9 @@ pub(super) fn disclaimers(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
             }
         }
     }
-    // Head zone: until the first prose paragraph that is not a notice.
+    // Head zone: until the second prose paragraph that is not a notice
+    // (the first may be a dek; notices often sit between dek and lede).
+    let mut prose_seen = 0;
     for block in blocks.iter_mut().take(12) {
         if is_aside(block) {
             continue;
@@ -147,7 +149,12 @@ pub(super) fn disclaimers(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
             Some(kind) if block.word_count() <= MAX_WORDS => {
                 label(block, kind);
             }
-            _ if is_prose(block) => break,
+            _ if is_prose(block) => {
+                prose_seen += 1;
+                if prose_seen == 2 {
+                    break;
+                }
+            }
             _ => {}
         }
     }
@@ -244,6 +251,7 @@ mod tests {
         }
         for miss in [
             "The studio said the trailer was generated using AI, which angered fans.",
+            "The change would cost 300,000 a year, paid for by savings on landfill.",
             "Researchers trained a model on public data.",
         ] {
             assert_eq!(wording_kind(miss), None, "{miss}");

@@ -57,10 +57,15 @@ pub(super) fn headline(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxEr
     if !matches!(blocks[i].role, Role::Unknown) || !headline_shaped(&blocks[i]) {
         return Ok(());
     }
-    // "Followed by longer text": the next content block has more words.
+    // "Followed by longer text": the next content block that is not a
+    // byline or date line has more words.
     let words = blocks[i].word_count();
-    let longer_follows = first_content(blocks, i + 1)
-        .map(|j| &blocks[j])
+    let longer_follows = blocks
+        .iter()
+        .skip(i + 1)
+        .take(HEAD_BLOCKS)
+        .filter(|b| !is_aside(b) && !BYLINE.is_match(&b.text) && !DATELINE.is_match(&b.text))
+        .find(|b| b.role.is_body() || b.role == Role::Unknown)
         .is_some_and(|next| next.word_count() > words || is_prose(next));
     if longer_follows {
         let conf = if matches!(blocks[i].shape, Shape::Heading { .. }) {
@@ -88,7 +93,14 @@ pub(super) fn dek(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> 
     let Some(i) = first_content(blocks, h + 1) else {
         return Ok(());
     };
+    // A Markdown document marks its standfirst (`*…*`); its plain first
+    // paragraph is the introduction, i.e. body.
+    let markdown = matches!(blocks[h].shape, Shape::Heading { .. });
     let cand = &blocks[i];
+    let emphasized = strip_emphasis(&cand.text);
+    if markdown && emphasized.is_none() {
+        return Ok(());
+    }
     let words = cand.word_count();
     let dek_shaped = cand.role == Role::Unknown
         && cand.shape == Shape::Paragraph
@@ -98,12 +110,33 @@ pub(super) fn dek(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> 
         && !BYLINE.is_match(&cand.text)
         && !DATELINE.is_match(&cand.text)
         && !has_quotation(&cand.text);
-    // "Before the body": more content must follow.
-    let body_follows = first_content(blocks, i + 1).is_some();
-    if dek_shaped && body_follows {
-        relabel(&mut blocks[i], Role::Dek, "label.dek", 0.6);
+    // "Before the body": more content must follow. When a paragraph follows
+    // directly, the dek must be clearly shorter than it; otherwise a short
+    // lede would be taken for a dek.
+    let next = first_content(blocks, i + 1).map(|j| &blocks[j]);
+    let before_body = next.is_some_and(|n| {
+        n.shape != Shape::Paragraph
+            || !matches!(n.role, Role::Unknown | Role::Paragraph)
+            || BYLINE.is_match(&n.text)
+            || DATELINE.is_match(&n.text)
+            || !is_prose(n)
+            || words * 5 <= n.word_count() * 4
+    });
+    if dek_shaped && before_body && relabel(&mut blocks[i], Role::Dek, "label.dek", 0.6) {
+        if let Some(t) = emphasized {
+            blocks[i].text = t;
+        }
     }
     Ok(())
+}
+
+/// The text inside `*…*` or `_…_`, when the whole block is emphasised.
+fn strip_emphasis(text: &str) -> Option<String> {
+    let t = text.trim();
+    ["**", "*", "__", "_"].iter().find_map(|m| {
+        let inner = t.strip_prefix(m)?.strip_suffix(m)?.trim();
+        (!inner.is_empty() && !inner.contains(m)).then(|| inner.to_owned())
+    })
 }
 
 /// A quotation of four words or more: such a paragraph reports speech, so it

@@ -254,8 +254,73 @@ enum Mention {
     Pronoun,
 }
 
+/// Role words that stand before a name in news copy ("Deputy Mayor Elena
+/// Sorensen", "Direktorin Katrin Vogel"): the name is what follows the last one.
+const TITLE_WORDS: &[&str] = &[
+    "Mayor",
+    "Minister",
+    "President",
+    "Senator",
+    "Governor",
+    "Chancellor",
+    "Professor",
+    "Judge",
+    "Coach",
+    "Captain",
+    "Chief",
+    "Director",
+    "Secretary",
+    "Commissioner",
+    "Councillor",
+    "Councilwoman",
+    "Councilman",
+    "Sheriff",
+    "Spokesperson",
+    "Spokesman",
+    "Spokeswoman",
+    "Officer",
+    "Inspector",
+    "Chair",
+    "Chairman",
+    "Chairwoman",
+    "Deputy",
+    "CEO",
+    "Dr.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Prof.",
+    "Direktor",
+    "Direktorin",
+    "Bürgermeister",
+    "Bürgermeisterin",
+    "Ministerin",
+    "Präsident",
+    "Präsidentin",
+    "Frau",
+    "Herr",
+    "Maire",
+    "Ministre",
+    "Madame",
+    "Monsieur",
+    "Mme",
+];
+
+/// Drops leading role words from a name, keeping at least one word.
+fn strip_titles(name: &str) -> &str {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let last_title = words.iter().rposition(|w| TITLE_WORDS.contains(w));
+    match last_title {
+        Some(t) if t + 1 < words.len() => {
+            let first = words[t + 1];
+            name.find(first).map_or(name, |p| &name[p..])
+        }
+        _ => name,
+    }
+}
+
 fn mention(s: &str) -> Option<Mention> {
-    let s = s.trim();
+    let s = strip_titles(s.trim());
     if is_pronoun(s) {
         return Some(Mention::Pronoun);
     }
@@ -502,6 +567,17 @@ mod tests {
                 pair("We need the money now", "Ana Ruiz"),
             ]
         );
+    }
+
+    #[test]
+    fn titles_are_stripped() {
+        assert_eq!(
+            strip_titles("Deputy Mayor Elena Sorensen"),
+            "Elena Sorensen"
+        );
+        assert_eq!(strip_titles("Transport Minister Rui Matos"), "Rui Matos");
+        assert_eq!(strip_titles("Mayor"), "Mayor");
+        assert_eq!(strip_titles("Ana Ruiz"), "Ana Ruiz");
     }
 
     #[test]
