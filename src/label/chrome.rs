@@ -55,7 +55,7 @@ pub(super) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
         if is_structural(block) && !matches!(block.shape, Shape::ListItem { .. }) {
             continue;
         }
-        let words = block.word_count();
+        let words = super::block_words(block);
         let t = block.text.trim();
         let hit = (words <= 12 && (PROMPT.is_match(t) || CONTACT.is_match(t)))
             || (words <= 30 && is_separator_row(t));
@@ -78,7 +78,7 @@ pub(super) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
                 && blocks.get(i).is_some_and(|b| {
                     b.shape == Shape::Paragraph
                         && matches!(b.role, Role::Unknown | Role::Boilerplate)
-                        && is_menu_like(&b.text, b.word_count())
+                        && is_menu_like(&b.text, super::block_words(b))
                 });
             if !menu {
                 if i - run_start >= 3 {

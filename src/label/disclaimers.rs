@@ -132,7 +132,7 @@ pub(super) fn disclaimers(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
     let blocks = draft.blocks_mut();
     // Prefixed notices, anywhere.
     for block in blocks.iter_mut() {
-        if block.word_count() <= MAX_WORDS && !is_aside(block) {
+        if super::block_words(block) <= MAX_WORDS && !is_aside(block) {
             if let Some(kind) = disclaimer_kind(&block.text) {
                 label(block, kind);
             }
@@ -146,7 +146,7 @@ pub(super) fn disclaimers(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
             continue;
         }
         match wording_kind(&block.text) {
-            Some(kind) if block.word_count() <= MAX_WORDS => {
+            Some(kind) if super::block_words(block) <= MAX_WORDS => {
                 label(block, kind);
             }
             _ if is_prose(block) => {
@@ -164,7 +164,7 @@ pub(super) fn disclaimers(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
             continue;
         }
         match wording_kind(&block.text) {
-            Some(kind) if block.word_count() <= MAX_WORDS => {
+            Some(kind) if super::block_words(block) <= MAX_WORDS => {
                 label(block, kind);
             }
             _ if is_prose(block) => break,

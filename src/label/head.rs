@@ -32,14 +32,20 @@ fn first_content(blocks: &[DraftBlock], from: usize) -> Option<usize> {
 }
 
 fn headline_shaped(block: &DraftBlock) -> bool {
-    let words = block.word_count();
+    let words = super::block_words(block);
     let shape_ok = match block.shape {
         Shape::Paragraph => true,
         Shape::Heading { level } => level <= 2,
         _ => false,
     };
+    // Two-word headlines ("Quiet Harbour") only in title case: a lower-case
+    // pair is more often a kicker or a menu entry.
+    let title_case = block
+        .text
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
     shape_ok
-        && (3..=25).contains(&words)
+        && ((3..=25).contains(&words) || (words == 2 && title_case))
         && block.text.chars().count() <= 250
         && !matches!(final_punct(&block.text), Some('.' | ',' | ';' | ':'))
         && !BYLINE.is_match(&block.text)
@@ -59,14 +65,14 @@ pub(super) fn headline(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxEr
     }
     // "Followed by longer text": the next content block that is not a
     // byline or date line has more words.
-    let words = blocks[i].word_count();
+    let words = super::block_words(&blocks[i]);
     let longer_follows = blocks
         .iter()
         .skip(i + 1)
         .take(HEAD_BLOCKS)
         .filter(|b| !is_aside(b) && !BYLINE.is_match(&b.text) && !DATELINE.is_match(&b.text))
         .find(|b| b.role.is_body() || b.role == Role::Unknown)
-        .is_some_and(|next| next.word_count() > words || is_prose(next));
+        .is_some_and(|next| super::block_words(next) > words || is_prose(next));
     if longer_follows {
         let conf = if matches!(blocks[i].shape, Shape::Heading { .. }) {
             0.9
@@ -101,7 +107,7 @@ pub(super) fn dek(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> 
     if markdown && emphasized.is_none() {
         return Ok(());
     }
-    let words = cand.word_count();
+    let words = super::block_words(cand);
     let dek_shaped = cand.role == Role::Unknown
         && cand.shape == Shape::Paragraph
         && (4..=45).contains(&words)
@@ -120,7 +126,7 @@ pub(super) fn dek(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> 
             || BYLINE.is_match(&n.text)
             || DATELINE.is_match(&n.text)
             || !is_prose(n)
-            || words * 5 <= n.word_count() * 4
+            || words * 5 <= super::block_words(n) * 4
     });
     if dek_shaped && before_body && relabel(&mut blocks[i], Role::Dek, "label.dek", 0.6) {
         if let Some(t) = emphasized {
@@ -144,7 +150,7 @@ fn strip_emphasis(text: &str) -> Option<String> {
 fn has_quotation(text: &str) -> bool {
     super::inline_quotes::find_quotes(text)
         .iter()
-        .any(|q| q.text.split_whitespace().count() >= 4)
+        .any(|q| super::words(&q.text) >= 4)
 }
 
 pub(super) fn byline_dateline(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
@@ -153,11 +159,11 @@ pub(super) fn byline_dateline(draft: &mut Draft, _cx: &Context<'_>) -> Result<()
         if is_aside(block) || block.role == Role::Headline || block.role == Role::Dek {
             continue;
         }
-        if is_prose(block) && block.word_count() > 20 {
+        if is_prose(block) && super::block_words(block) > 20 {
             break;
         }
         let t = block.text.trim();
-        if block.word_count() > 20 || block.shape != Shape::Paragraph {
+        if super::block_words(block) > 20 || block.shape != Shape::Paragraph {
             continue;
         }
         if BYLINE.is_match(t) {
@@ -199,6 +205,8 @@ mod tests {
         assert!(headline_shaped(&b("Is the port ready for winter?")));
         assert!(!headline_shaped(&b("The ferry resumed service on Monday.")));
         assert!(!headline_shaped(&b("By Jane Doe")));
+        assert!(headline_shaped(&b("Quiet Headline")));
+        assert!(!headline_shaped(&b("quiet headline")));
         assert!(!headline_shaped(&b("Hi")));
     }
 }

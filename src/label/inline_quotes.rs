@@ -335,7 +335,9 @@ fn mention(s: &str) -> Option<Mention> {
 /// names one.
 fn speaker_of(text: &str, q: &Found) -> Option<Mention> {
     let after = &text[q.end..floor(text, q.end + WINDOW)];
-    if let Some(c) = AFTER.captures(after) {
+    // A verb, an appositive and a name fit in far less than the window.
+    let right_after = &text[q.end..floor(text, q.end + WINDOW / 2)];
+    if let Some(c) = AFTER.captures(right_after) {
         let m = c.name("tp").or(c.name("vn")).or(c.name("nv"));
         if let Some(m) = m.and_then(|m| mention(m.as_str())) {
             return Some(m);
@@ -347,8 +349,9 @@ fn speaker_of(text: &str, q: &Found) -> Option<Mention> {
     let sentence = before
         .rfind(['.', '?', '!'])
         .map_or(before, |p| &before[p + 1..]);
-    if let Some(m) = BEFORE
-        .captures(sentence)
+    if let Some(m) = Some(sentence)
+        .filter(|s| BEFORE.is_match(s))
+        .and_then(|s| BEFORE.captures(s))
         .and_then(|c| c.name("n"))
         .and_then(|m| mention(m.as_str()))
     {
@@ -357,6 +360,7 @@ fn speaker_of(text: &str, q: &Found) -> Option<Mention> {
     let sentence_after = after.split(['.', '?', '!']).next().unwrap_or("");
     [sentence, sentence_after]
         .into_iter()
+        .filter(|s| ACCORDING.is_match(s))
         .find_map(|s| ACCORDING.captures(s))
         .and_then(|c| c.name("n"))
         .and_then(|m| mention(m.as_str()))
@@ -432,7 +436,7 @@ pub(super) fn inline_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), 
         let mut in_block: Option<String> = None;
         let mut quotes = Vec::new();
         for q in &found {
-            if q.text.split_whitespace().count() < MIN_WORDS {
+            if super::words(&q.text) < MIN_WORDS {
                 continue;
             }
             let named = speaker_of(&text, q).and_then(|m| speakers.resolve(m));

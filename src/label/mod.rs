@@ -120,6 +120,21 @@ pub(crate) fn is_open_body(block: &DraftBlock) -> bool {
     matches!(block.role, Role::Unknown | Role::Paragraph)
 }
 
+/// Words of a text, counted up to [`WORD_CAP`]: every threshold the label
+/// heuristics use is far below it, and a 10 MB block must not be re-counted
+/// by each of them.
+pub(crate) fn words(text: &str) -> usize {
+    text.split_whitespace().take(WORD_CAP).count()
+}
+
+/// See [`words`].
+pub(crate) const WORD_CAP: usize = 1000;
+
+/// [`words`] of a block's text.
+pub(crate) fn block_words(block: &DraftBlock) -> usize {
+    words(&block.text)
+}
+
 /// Closing marks a sentence may end with after its punctuation.
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', '“', ')', ']', '*', '_'];
 
@@ -137,7 +152,7 @@ pub(crate) fn ends_with_stop(text: &str) -> bool {
 /// Sentence-like prose: long enough and ending like a sentence. Blocks like
 /// this end the head zone and start the body.
 pub(crate) fn is_prose(block: &DraftBlock) -> bool {
-    let words = block.word_count();
+    let words = block_words(block);
     words >= 20 || (words >= 8 && matches!(final_punct(&block.text), Some('.' | '!' | '?')))
 }
 

@@ -38,7 +38,7 @@ const PULL: &str = "label.pull-quotes";
 fn has_speech(block: &DraftBlock) -> bool {
     find_quotes(&block.text)
         .iter()
-        .any(|q| q.text.split_whitespace().count() >= 4)
+        .any(|q| super::words(&q.text) >= 4)
 }
 
 pub(super) fn pull_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
@@ -50,7 +50,7 @@ pub(super) fn pull_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
         let text = blocks[i].text.trim().to_owned();
         if let Some(c) = LABELLED.captures(&text) {
             let (label, quote) = (c[1].trim().to_owned(), c[2].to_owned());
-            if quote.split_whitespace().count() >= 4
+            if super::words(&quote) >= 4
                 && relabel(&mut blocks[i], Role::Quote(QuoteKind::Pull), PULL, 0.75)
             {
                 blocks[i].attribution = Some(label);
@@ -66,7 +66,7 @@ pub(super) fn pull_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
         // A bare quotation right after reported speech is a floating quote
         // (inline-quotes gives it the previous speaker), not a pull quote.
         let floating = name.is_none() && i > 0 && has_speech(&blocks[i - 1]);
-        if quote.split_whitespace().count() >= 4
+        if super::words(&quote) >= 4
             && !floating
             && relabel(&mut blocks[i], Role::Quote(QuoteKind::Pull), PULL, 0.65)
         {

@@ -34,7 +34,7 @@ static INLINE: Lazy<Regex> = Lazy::new(|| {
 /// A teaser: a headline or a headline plus a summary, not an article-length
 /// paragraph or a heading of the page's own structure.
 fn is_teaser(block: &DraftBlock) -> bool {
-    let words = block.word_count();
+    let words = super::block_words(block);
     (2..=80).contains(&words) && !matches!(block.shape, Shape::Heading { .. } | Shape::Code { .. })
 }
 
@@ -42,7 +42,7 @@ pub(super) fn related(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxErr
     let blocks = draft.blocks_mut();
     let mut in_list = false;
     for block in blocks.iter_mut() {
-        let words = block.word_count();
+        let words = super::block_words(block);
         if words <= 10 && HEADER.is_match(block.text.trim()) {
             in_list = relabel(block, Role::RelatedHeader, NAME, CONFIDENCE) || in_list;
             continue;

@@ -15,7 +15,7 @@ const MAX_CHARS: usize = 90;
 /// Short, unpunctuated, not a byline/date/quotation.
 fn heading_shaped(text: &str) -> bool {
     let t = text.trim();
-    let words = t.split_whitespace().count();
+    let words = super::words(t);
     (1..=MAX_WORDS).contains(&words)
         && t.chars().count() <= MAX_CHARS
         && !ends_with_stop(t)
@@ -44,7 +44,7 @@ fn next_is_longer_body(blocks: &[DraftBlock], i: usize) -> bool {
         next.role.is_body()
             && next.role != Role::Heading
             && !matches!(next.shape, Shape::Heading { .. })
-            && (is_prose(next) || next.word_count() > words + 3)
+            && (is_prose(next) || super::block_words(next) > words + 3)
     })
 }
 
@@ -57,7 +57,13 @@ fn numbered_text(source: &str, block: &DraftBlock) -> Option<String> {
 
 pub(super) fn subheadings(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
     let is_html = draft.is_html();
-    let source = if is_html {
+    // Numbered headings get their number back from the source; copy it only
+    // when there are numbered items at all.
+    let has_numbered = draft
+        .blocks()
+        .iter()
+        .any(|b| matches!(b.shape, Shape::ListItem { ordered: true, .. }));
+    let source = if is_html || !has_numbered {
         String::new()
     } else {
         draft.source().to_owned()
