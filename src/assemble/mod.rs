@@ -75,10 +75,18 @@ fn assemble_article(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError
                 }
             }
             Role::Disclaimer(kind) => {
-                draft
+                // Pages repeat footers (one per layout variant): keep one.
+                let seen = draft
                     .article
                     .disclaimers
-                    .push(Disclaimer::new(kind, block.text.clone()));
+                    .iter()
+                    .any(|d| d.text == block.text);
+                if !seen {
+                    draft
+                        .article
+                        .disclaimers
+                        .push(Disclaimer::new(kind, block.text.clone()));
+                }
             }
             Role::RelatedHeader | Role::Boilerplate => {}
             Role::RelatedItem => draft.article.related.push(related_link(block)),
@@ -228,8 +236,41 @@ pub(crate) fn parse_byline(line: &str) -> Vec<Person> {
         .map(|p| p.trim().trim_end_matches([',', '.']).trim())
         .filter(|p| !p.is_empty() && p.split_whitespace().count() <= 5)
         .filter(|p| p.chars().next().is_some_and(char::is_uppercase))
+        .filter(|p| !is_date_word(p))
         .map(Person::new)
         .collect()
+}
+
+/// Weekday and month names that trail bylines ("By Jane Doe, Wednesday").
+fn is_date_word(p: &str) -> bool {
+    const DATE_WORDS: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Today",
+        "Yesterday",
+        "Updated",
+        "Published",
+    ];
+    let first = p.split_whitespace().next().unwrap_or("");
+    DATE_WORDS.contains(&first.trim_end_matches([',', '.']))
+        || p.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A related item: the title is its first sentence, the summary the rest.
@@ -314,6 +355,11 @@ mod tests {
             .map(|p| p.name)
             .collect();
         assert_eq!(names, ["Ana Ruiz", "Lee Kim", "Bo Chen"]);
+        let names: Vec<_> = parse_byline("By Sam Ode, Wednesday 12 June 2019")
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(names, ["Sam Ode"]);
     }
 
     #[test]

@@ -39,16 +39,16 @@ static PREFIXED: Lazy<[(DisclaimerKind, Regex); 6]> = Lazy::new(|| {
         (
             DisclaimerKind::Sponsored,
             re(
-                r"(?i)^(?:sponsored(?: content| post)?|paid (?:post|content|partnership)|partner content|advertorial|promoted content)\s*(?:[:.—–|-]|$|by\b)",
+                r"(?i)^(?:sponsored(?: content| post)?|paid (?:post|content|partnership)|partner content|advertorial|promoted content)\s*(?:[:.—–|-]\s*\S|by\b)",
             ),
         ),
         (
             DisclaimerKind::Copyright,
-            re(r"(?i)^(?:©|\(c\)\s*\d{4}|copyright\b)|\ball rights reserved\b"),
+            re(r"(?i)^(?:©|\(c\)\s*\d{4}|copyright\b)|^.{0,200}\ball rights reserved\b"),
         ),
         (
             DisclaimerKind::Other,
-            re(r"(?i)^(?:\W{0,2})(?:disclosure|disclaimer|update|note|transparency note)\s*:"),
+            re(r"(?i)^(?:\W{0,2})(?:disclosure|disclaimer|update|transparency note)\s*:"),
         ),
         (
             DisclaimerKind::AiGenerated,
@@ -86,6 +86,13 @@ static WORDING: Lazy<[(DisclaimerKind, Regex); 4]> = Lazy::new(|| {
             ),
         ),
     ]
+});
+
+/// A bare "Sponsored" / "Paid post" line. At the head it marks the piece;
+/// elsewhere (HTML ad slots, teaser cards) it labels something else.
+static BARE_SPONSORED: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:sponsored(?: content| post| article)?|paid (?:post|content|partnership)|partner content|advertorial|promoted content)[.:]?$")
+        .expect("BARE_SPONSORED")
 });
 
 /// The notice speaks about the piece itself. Mid-body sentences that
@@ -142,6 +149,13 @@ pub(super) fn disclaimers(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
     // (the first may be a dek; notices often sit between dek and lede).
     let mut prose_seen = 0;
     for block in blocks.iter_mut().take(12) {
+        if is_aside(block) && block.role != Role::Boilerplate {
+            continue;
+        }
+        if BARE_SPONSORED.is_match(block.text.trim()) {
+            label(block, DisclaimerKind::Sponsored);
+            continue;
+        }
         if is_aside(block) {
             continue;
         }
@@ -198,6 +212,7 @@ mod tests {
                 DisclaimerKind::Correction,
             ),
             ("Sponsored: Paid for by Acme.", DisclaimerKind::Sponsored),
+            ("Sponsored by Acme Travel", DisclaimerKind::Sponsored),
             (
                 "© 2025 Example Media. All rights reserved.",
                 DisclaimerKind::Copyright,
@@ -213,8 +228,21 @@ mod tests {
             "The editor noted the change.",
             "Sponsorship deals rose.",
             "Notebook entries were lost.",
+            "Note: the striker was sent off in the second half.",
+            "Sponsored",
+            "Trending Latest Sections Tech Health Space Environment Human Science Business Culture Sport Travel Money Weather Video Audio Games Podcasts Newsletters Crosswords Puzzles Quizzes Events Shop Jobs Dating Advertise Contact Help About Careers Privacy Terms Cookies Accessibility Sitemap Archive Topics Authors Tags Feeds Apps Editions Weekly Daily Photos Graphics Interactives Explainers Analysis Opinion Reviews Letters Obituaries Corrections Markets Economy Politics World Local National Regional International Global Europe Asia Africa Americas Oceania Arctic Antarctica Everything Else Too All rights reserved",
         ] {
             assert_eq!(disclaimer_kind(miss), None, "{miss}");
+        }
+    }
+
+    #[test]
+    fn bare_sponsored_table() {
+        for hit in ["Sponsored", "Paid post", "SPONSORED CONTENT"] {
+            assert!(BARE_SPONSORED.is_match(hit), "{hit}");
+        }
+        for miss in ["Sponsored by Acme", "Sponsorship deals rose"] {
+            assert!(!BARE_SPONSORED.is_match(miss), "{miss}");
         }
     }
 

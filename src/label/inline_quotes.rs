@@ -148,8 +148,10 @@ const VERBS: &str = r"(?:said|says|say|added|adds|told|tells|explained|explains|
 /// Role words dropped from the front of a name ("Mayor Ana Ruiz" → "Ana Ruiz").
 const TITLES: &str = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Rep|Gov|Gen|Sgt|Lt|Col|Capt|Rev|Mme|Mlle|M)\.?|Mayor|President|Prime Minister|Minister|Senator|Governor|Chancellor|Professor|Judge|Coach|Captain|Chief|Director|Secretary|Commissioner|Councillor|Sheriff|Madame|Monsieur|Frau|Herr)";
 
-/// A person's name: capitalised words, with name particles.
-const NAME: &str = r"\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|da|del|della|di|van|von|der|den|du|dos|bin|al|ter|le|la)\s+)?\p{Lu}[\p{L}'’-]*){0,3}";
+/// A person's name: capitalised words, with name particles. Up to six
+/// words, so that "White House Press Secretary Jane Roe" is read whole and
+/// [`strip_titles`] can cut the role off.
+const NAME: &str = r"\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|da|del|della|di|van|von|der|den|du|dos|bin|al|ter|le|la)\s+)?\p{Lu}[\p{L}'’-]*){0,5}";
 
 const PRONOUN: &str = r"(?:he|she|they|He|She|They|il|elle|ils|elles|er|sie)";
 
@@ -581,6 +583,10 @@ mod tests {
         );
         assert_eq!(strip_titles("Transport Minister Rui Matos"), "Rui Matos");
         assert_eq!(strip_titles("Mayor"), "Mayor");
+        assert_eq!(
+            strip_titles("White House Press Secretary Jane Roe"),
+            "Jane Roe"
+        );
         assert_eq!(strip_titles("Ana Ruiz"), "Ana Ruiz");
     }
 

@@ -34,6 +34,23 @@ static TRAILING_ATTRIBUTION: Lazy<Regex> = Lazy::new(|| {
 
 const PULL: &str = "label.pull-quotes";
 
+/// Reporting verbs: `Kim said: "…"` is reported speech (an inline quote),
+/// not a labelled pull quote.
+static SPEECH_VERB: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:said|says|say|added|adds|told|tells|asked|asks|explained|explains|noted|notes|wrote|writes|stated|states|continued|declared|replied|sagte|sagt|a déclaré|a dit|explique)\b")
+        .expect("SPEECH_VERB")
+});
+
+/// An attribution after a dash names someone: not "He added", not a clause.
+fn plausible_attribution(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("");
+    super::words(name) <= 8
+        && !matches!(
+            first,
+            "He" | "She" | "They" | "It" | "We" | "I" | "You" | "This" | "That" | "The"
+        )
+}
+
 /// Does the block report speech (so a following bare quotation continues it)?
 fn has_speech(block: &DraftBlock) -> bool {
     find_quotes(&block.text)
@@ -50,6 +67,9 @@ pub(super) fn pull_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
         let text = blocks[i].text.trim().to_owned();
         if let Some(c) = LABELLED.captures(&text) {
             let (label, quote) = (c[1].trim().to_owned(), c[2].to_owned());
+            if SPEECH_VERB.is_match(&label) || !plausible_attribution(&label) {
+                continue;
+            }
             if super::words(&quote) >= 4
                 && relabel(&mut blocks[i], Role::Quote(QuoteKind::Pull), PULL, 0.75)
             {
@@ -62,7 +82,10 @@ pub(super) fn pull_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
             continue;
         };
         let quote = c[1].to_owned();
-        let name = c.get(2).map(|m| m.as_str().trim().to_owned());
+        let name = c
+            .get(2)
+            .map(|m| m.as_str().trim().to_owned())
+            .filter(|n| plausible_attribution(n));
         // A bare quotation right after reported speech is a floating quote
         // (inline-quotes gives it the previous speaker), not a pull quote.
         let floating = name.is_none() && i > 0 && has_speech(&blocks[i - 1]);
@@ -82,7 +105,10 @@ pub(super) fn block_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), B
         if block.shape != Shape::Quote || !matches!(block.role, Role::Unknown) {
             continue;
         }
-        if let Some(c) = TRAILING_ATTRIBUTION.captures(block.text.trim()) {
+        if let Some(c) = TRAILING_ATTRIBUTION
+            .captures(block.text.trim())
+            .filter(|c| plausible_attribution(&c[2]))
+        {
             let (text, name) = (c[1].to_owned(), c[2].trim().to_owned());
             block.text = text;
             block.attribution = Some(name);
@@ -116,6 +142,16 @@ mod tests {
     }
 
     #[test]
+    fn speech_verb_table() {
+        for hit in ["He added", "Kim said", "Die Ministerin sagte"] {
+            assert!(SPEECH_VERB.is_match(hit), "{hit}");
+        }
+        for miss in ["Official Line", "Key Quote", "Saying Goodbye"] {
+            assert!(!SPEECH_VERB.is_match(miss), "{miss}");
+        }
+    }
+
+    #[test]
     fn quote_only_table() {
         let c = QUOTE_ONLY
             .captures("“We are not going anywhere.” — Rosa Vidal")
@@ -135,5 +171,7 @@ mod tests {
             .expect("hit");
         assert_eq!((&c[1], &c[2]), ("Stay hungry.", "Ana Ruiz"));
         assert!(!TRAILING_ATTRIBUTION.is_match("The vote — narrowly — passed"));
+        assert!(plausible_attribution("Ana Ruiz, mayor of Valdo"));
+        assert!(!plausible_attribution("He added"));
     }
 }
