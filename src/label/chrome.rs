@@ -32,6 +32,15 @@ static CONTACT: Lazy<Regex> = Lazy::new(|| {
     .expect("CONTACT")
 });
 
+/// Credit, contact-the-author and tag lines that close articles (PLAYBOOK
+/// §2 "Author bio / contact", "Credit lines", tag lines).
+static CREDIT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)\b(?:contributed (?:reporting|to this (?:report|story|article))|additional reporting by)\b|\b(?:can|may) be reached at\b|^write to \p{L}.{0,60} at\b|^follow (?:me|him|her|us|them) on\b|^(?:tags?|filed under|topics?)\s*:|^(?:reporting|writing) by .{1,80}(?:;|editing by)|^editing by\b",
+    )
+    .expect("CREDIT")
+});
+
 /// Three or more separators in a line: "Home | News | World".
 fn is_separator_row(text: &str) -> bool {
     text.chars()
@@ -58,6 +67,7 @@ pub(super) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
         let words = super::block_words(block);
         let t = block.text.trim();
         let hit = (words <= 12 && (PROMPT.is_match(t) || CONTACT.is_match(t)))
+            || (words <= 30 && CREDIT.is_match(t))
             || (words <= 30 && is_separator_row(t));
         if hit {
             relabel(block, Role::Boilerplate, BOILERPLATE, 0.7);
@@ -188,6 +198,28 @@ mod tests {
         }
         assert!(SPEAKER_LABEL.is_match("Lena Ortiz: We started small."));
         assert!(!SPEAKER_LABEL.is_match("We started small: very small."));
+    }
+
+    #[test]
+    fn credit_table() {
+        for hit in [
+            "Jo Bell contributed reporting from Porto.",
+            "Additional reporting by Sam Ode",
+            "Ana Ruiz can be reached at ana@example.com.",
+            "Write to Lee Kim at lee.kim@example.com",
+            "Follow me on Mastodon",
+            "Tags: ports, shipping",
+            "Reporting by Ana Ruiz; Editing by Tom Holt",
+        ] {
+            assert!(CREDIT.is_match(hit), "{hit}");
+        }
+        for miss in [
+            "The fund contributed to the recovery.",
+            "Tagged bags were found on the beach.",
+            "Follow the river north for two miles.",
+        ] {
+            assert!(!CREDIT.is_match(miss), "{miss}");
+        }
     }
 
     #[test]

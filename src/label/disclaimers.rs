@@ -44,7 +44,9 @@ static PREFIXED: Lazy<[(DisclaimerKind, Regex); 6]> = Lazy::new(|| {
         ),
         (
             DisclaimerKind::Copyright,
-            re(r"(?i)^(?:©|\(c\)\s*\d{4}|copyright\b)|^.{0,200}\ball rights reserved\b"),
+            re(
+                r"(?i)^(?:©\s*\S|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4}|copyright ©)|^.{0,200}\ball rights reserved\b",
+            ),
         ),
         (
             DisclaimerKind::Other,
@@ -137,11 +139,17 @@ fn is_aside(block: &DraftBlock) -> bool {
 
 pub(super) fn disclaimers(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
     let blocks = draft.blocks_mut();
-    // Prefixed notices, anywhere.
+    // Prefixed notices, anywhere. A copyright line is short: a longer block
+    // starting with "©" is a photo credit glued to body text.
     for block in blocks.iter_mut() {
-        if super::block_words(block) <= MAX_WORDS && !is_aside(block) {
-            if let Some(kind) = disclaimer_kind(&block.text) {
-                label(block, kind);
+        let words = super::block_words(block);
+        if words <= MAX_WORDS && !is_aside(block) {
+            match disclaimer_kind(&block.text) {
+                Some(DisclaimerKind::Copyright) if words > 40 => {}
+                Some(kind) => {
+                    label(block, kind);
+                }
+                None => {}
             }
         }
     }
@@ -228,6 +236,8 @@ mod tests {
             "The editor noted the change.",
             "Sponsorship deals rose.",
             "Notebook entries were lost.",
+            "copyright",
+            "Copyright law changed in the spring.",
             "Note: the striker was sent off in the second half.",
             "Sponsored",
             "Trending Latest Sections Tech Health Space Environment Human Science Business Culture Sport Travel Money Weather Video Audio Games Podcasts Newsletters Crosswords Puzzles Quizzes Events Shop Jobs Dating Advertise Contact Help About Careers Privacy Terms Cookies Accessibility Sitemap Archive Topics Authors Tags Feeds Apps Editions Weekly Daily Photos Graphics Interactives Explainers Analysis Opinion Reviews Letters Obituaries Corrections Markets Economy Politics World Local National Regional International Global Europe Asia Africa Americas Oceania Arctic Antarctica Everything Else Too All rights reserved",

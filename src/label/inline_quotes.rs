@@ -151,7 +151,7 @@ const TITLES: &str = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Rep|Gov|Gen|Sgt|Lt|Col|Cap
 /// A person's name: capitalised words, with name particles. Up to six
 /// words, so that "White House Press Secretary Jane Roe" is read whole and
 /// [`strip_titles`] can cut the role off.
-const NAME: &str = r"\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|da|del|della|di|van|von|der|den|du|dos|bin|al|ter|le|la)\s+)?\p{Lu}[\p{L}'’-]*){0,5}";
+const NAME: &str = r"\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|da|del|della|di|van|von|der|den|du|dos|bin|al|ter|le|la)\s+)?(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*)){0,5}";
 
 const PRONOUN: &str = r"(?:he|she|they|He|She|They|il|elle|ils|elles|er|sie)";
 
@@ -327,7 +327,12 @@ fn mention(s: &str) -> Option<Mention> {
         return Some(Mention::Pronoun);
     }
     let first = s.split_whitespace().next()?;
-    if NOT_NAMES.contains(&first) {
+    let first_word = first.trim_end_matches(|c: char| !c.is_alphanumeric());
+    // "I--", "The": sentence words and broken dialogue, not names.
+    if NOT_NAMES.contains(&first_word)
+        || s.contains("--")
+        || s.chars().filter(|c| c.is_alphabetic()).count() < 2
+    {
         return None;
     }
     Some(Mention::Name(s.to_owned()))
@@ -572,6 +577,14 @@ mod tests {
                 pair("It was a hard winter for every family here.", "Ana Ruiz"),
                 pair("We need the money now", "Ana Ruiz"),
             ]
+        );
+    }
+
+    #[test]
+    fn middle_initials_stay_in_names() {
+        assert_eq!(
+            quotes(&["“The talks are stuck for now,” said Robert M. Danin, a former official."]),
+            [pair("The talks are stuck for now", "Robert M. Danin")]
         );
     }
 

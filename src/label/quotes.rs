@@ -59,6 +59,9 @@ fn has_speech(block: &DraftBlock) -> bool {
 }
 
 pub(super) fn pull_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+    // In HTML a bare quoted paragraph is almost always reported speech whose
+    // speaker is named nearby; only text dumps set pull quotes as bare lines.
+    let bare_ok = !draft.is_html();
     let blocks = draft.blocks_mut();
     for i in 0..blocks.len() {
         if !is_open_body(&blocks[i]) || blocks[i].shape != Shape::Paragraph {
@@ -88,7 +91,7 @@ pub(super) fn pull_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
             .filter(|n| plausible_attribution(n));
         // A bare quotation right after reported speech is a floating quote
         // (inline-quotes gives it the previous speaker), not a pull quote.
-        let floating = name.is_none() && i > 0 && has_speech(&blocks[i - 1]);
+        let floating = name.is_none() && (!bare_ok || (i > 0 && has_speech(&blocks[i - 1])));
         if super::words(&quote) >= 4
             && !floating
             && relabel(&mut blocks[i], Role::Quote(QuoteKind::Pull), PULL, 0.65)
