@@ -113,6 +113,11 @@ pub(crate) fn disclaimer_kind(text: &str) -> Option<DisclaimerKind> {
         .map(|(kind, _)| *kind)
 }
 
+/// True when the text reads like a notice, by prefix or by wording.
+pub(crate) fn looks_like_notice(text: &str) -> bool {
+    disclaimer_kind(text).is_some() || wording_kind(text).is_some()
+}
+
 /// The kind of a notice recognised by its wording (edges only).
 fn wording_kind(text: &str) -> Option<DisclaimerKind> {
     let t = text.trim();

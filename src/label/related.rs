@@ -6,7 +6,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::disclaimers::disclaimer_kind;
+use super::disclaimers::looks_like_notice;
 use super::relabel;
 use crate::error::BoxError;
 use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
@@ -58,7 +58,7 @@ pub(super) fn related(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxErr
             continue;
         }
         // Notices and chrome after the list keep their own label.
-        if block.role == Role::Boilerplate || disclaimer_kind(&block.text).is_some() {
+        if block.role == Role::Boilerplate || looks_like_notice(&block.text) {
             continue;
         }
         if !is_teaser(block) {

@@ -124,6 +124,22 @@ fn indent(line: &str) -> usize {
     n
 }
 
+/// Removes up to `cols` columns of leading indentation (a tab is 4).
+fn strip_indent(line: &str, cols: usize) -> &str {
+    let mut n = 0;
+    for (i, c) in line.char_indices() {
+        if n >= cols {
+            return &line[i..];
+        }
+        match c {
+            ' ' | '\u{A0}' => n += 1,
+            '\t' => n += 4,
+            _ => return &line[i..],
+        }
+    }
+    ""
+}
+
 fn classify(line: &str) -> LineKind {
     let t = line.trim();
     let t = t.trim_matches(is_invisible).trim();
@@ -264,7 +280,7 @@ pub(crate) fn segment(src: &str) -> Vec<DraftBlock> {
             if looks_like_code(&run) {
                 let text = run
                     .iter()
-                    .map(|l| l.get(4.min(indent(l))..).unwrap_or(l).trim_end())
+                    .map(|l| strip_indent(l, 4).trim_end())
                     .collect::<Vec<_>>()
                     .join("\n");
                 let span = span.start..lines[end - 1].0.end;
@@ -536,6 +552,8 @@ mod tests {
         let code = shapes("Intro.\n\n    let x = 1;\n    call(x);\n\nAfter.");
         assert_eq!(code[1].0, Shape::Code { language: None });
         assert_eq!(code[1].1, "let x = 1;\ncall(x);");
+        let tabbed = shapes("Intro.\n\n\tif (x) {\n\t\ty();\n\t}\n\nAfter.");
+        assert_eq!(tabbed[1].1, "if (x) {\n\ty();\n}");
         let prose = shapes("Intro.\n\n    An indented paragraph of prose.\n\nAfter.");
         assert_eq!(prose[1], p("An indented paragraph of prose."));
     }
