@@ -165,3 +165,38 @@ fn seed_text() {
         assert!(!a.text.contains(absent), "text contains {absent:?}");
     }
 }
+
+/// The same article must come out whatever the line ends and paragraph
+/// spacing of the dump.
+#[test]
+fn seed_layout_variants_give_the_same_article() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED);
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        println!("skipping: seed article not found at {}", path.display());
+        return;
+    };
+    let reference = copydesk::extract(&text).expect("the seed extracts");
+    let lines: Vec<&str> = text.lines().collect();
+    let variants = [
+        ("crlf", lines.join("\r\n")),
+        ("blank lines", lines.join("\n\n")),
+        (
+            "stray whitespace",
+            lines
+                .iter()
+                .map(|l| format!("  {l} \t"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+    ];
+    for (name, variant) in variants {
+        let article = copydesk::extract(&variant).expect("variant extracts");
+        assert_eq!(article.headline, reference.headline, "{name}");
+        assert_eq!(article.dek, reference.dek, "{name}");
+        assert_eq!(article.sections, reference.sections, "{name}");
+        assert_eq!(article.quotes, reference.quotes, "{name}");
+        assert_eq!(article.disclaimers, reference.disclaimers, "{name}");
+        assert_eq!(article.related, reference.related, "{name}");
+        assert_eq!(article.text, reference.text, "{name}");
+    }
+}

@@ -228,24 +228,33 @@ fn starts_lowercase(t: &str) -> bool {
 
 /// A hard-wrapped document (lines cut at a fixed width, paragraphs separated
 /// by blank lines) joins consecutive lines into one paragraph; a scraped
-/// dump (one block per line) must not. Signal: the document has blank
-/// lines, and at least a third of the line breaks inside runs of text lines
-/// fall mid-sentence.
+/// dump (one block per line) must not. Signals, all required: the document
+/// has blank lines; no text line is longer than a terminal-width wrap
+/// (dumps put whole paragraphs on one line); at least a third of the line
+/// breaks inside runs of text lines fall mid-sentence, and some of those
+/// continue in lower case.
 fn is_hard_wrapped(kinds: &[LineKind]) -> bool {
-    let has_blank = kinds.contains(&LineKind::Blank);
-    if !has_blank {
+    const MAX_WRAP: usize = 100;
+    if !kinds.contains(&LineKind::Blank) {
         return false;
     }
-    let (mut breaks, mut mid_sentence) = (0usize, 0usize);
+    let too_long = kinds
+        .iter()
+        .any(|k| matches!(k, LineKind::Text(t) if t.chars().count() > MAX_WRAP));
+    if too_long {
+        return false;
+    }
+    let (mut breaks, mut mid_sentence, mut lowercase) = (0usize, 0usize, 0usize);
     for pair in kinds.windows(2) {
-        if let [LineKind::Text(a), LineKind::Text(_)] = pair {
+        if let [LineKind::Text(a), LineKind::Text(b)] = pair {
             breaks += 1;
             if !ends_sentence(a) {
                 mid_sentence += 1;
+                lowercase += usize::from(starts_lowercase(b));
             }
         }
     }
-    breaks >= 2 && mid_sentence * 3 >= breaks
+    breaks >= 2 && mid_sentence * 3 >= breaks && lowercase >= 1
 }
 
 /// Indented code: a run of lines indented ≥ 4 that looks like code, not like
@@ -468,6 +477,19 @@ mod tests {
             [
                 p("The council met on Monday and voted to approve the budget after a long debate."),
                 p("A second paragraph follows here with more words in it.")
+            ]
+        );
+    }
+
+    #[test]
+    fn short_line_dumps_with_blank_lines_are_not_wrapped() {
+        assert_eq!(
+            shapes("Title Here\nSubtitle line\n\nShort para.\nAnother short para."),
+            [
+                p("Title Here"),
+                p("Subtitle line"),
+                p("Short para."),
+                p("Another short para.")
             ]
         );
     }
