@@ -581,6 +581,23 @@ mod tests {
     }
 
     #[test]
+    fn multi_paragraph_quote_takes_the_closing_speaker() {
+        assert_eq!(
+            quotes(&[
+                "“The first part of a long statement runs through this paragraph.",
+                "“And the second part ends here, at last,” said Ana Ruiz.",
+            ]),
+            [
+                pair(
+                    "The first part of a long statement runs through this paragraph.",
+                    "Ana Ruiz"
+                ),
+                pair("And the second part ends here, at last", "Ana Ruiz"),
+            ]
+        );
+    }
+
+    #[test]
     fn middle_initials_stay_in_names() {
         assert_eq!(
             quotes(&["“The talks are stuck for now,” said Robert M. Danin, a former official."]),

@@ -37,9 +37,21 @@ fn is_all_caps(text: &str) -> bool {
 }
 
 /// The next block that is body, skipping nothing: a heading must be
-/// followed directly by what it introduces.
+/// followed directly by what it introduces — a longer paragraph, or a list
+/// of at least two items ("What you need" + bullets).
 fn next_is_longer_body(blocks: &[DraftBlock], i: usize) -> bool {
-    let words = blocks.get(i).map_or(0, DraftBlock::word_count);
+    let words = blocks.get(i).map_or(0, super::block_words);
+    let is_item = |j: usize| {
+        blocks
+            .get(j)
+            .is_some_and(|b| matches!(b.shape, Shape::ListItem { .. }) && b.role.is_body())
+    };
+    let this_is_item = blocks
+        .get(i)
+        .is_some_and(|b| matches!(b.shape, Shape::ListItem { .. }));
+    if !this_is_item && is_item(i + 1) && is_item(i + 2) {
+        return true;
+    }
     blocks.get(i + 1).is_some_and(|next| {
         next.role.is_body()
             && next.role != Role::Heading
@@ -81,7 +93,15 @@ pub(super) fn subheadings(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
     let first_body = blocks.iter().position(|b| b.role.is_body()).unwrap_or(0);
     for i in first_body..blocks.len() {
         let b = &blocks[i];
-        let numbered = matches!(b.shape, Shape::ListItem { ordered: true, .. });
+        // A numbered entry heads prose only when it stands alone between
+        // paragraphs; the last item of a real list must stay an item.
+        let in_run = |j: Option<usize>| {
+            j.and_then(|j| blocks.get(j))
+                .is_some_and(|x| matches!(x.shape, Shape::ListItem { .. }))
+        };
+        let numbered = matches!(b.shape, Shape::ListItem { ordered: true, .. })
+            && !in_run(i.checked_sub(1))
+            && !in_run(Some(i + 1));
         let candidate = (b.shape == Shape::Paragraph || numbered)
             && matches!(b.role, Role::Unknown)
             && heading_shaped(&b.text)
