@@ -57,9 +57,24 @@ pub(super) fn headline(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxEr
         return Ok(());
     }
     let blocks = draft.blocks_mut();
-    let Some(i) = first_content(blocks, 0) else {
+    let Some(mut i) = first_content(blocks, 0) else {
         return Ok(());
     };
+    // A "Title | Site" line (the page title) before the headline itself:
+    // it is chrome when the headline repeats it, else its title part is
+    // the headline (PLAYBOOK §6: "confirm if it recurs in a title | site line").
+    if let Some(title) = site_suffixed_title(&blocks[i].text) {
+        let repeated = (i + 1..blocks.len().min(i + 4))
+            .find(|&j| blocks[j].text.trim().eq_ignore_ascii_case(title.trim()));
+        match repeated {
+            Some(j) => {
+                relabel(&mut blocks[i], Role::Boilerplate, "label.headline", 0.7);
+                i = j;
+            }
+            None if blocks[i].role == Role::Unknown => blocks[i].text = title,
+            None => {}
+        }
+    }
     if !matches!(blocks[i].role, Role::Unknown) || !headline_shaped(&blocks[i]) {
         return Ok(());
     }
@@ -136,6 +151,14 @@ pub(super) fn dek(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> 
     Ok(())
 }
 
+/// "Headline | Site Name" → "Headline", when the suffix is a short name.
+fn site_suffixed_title(text: &str) -> Option<String> {
+    let (title, site) = text.rsplit_once(" | ")?;
+    let site_words = super::words(site);
+    ((1..=4).contains(&site_words) && super::words(title) >= 3 && !title.contains(" | "))
+        .then(|| title.trim().to_owned())
+}
+
 /// The text inside `*…*` or `_…_`, when the whole block is emphasised.
 fn strip_emphasis(text: &str) -> Option<String> {
     let t = text.trim();
@@ -196,6 +219,19 @@ mod tests {
         ] {
             assert!(!WIRE_DATELINE.is_match(miss), "{miss}");
         }
+    }
+
+    #[test]
+    fn site_suffix() {
+        assert_eq!(
+            site_suffixed_title("Ferry Service Resumes After Storm | Harbour Times").as_deref(),
+            Some("Ferry Service Resumes After Storm")
+        );
+        assert_eq!(
+            site_suffixed_title("Home | News | World | Sport | Weather and more"),
+            None
+        );
+        assert_eq!(site_suffixed_title("No separator here"), None);
     }
 
     #[test]
