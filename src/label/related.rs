@@ -31,6 +31,40 @@ static INLINE: Lazy<Regex> = Lazy::new(|| {
     .expect("INLINE")
 });
 
+/// A URL written out in a teaser line ("Title – https://…", "Title (https://…)").
+static URL: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\s*[(<\[]?\s*(https?://[^\s)>\]]+)\s*[)>\]]?\s*").expect("URL"));
+
+/// Moves a written-out URL from a teaser's text into its link hint.
+fn take_url(block: &mut DraftBlock) {
+    if block.hints.href.is_some() {
+        return;
+    }
+    let Some(m) = URL.captures(&block.text) else {
+        return;
+    };
+    let (Some(whole), Some(url)) = (m.get(0), m.get(1)) else {
+        return;
+    };
+    let href = url.as_str().trim_end_matches(['.', ',']).to_owned();
+    let mut text = String::with_capacity(block.text.len());
+    text.push_str(&block.text[..whole.start()]);
+    text.push(' ');
+    text.push_str(&block.text[whole.end()..]);
+    let text = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" .", ".")
+        .replace(" ,", ",")
+        .trim_end_matches([' ', '-', '–', '—', ':', '|'])
+        .to_owned();
+    if !text.is_empty() {
+        block.text = text;
+        block.hints.href = Some(href);
+    }
+}
+
 /// A teaser: a headline or a headline plus a summary, not an article-length
 /// paragraph or a heading of the page's own structure.
 fn is_teaser(block: &DraftBlock) -> bool {
@@ -51,6 +85,7 @@ pub(super) fn related(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxErr
             let rest = c.get(1).map_or("", |m| m.as_str()).to_owned();
             if words <= 40 && relabel(block, Role::RelatedItem, NAME, CONFIDENCE) {
                 block.text = rest;
+                take_url(block);
                 continue;
             }
         }
@@ -65,7 +100,9 @@ pub(super) fn related(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxErr
             in_list = false;
             continue;
         }
-        relabel(block, Role::RelatedItem, NAME, CONFIDENCE);
+        if relabel(block, Role::RelatedItem, NAME, CONFIDENCE) {
+            take_url(block);
+        }
     }
     Ok(())
 }
@@ -98,6 +135,26 @@ mod tests {
         ] {
             assert!(!HEADER.is_match(miss), "{miss}");
         }
+    }
+
+    #[test]
+    fn urls_move_to_the_link() {
+        let mut b = DraftBlock::new(
+            Shape::Paragraph,
+            "Port strike ends – https://example.com/port-strike",
+        );
+        take_url(&mut b);
+        assert_eq!(b.text, "Port strike ends");
+        assert_eq!(
+            b.hints.href.as_deref(),
+            Some("https://example.com/port-strike")
+        );
+        let mut b = DraftBlock::new(
+            Shape::Paragraph,
+            "Rates rise again (https://example.com/rates). Banks react.",
+        );
+        take_url(&mut b);
+        assert_eq!(b.text, "Rates rise again. Banks react.");
     }
 
     #[test]
