@@ -218,3 +218,16 @@ fn many_unclosed_quotes_and_bullets() {
     let result = Extractor::default().extract(Input::new(&nasty).kind(Kind::Text));
     assert!(result.is_ok(), "{result:?}");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Arbitrary text never panics: an article, or EmptyInput for blank text.
+    #[test]
+    fn arbitrary_text_gives_an_article(src in "(?s)\\PC{0,600}") {
+        match Extractor::default().extract(Input::new(&src).kind(Kind::Text)) {
+            Ok(_) => {}
+            Err(Error::EmptyInput) => proptest::prop_assert!(src.trim().is_empty()),
+            Err(e) => proptest::prop_assert!(false, "unexpected error {e}"),
+        }
+    }
+}

@@ -596,4 +596,17 @@ mod tests {
         assert_eq!(blocks.len(), 1);
         assert_eq!(blocks[0].word_count(), 200_000);
     }
+
+    proptest::proptest! {
+        /// Any input segments without panicking, and every span is a valid
+        /// range of the input.
+        #[test]
+        fn spans_are_valid(src in "(?s)[ a-zA-Z0-9.,!?:;'\"“”„«»#>*\\-–•`~\t\r\n\u{200B}\u{A0}]{0,400}") {
+            for b in segment(&src) {
+                proptest::prop_assert!(b.span.start <= b.span.end && b.span.end <= src.len());
+                proptest::prop_assert!(src.is_char_boundary(b.span.start) && src.is_char_boundary(b.span.end));
+                proptest::prop_assert!(!b.text.is_empty());
+            }
+        }
+    }
 }
