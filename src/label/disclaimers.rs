@@ -151,6 +151,12 @@ pub(super) fn disclaimers(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
         if words <= MAX_WORDS && !is_aside(block) {
             match disclaimer_kind(&block.text) {
                 Some(DisclaimerKind::Copyright) if words > 40 => {}
+                // "Disclaimer: This content was created with AI" says more
+                // in its wording than in its prefix.
+                Some(DisclaimerKind::Other) => {
+                    let kind = wording_kind(&block.text).unwrap_or(DisclaimerKind::Other);
+                    label(block, kind);
+                }
                 Some(kind) => {
                     label(block, kind);
                 }
