@@ -109,8 +109,11 @@ static QA_PREFIX: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// A speaker label: one to three capitalised words and a colon.
+/// A turn's words follow the label directly; a quotation mark after the
+/// label makes it a `Label: "…"` pull quote instead.
 static SPEAKER_LABEL: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}):\s+\S").expect("SPEAKER_LABEL")
+    Regex::new(r#"^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}):\s+[^\s"“„«‚]"#)
+        .expect("SPEAKER_LABEL")
 });
 
 /// Interview turns are body paragraphs. A speaker label counts only when
@@ -198,6 +201,7 @@ mod tests {
         }
         assert!(SPEAKER_LABEL.is_match("Lena Ortiz: We started small."));
         assert!(!SPEAKER_LABEL.is_match("We started small: very small."));
+        assert!(!SPEAKER_LABEL.is_match("Official Line: \"We will not move.\""));
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Related-articles lists: a header line, then teasers until the end or a
-//! block that is clearly not a teaser; and inline "Read more: <headline>"
+//! block that is clearly not a teaser; and inline `Read more: <headline>`
 //! lines anywhere (PLAYBOOK §2: a "Read more:/Related:" line is a related
 //! item, even mid-article).
 
@@ -23,7 +23,7 @@ static HEADER: Lazy<Regex> = Lazy::new(|| {
     .expect("HEADER")
 });
 
-/// Inline teaser lines: "Read more: <headline>", "Related: <headline>".
+/// Inline teaser lines: `Read more: <headline>`, `Related: <headline>`.
 static INLINE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?i)^(?:read more|related|see also|also read|read also|more|lire aussi|mehr dazu)\s*[:»>–—-]\s*(\S.*)$",
