@@ -33,10 +33,11 @@ static CONTACT: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// Credit, contact-the-author and tag lines that close articles (PLAYBOOK
-/// §2 "Author bio / contact", "Credit lines", tag lines).
+/// §2 "Author bio / contact", "Credit lines", tag lines), and photo credit
+/// lines, which a text dump keeps without their image.
 static CREDIT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)\b(?:contributed (?:reporting|to this (?:report|story|article))|additional reporting by)\b|\b(?:can|may) be reached at\b|^write to \p{L}.{0,60} at\b|^follow (?:me|him|her|us|them) on\b|^(?:tags?|filed under|topics?)\s*:|^(?:reporting|writing) by .{1,80}(?:;|editing by)|^editing by\b",
+        r"(?i)\b(?:contributed (?:reporting|to this (?:report|story|article))|additional reporting by)\b|\b(?:can|may) be reached at\b|^write to \p{L}.{0,60} at\b|^follow (?:me|him|her|us|them) on\b|^(?:tags?|filed under|topics?)\s*:|^(?:reporting|writing) by .{1,80}(?:;|editing by)|^editing by\b|^\(?(?:photos?|images?|pictures?|illustrations?|video|credit|photo credit|graphic)\s*:|^\(?(?:photo|image|picture)s? (?:by|courtesy of|via)\b",
     )
     .expect("CREDIT")
 });
@@ -214,6 +215,8 @@ mod tests {
             "Follow me on Mastodon",
             "Tags: ports, shipping",
             "Reporting by Ana Ruiz; Editing by Tom Holt",
+            "Photo: Jo Bell / Example Agency",
+            "(Photo by Sam Ode)",
         ] {
             assert!(CREDIT.is_match(hit), "{hit}");
         }
@@ -221,6 +224,7 @@ mod tests {
             "The fund contributed to the recovery.",
             "Tagged bags were found on the beach.",
             "Follow the river north for two miles.",
+            "Photographers gathered at the pier.",
         ] {
             assert!(!CREDIT.is_match(miss), "{miss}");
         }

@@ -84,7 +84,7 @@ static WORDING: Lazy<[(DisclaimerKind, Regex); 4]> = Lazy::new(|| {
         (
             DisclaimerKind::Other,
             re(
-                r"(?i)\b(?:the views (?:and opinions )?expressed (?:in this|here|are)|(?:this|the) (?:story|article) has been updated\b|does not constitute (?:financial|investment|legal|medical) advice|for informational purposes only)",
+                r"(?i)\b(?:the views (?:and opinions )?expressed (?:in this|here|are)|(?:this|the) (?:story|article) has been updated\b|does not constitute (?:financial|investment|legal|medical) advice|for informational purposes only|(?:has been|was|have been) (?:lightly )?(?:edited|condensed) for (?:length|clarity|brevity)|(?:originally|first) (?:published|appeared) (?:in|on|by)\b|(?:is|was) republished (?:here )?(?:with permission|from|under)\b)",
             ),
         ),
     ]
@@ -164,8 +164,9 @@ pub(super) fn disclaimers(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
             }
         }
     }
-    // Head zone: until the second prose paragraph that is not a notice
-    // (the first may be a dek; notices often sit between dek and lede).
+    // Head zone: until the third prose paragraph that is not a notice (the
+    // first may be a dek; notices sit between dek and lede, or after an
+    // interview's introduction).
     let mut prose_seen = 0;
     for block in blocks.iter_mut().take(12) {
         if is_aside(block) && block.role != Role::Boilerplate {
@@ -184,7 +185,7 @@ pub(super) fn disclaimers(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
             }
             _ if is_prose(block) => {
                 prose_seen += 1;
-                if prose_seen == 2 {
+                if prose_seen == 3 {
                     break;
                 }
             }
