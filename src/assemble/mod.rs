@@ -68,17 +68,34 @@ fn assemble_article(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError
                     record(draft, "byline", block);
                 }
             }
-            Role::Dateline if draft.article.published.is_none() => {
-                if let Some(date) = crate::metadata::parse_date(&block.text) {
-                    draft.article.published = Some(date);
-                    record(draft, "published", block);
+            Role::Dateline => {
+                let (updated, date_text) = split_dateline(&block.text);
+                let date = crate::metadata::parse_date(date_text);
+                match (updated, date) {
+                    (false, Some(date)) if draft.article.published.is_none() => {
+                        draft.article.published = Some(date);
+                        record(draft, "published", block);
+                    }
+                    (true, Some(date)) if draft.article.modified.is_none() => {
+                        draft.article.modified = Some(date);
+                        record(draft, "modified", block);
+                    }
+                    _ => {}
                 }
             }
             Role::Disclaimer(kind) => {
-                draft
+                // Pages repeat footers (one per layout variant): keep one.
+                let seen = draft
                     .article
                     .disclaimers
-                    .push(Disclaimer::new(kind, block.text.clone()));
+                    .iter()
+                    .any(|d| d.text == block.text);
+                if !seen {
+                    draft
+                        .article
+                        .disclaimers
+                        .push(Disclaimer::new(kind, block.text.clone()));
+                }
             }
             Role::RelatedHeader | Role::Boilerplate => {}
             Role::RelatedItem => draft.article.related.push(related_link(block)),
@@ -228,8 +245,72 @@ pub(crate) fn parse_byline(line: &str) -> Vec<Person> {
         .map(|p| p.trim().trim_end_matches([',', '.']).trim())
         .filter(|p| !p.is_empty() && p.split_whitespace().count() <= 5)
         .filter(|p| p.chars().next().is_some_and(char::is_uppercase))
+        .filter(|p| !is_date_word(p))
         .map(Person::new)
         .collect()
+}
+
+/// "Updated: 4 March 2025" → (true, "4 March 2025"); "Published on …" →
+/// (false, "…"); a bare date → (false, the date).
+fn split_dateline(text: &str) -> (bool, &str) {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    const PREFIXES: &[(&str, bool)] = &[
+        ("last updated", true),
+        ("updated", true),
+        ("modified", true),
+        ("mis à jour", true),
+        ("aktualisiert", true),
+        ("first published", false),
+        ("published", false),
+        ("posted", false),
+        ("publié", false),
+        ("veröffentlicht", false),
+    ];
+    for (prefix, updated) in PREFIXES {
+        if lower.starts_with(prefix) {
+            // Lower-casing keeps these prefixes' byte lengths.
+            let rest = t.get(prefix.len()..).unwrap_or("").trim_start();
+            let rest = ["on ", "le ", "am "]
+                .iter()
+                .find_map(|w| rest.strip_prefix(w))
+                .unwrap_or(rest);
+            return (*updated, rest.trim_start_matches([':', ' ']).trim());
+        }
+    }
+    (false, t)
+}
+
+/// Weekday and month names that trail bylines ("By Jane Doe, Wednesday").
+fn is_date_word(p: &str) -> bool {
+    const DATE_WORDS: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Today",
+        "Yesterday",
+        "Updated",
+        "Published",
+    ];
+    let first = p.split_whitespace().next().unwrap_or("");
+    DATE_WORDS.contains(&first.trim_end_matches([',', '.']))
+        || p.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A related item: the title is its first sentence, the summary the rest.
@@ -314,6 +395,24 @@ mod tests {
             .map(|p| p.name)
             .collect();
         assert_eq!(names, ["Ana Ruiz", "Lee Kim", "Bo Chen"]);
+        let names: Vec<_> = parse_byline("By Sam Ode, Wednesday 12 June 2019")
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(names, ["Sam Ode"]);
+    }
+
+    #[test]
+    fn datelines_split() {
+        assert_eq!(
+            split_dateline("Published: 2025-03-04"),
+            (false, "2025-03-04")
+        );
+        assert_eq!(
+            split_dateline("Updated on 2025-03-05 10:00"),
+            (true, "2025-03-05 10:00")
+        );
+        assert_eq!(split_dateline("2025-03-04"), (false, "2025-03-04"));
     }
 
     #[test]

@@ -1,31 +1,255 @@
-//! Label heuristics: give every block a [`Role`](crate::Role).
+//! Label heuristics: give every block a [`Role`].
 //!
-//! PLACEHOLDER: the first short block is the headline, until the full label
-//! stage lands.
+//! They work on the one block stream both inputs produce, so each applies to
+//! text and HTML alike unless it says otherwise (the head-of-text rules —
+//! headline, dek — are text-only: HTML pages have stronger metadata).
+//!
+//! Convention: a heuristic relabels a block only when its role is still
+//! [`Role::Unknown`] or when it is more confident than whoever set the role
+//! ([`may_relabel`]). Run order matters and is the order of [`heuristics`]:
+//! chrome first (boilerplate, Q&A turns, related lists, disclaimers), then
+//! the head (headline, dek, byline/dateline), then the body (pull and block
+//! quotes, subheadings, inline quotes).
 
 use std::sync::Arc;
 
-use crate::error::BoxError;
-use crate::heuristic::{Builtin, Context, Draft, Heuristic, Role, Stage};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use crate::heuristic::{Builtin, DraftBlock, Heuristic, Role, Shape, Stage};
+
+mod chrome;
+mod disclaimers;
+mod head;
+mod inline_quotes;
+mod quotes;
+mod related;
+mod subheadings;
 
 pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
-    vec![Arc::new(Builtin {
-        name: "label.headline",
-        stage: Stage::Label,
-        description: "Marks a short first line without closing punctuation as the headline (text input).",
-        run: headline,
-    })]
+    let all = [
+        Builtin {
+            name: "label.boilerplate",
+            stage: Stage::Label,
+            description: "Marks share/ad/newsletter prompts, skip links, contact lines and runs of menu-like short lines at the edges as boilerplate.",
+            run: chrome::boilerplate,
+        },
+        Builtin {
+            name: "label.qa-turns",
+            stage: Stage::Label,
+            description: "Marks interview turns (`Q:`/`A:` or a speaker label used at least twice) as paragraphs so they are not taken for headings or pull quotes.",
+            run: chrome::qa_turns,
+        },
+        Builtin {
+            name: "label.related",
+            stage: Stage::Label,
+            description: "Finds a related-articles header (\"Related Articles\", \"You may also like\", ...) and marks the teasers after it, and inline \"Read more: ...\" lines, as related items.",
+            run: related::related,
+        },
+        Builtin {
+            name: "label.disclaimers",
+            stage: Stage::Label,
+            description: "Marks notices about the piece (AI-generated, editor's note, correction, sponsored, affiliate, copyright, disclosure) by wording and position.",
+            run: disclaimers::disclaimers,
+        },
+        Builtin {
+            name: "label.headline",
+            stage: Stage::Label,
+            description: "Marks the first line of a text dump as the headline when it is 3-25 words, has no final period and is followed by longer text.",
+            run: head::headline,
+        },
+        Builtin {
+            name: "label.dek",
+            stage: Stage::Label,
+            description: "Marks the block right after a text headline as the dek when it is one or two sentences (at most ~45 words) before the body.",
+            run: head::dek,
+        },
+        Builtin {
+            name: "label.byline-dateline",
+            stage: Stage::Label,
+            description: "Marks \"By ...\" lines as the byline and \"Published/Updated ...\" or date lines as the dateline near the head of the article.",
+            run: head::byline_dateline,
+        },
+        Builtin {
+            name: "label.pull-quotes",
+            stage: Stage::Label,
+            description: "Marks `Label: \"...\"` lines and lines that are only a quotation (optionally `— Name`) as pull quotes with their attribution.",
+            run: quotes::pull_quotes,
+        },
+        Builtin {
+            name: "label.block-quotes",
+            stage: Stage::Label,
+            description: "Keeps block quotations as block quotes and takes a trailing `— Name` line as their attribution.",
+            run: quotes::block_quotes,
+        },
+        Builtin {
+            name: "label.subheadings",
+            stage: Stage::Label,
+            description: "Marks Markdown headings, ALL-CAPS kickers and short lines without closing punctuation between longer paragraphs as subheadings.",
+            run: subheadings::subheadings,
+        },
+        Builtin {
+            name: "label.inline-quotes",
+            stage: Stage::Label,
+            description: "Finds quotations inside body paragraphs and their speakers (\"...,\" said X; X said: \"...\"; according to X; pronouns and carry-over).",
+            run: inline_quotes::inline_quotes,
+        },
+    ];
+    all.into_iter()
+        .map(|b| Arc::new(b) as Arc<dyn Heuristic>)
+        .collect()
 }
 
-fn headline(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
-    if draft.is_html() {
-        return Ok(());
+/// The convention every label heuristic follows (see the module docs).
+pub(crate) fn may_relabel(block: &DraftBlock, confidence: f32) -> bool {
+    block.role == Role::Unknown || confidence > block.confidence
+}
+
+/// Sets the role if [`may_relabel`] allows it; true when it did.
+pub(crate) fn relabel(block: &mut DraftBlock, role: Role, by: &'static str, conf: f32) -> bool {
+    if may_relabel(block, conf) {
+        block.set_role(role, by, conf);
+        true
+    } else {
+        false
     }
-    if let Some(first) = draft.blocks_mut().first_mut() {
-        let words = first.word_count();
-        if (1..=25).contains(&words) && !first.text.ends_with('.') {
-            first.set_role(Role::Headline, "label.headline", 0.6);
+}
+
+/// Body roles that a later heuristic may still refine.
+pub(crate) fn is_open_body(block: &DraftBlock) -> bool {
+    matches!(block.role, Role::Unknown | Role::Paragraph)
+}
+
+/// Words of a text, counted up to [`WORD_CAP`]: every threshold the label
+/// heuristics use is far below it, and a 10 MB block must not be re-counted
+/// by each of them.
+pub(crate) fn words(text: &str) -> usize {
+    text.split_whitespace().take(WORD_CAP).count()
+}
+
+/// See [`words`].
+pub(crate) const WORD_CAP: usize = 1000;
+
+/// [`words`] of a block's text.
+pub(crate) fn block_words(block: &DraftBlock) -> usize {
+    words(&block.text)
+}
+
+/// Closing marks a sentence may end with after its punctuation.
+const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', '“', ')', ']', '*', '_'];
+
+/// The last significant character, after closing quotes and brackets.
+pub(crate) fn final_punct(text: &str) -> Option<char> {
+    text.trim_end().trim_end_matches(CLOSERS).chars().last()
+}
+
+/// Ends with a period, exclamation mark, ellipsis or semicolon (a question
+/// mark is allowed in headings, so it is not counted here).
+pub(crate) fn ends_with_stop(text: &str) -> bool {
+    matches!(final_punct(text), Some('.' | '!' | '…' | ';' | ','))
+}
+
+/// Sentence-like prose: long enough and ending like a sentence. Blocks like
+/// this end the head zone and start the body.
+pub(crate) fn is_prose(block: &DraftBlock) -> bool {
+    let words = block_words(block);
+    words >= 20 || (words >= 8 && matches!(final_punct(&block.text), Some('.' | '!' | '?')))
+}
+
+/// Number of sentences, roughly: sentence ends followed by a space and more text.
+pub(crate) fn sentence_count(text: &str) -> usize {
+    let mut n = 1;
+    let mut rest = text;
+    while let Some((_, tail)) = crate::assemble::split_first_sentence(rest) {
+        n += 1;
+        rest = tail;
+        if n > 10 {
+            break;
         }
     }
-    Ok(())
+    n
+}
+
+/// True for list items, headings, quotes, code, tables and figures: blocks
+/// whose shape already says what they are.
+pub(crate) fn is_structural(block: &DraftBlock) -> bool {
+    !matches!(block.shape, Shape::Paragraph)
+}
+
+/// A byline line: "By Jane Doe", "Written by ...", "Von ...", "Par ...".
+/// After Readability.js's byline cues, for text lines.
+pub(crate) static BYLINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"^(?:(?i:by|written by|words by|reporting by|story by)|BY|Von|Par)\s+\p{Lu}[\p{L}'’.-]*(?:[ ,&]+(?:and |und |et )?\p{Lu}[\p{L}'’.-]*){0,8}(?:\s*[|,·•–—-]\s*.{0,80})?$",
+    )
+    .expect("BYLINE")
+});
+
+/// Month names (English, French, German, Spanish) for date lines.
+const MONTHS: &str = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)";
+
+/// A dateline line: "Published Dec. 12, 2025", "Updated: 3 March 2025 10:03 CET",
+/// "December 12, 2025", "2025-12-12". Whole line, short.
+pub(crate) static DATELINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:(?:published|updated|posted|last updated|first published|modified|veröffentlicht|publié le|mis à jour)(?: on| le| am)?:?\s+.{{0,60}}\d.{{0,30}}|(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+{MONTHS}\s+\d{{4}})(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}.{{0,20}})?|\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}.{{0,12}})?)$"
+    ))
+    .expect("DATELINE")
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byline_table() {
+        for hit in [
+            "By Jane Doe",
+            "by Ana Ruiz and Lee Kim",
+            "Written by Marta Silva",
+            "BY TOM HOLT",
+            "By Jane Doe | March 3, 2025",
+            "By Jane Doe, Staff Writer",
+            "Von Anna Schmidt",
+        ] {
+            assert!(BYLINE.is_match(hit), "{hit}");
+        }
+        for miss in [
+            "By the end of the year, prices had doubled.",
+            "Bypass road opens",
+            "By 2030 the plan should be complete",
+        ] {
+            assert!(!BYLINE.is_match(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn dateline_table() {
+        for hit in [
+            "Published Dec. 12, 2025",
+            "Updated: 3 March 2025 10:03 CET",
+            "December 12, 2025",
+            "Friday, June 6, 2025",
+            "2025-12-12",
+            "Posted on 12/03/2025",
+            "12 mars 2025",
+        ] {
+            assert!(DATELINE.is_match(hit), "{hit}");
+        }
+        for miss in [
+            "Published reports say the plan failed in 2019 and again later that year, officials said.",
+            "March on Washington",
+            "Updated guidance for schools",
+        ] {
+            assert!(!DATELINE.is_match(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn punctuation_helpers() {
+        assert_eq!(final_punct("He left.\""), Some('.'));
+        assert!(ends_with_stop("A sentence."));
+        assert!(!ends_with_stop("Why now?"));
+        assert_eq!(sentence_count("One. Two. Three."), 3);
+    }
 }

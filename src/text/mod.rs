@@ -1,7 +1,18 @@
-//! The plain-text path: normalise, then segment into blocks.
+//! The plain-text path: split a text dump into [`DraftBlock`]s.
 //!
-//! PLACEHOLDER: one block per non-empty line, until the full text stage lands.
+//! Lines are read straight from the decoded input (so every block keeps a
+//! byte span into it); line ends may be `\n`, `\r\n` or `\r`. Each line is
+//! classified once ([`LineKind`]) and the blocks are built in one pass, so
+//! the work is linear in the input size whatever its shape (one 10 MB line,
+//! 100 000 blank lines).
+//!
+//! Paragraph rule (PLAYBOOK §6): blank lines always separate. A single
+//! newline separates too — scraped dumps put one block per line — unless the
+//! document is hard-wrapped (see [`is_hard_wrapped`]) or the next line
+//! plainly continues the sentence (starts in lower case after a line that
+//! does not end a sentence).
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use crate::error::BoxError;
@@ -9,29 +20,593 @@ use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Heuristic, Shape, St
 
 pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
     vec![Arc::new(Builtin {
-        name: "segment.text-lines",
+        name: "segment.text-blocks",
         stage: Stage::Segment,
-        description: "Splits plain text into blocks, one per non-empty line.",
-        run: segment_lines,
+        description: "Splits plain text into blocks: paragraphs (blank lines or one block per line in dumps), Markdown headings, `>` quotes, bullet and numbered list items, fenced and indented code.",
+        run: segment_text,
     })]
 }
 
-fn segment_lines(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+fn segment_text(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
     if draft.is_html() {
         return Ok(());
     }
-    let mut blocks = Vec::new();
-    let mut offset = 0;
-    for line in draft.source().split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
-        let text = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !text.is_empty() {
-            let mut b = DraftBlock::new(Shape::Paragraph, text);
-            b.span = start..offset;
-            blocks.push(b);
-        }
-    }
+    let blocks = segment(draft.source());
     *draft.blocks_mut() = blocks;
     Ok(())
+}
+
+/// Characters that render as nothing and only get in the way of matching.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+/// Collapses every run of whitespace (including no-break and thin spaces)
+/// to one space, drops invisible characters, trims.
+pub(crate) fn normalize_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        let start = out.len();
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let before = out.len();
+        out.extend(word.chars().filter(|c| !is_invisible(*c)));
+        // A "word" made only of invisible characters adds nothing.
+        if out.len() == before {
+            out.truncate(start);
+        }
+    }
+    out
+}
+
+/// Splits `src` into lines with their byte ranges (line ends excluded).
+fn lines(src: &str) -> Vec<(Range<usize>, &str)> {
+    let bytes = src.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push((start..i, &src[start..i]));
+                i += 1;
+                start = i;
+            }
+            b'\r' => {
+                out.push((start..i, &src[start..i]));
+                i += if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    if start < bytes.len() {
+        out.push((start..bytes.len(), &src[start..]));
+    }
+    out
+}
+
+/// What one line of the dump is.
+#[derive(Debug, Clone, PartialEq)]
+enum LineKind {
+    Blank,
+    /// `---`, `***`, `###`, `===`: a visual separator, treated like a blank line.
+    Rule,
+    /// ```` ``` ```` or `~~~`, with an optional language.
+    Fence(Option<String>),
+    Heading(u8, String),
+    Quote(String),
+    Item {
+        ordered: bool,
+        text: String,
+    },
+    Text(String),
+}
+
+/// Leading indentation in columns (a tab counts 4).
+fn indent(line: &str) -> usize {
+    let mut n = 0;
+    for c in line.chars() {
+        match c {
+            ' ' | '\u{A0}' => n += 1,
+            '\t' => n += 4,
+            _ => break,
+        }
+    }
+    n
+}
+
+/// Removes up to `cols` columns of leading indentation (a tab is 4).
+fn strip_indent(line: &str, cols: usize) -> &str {
+    let mut n = 0;
+    for (i, c) in line.char_indices() {
+        if n >= cols {
+            return &line[i..];
+        }
+        match c {
+            ' ' | '\u{A0}' => n += 1,
+            '\t' => n += 4,
+            _ => return &line[i..],
+        }
+    }
+    ""
+}
+
+fn classify(line: &str) -> LineKind {
+    let t = line.trim();
+    let t = t.trim_matches(is_invisible).trim();
+    if t.is_empty() {
+        return LineKind::Blank;
+    }
+    if t.len() >= 3
+        && t.chars()
+            .all(|c| matches!(c, '-' | '*' | '_' | '=' | '#' | ' '))
+        && t.chars().filter(|c| *c != ' ').count() >= 3
+    {
+        return LineKind::Rule;
+    }
+    if let Some(rest) = t.strip_prefix("```").or_else(|| t.strip_prefix("~~~")) {
+        let lang = rest.trim().trim_matches(['`', '~']).trim();
+        return LineKind::Fence((!lang.is_empty()).then(|| lang.to_owned()));
+    }
+    if indent(line) < 4 {
+        if let Some(h) = heading(t) {
+            return h;
+        }
+    }
+    if let Some(rest) = t.strip_prefix('>') {
+        return LineKind::Quote(normalize_ws(rest));
+    }
+    if let Some(item) = list_item(t) {
+        return item;
+    }
+    LineKind::Text(normalize_ws(t))
+}
+
+/// `## Title` (ATX heading; the closing `#`s are optional).
+fn heading(t: &str) -> Option<LineKind> {
+    let hashes = t.bytes().take_while(|b| *b == b'#').count();
+    if !(1..=6).contains(&hashes) {
+        return None;
+    }
+    let rest = &t[hashes..];
+    if !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let text = normalize_ws(rest.trim_end_matches('#'));
+    (!text.is_empty()).then_some(LineKind::Heading(hashes as u8, text))
+}
+
+/// `- item`, `* item`, `• item`, `– item`, `+ item`, `1. item`, `1) item`.
+fn list_item(t: &str) -> Option<LineKind> {
+    for bullet in ['-', '*', '•', '–', '+', '▪', '◦'] {
+        if let Some(rest) = t.strip_prefix(bullet) {
+            if rest.starts_with([' ', '\t', '\u{A0}']) {
+                let text = normalize_ws(rest);
+                return (!text.is_empty()).then_some(LineKind::Item {
+                    ordered: false,
+                    text,
+                });
+            }
+            return None;
+        }
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let rest = &t[digits..];
+        if let Some(rest) = rest.strip_prefix(['.', ')']) {
+            if rest.starts_with([' ', '\t', '\u{A0}']) {
+                let text = normalize_ws(rest);
+                return (!text.is_empty()).then_some(LineKind::Item {
+                    ordered: true,
+                    text,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// True when the line ends a sentence (so a following line starts a new block).
+fn ends_sentence(t: &str) -> bool {
+    t.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '*', '_'])
+        .ends_with(['.', '!', '?', ':', '…', ';'])
+}
+
+fn starts_lowercase(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// A hard-wrapped document (lines cut at a fixed width, paragraphs separated
+/// by blank lines) joins consecutive lines into one paragraph; a scraped
+/// dump (one block per line) must not. Signals, all required: the document
+/// has blank lines; no text line is longer than a terminal-width wrap
+/// (dumps put whole paragraphs on one line); at least a third of the line
+/// breaks inside runs of text lines fall mid-sentence, and some of those
+/// continue in lower case.
+fn is_hard_wrapped(kinds: &[LineKind]) -> bool {
+    const MAX_WRAP: usize = 100;
+    if !kinds.contains(&LineKind::Blank) {
+        return false;
+    }
+    let too_long = kinds
+        .iter()
+        .any(|k| matches!(k, LineKind::Text(t) if t.chars().count() > MAX_WRAP));
+    if too_long {
+        return false;
+    }
+    let (mut breaks, mut mid_sentence, mut lowercase) = (0usize, 0usize, 0usize);
+    for pair in kinds.windows(2) {
+        if let [LineKind::Text(a), LineKind::Text(b)] = pair {
+            breaks += 1;
+            if !ends_sentence(a) {
+                mid_sentence += 1;
+                lowercase += usize::from(starts_lowercase(b));
+            }
+        }
+    }
+    breaks >= 2 && mid_sentence * 3 >= breaks && lowercase >= 1
+}
+
+/// Indented code: a run of lines indented ≥ 4 that looks like code, not like
+/// indented prose (scraped dumps often indent paragraphs).
+fn looks_like_code(lines: &[&str]) -> bool {
+    let code_chars = lines
+        .iter()
+        .filter(|l| {
+            l.contains(['{', '}', ';', '=', '(', '<'])
+                && !l.trim_end().ends_with(['.', '!', '?', '"', '”'])
+        })
+        .count();
+    code_chars * 2 >= lines.len().max(1)
+}
+
+/// Segments a text dump into blocks.
+pub(crate) fn segment(src: &str) -> Vec<DraftBlock> {
+    let lines = lines(src);
+    let kinds: Vec<LineKind> = lines.iter().map(|(_, l)| classify(l)).collect();
+    let wrapped = is_hard_wrapped(&kinds);
+    let mut b = Builder::default();
+    let mut i = 0;
+    while i < lines.len() {
+        let (span, raw) = (&lines[i].0, lines[i].1);
+        let prev_blank = i == 0 || matches!(kinds[i - 1], LineKind::Blank | LineKind::Rule);
+        // Indented code after a blank line.
+        if prev_blank && indent(raw) >= 4 && !matches!(kinds[i], LineKind::Blank) {
+            let end = (i..lines.len())
+                .find(|&j| !(indent(lines[j].1) >= 4 || kinds[j] == LineKind::Blank))
+                .unwrap_or(lines.len());
+            let run: Vec<&str> = lines[i..end].iter().map(|(_, l)| *l).collect();
+            if looks_like_code(&run) {
+                let text = run
+                    .iter()
+                    .map(|l| strip_indent(l, 4).trim_end())
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                let span = span.start..lines[end - 1].0.end;
+                b.push(
+                    Shape::Code { language: None },
+                    text.trim_end().to_owned(),
+                    span,
+                );
+                i = end;
+                continue;
+            }
+        }
+        match &kinds[i] {
+            LineKind::Blank | LineKind::Rule => b.end_paragraph(),
+            LineKind::Fence(lang) => {
+                let end = (i + 1..lines.len())
+                    .find(|&j| matches!(kinds[j], LineKind::Fence(_)))
+                    .unwrap_or(lines.len());
+                let body: Vec<&str> = lines[i + 1..end].iter().map(|(_, l)| *l).collect();
+                let last = lines.get(end).map_or(src.len(), |(r, _)| r.end);
+                b.push(
+                    Shape::Code {
+                        language: lang.clone(),
+                    },
+                    body.join("\n").trim_end().to_owned(),
+                    span.start..last,
+                );
+                i = end + 1;
+                continue;
+            }
+            LineKind::Heading(level, text) => {
+                b.push(Shape::Heading { level: *level }, text.clone(), span.clone())
+            }
+            LineKind::Quote(text) => b.quote_line(text, span.clone()),
+            LineKind::Item { ordered, text } => b.item(*ordered, text.clone(), span.clone()),
+            LineKind::Text(text) => {
+                let continues = !prev_blank && b.open_paragraph() && {
+                    let prev = b.last_text();
+                    wrapped || (!ends_sentence(prev) && starts_lowercase(text))
+                };
+                // An indented line right after a list item continues the item.
+                let item_continuation = !prev_blank && indent(raw) >= 2 && b.open_item();
+                if continues || item_continuation {
+                    b.extend_last(text, span.end);
+                } else {
+                    b.paragraph(text.clone(), span.clone());
+                }
+            }
+        }
+        i += 1;
+    }
+    b.blocks
+}
+
+/// Accumulates blocks, tracking which block a following line may extend.
+#[derive(Default)]
+struct Builder {
+    blocks: Vec<DraftBlock>,
+    /// The last block may take continuation lines (no blank line since).
+    open: bool,
+    next_list: u32,
+    /// The last list item's list id and ordered flag, kept across blank
+    /// lines so "loose" lists stay one list.
+    list: Option<(u32, bool)>,
+}
+
+impl Builder {
+    fn push(&mut self, shape: Shape, text: String, span: Range<usize>) {
+        if !matches!(shape, Shape::ListItem { .. }) {
+            self.list = None;
+        }
+        if text.is_empty() {
+            return;
+        }
+        let mut block = DraftBlock::new(shape, text);
+        block.span = span;
+        self.blocks.push(block);
+        self.open = true;
+    }
+
+    fn end_paragraph(&mut self) {
+        self.open = false;
+    }
+
+    fn open_paragraph(&self) -> bool {
+        self.open
+            && self
+                .blocks
+                .last()
+                .is_some_and(|b| b.shape == Shape::Paragraph)
+    }
+
+    fn open_item(&self) -> bool {
+        self.open
+            && self
+                .blocks
+                .last()
+                .is_some_and(|b| matches!(b.shape, Shape::ListItem { .. }))
+    }
+
+    fn last_text(&self) -> &str {
+        self.blocks.last().map_or("", |b| b.text.as_str())
+    }
+
+    fn extend_last(&mut self, text: &str, end: usize) {
+        if let Some(last) = self.blocks.last_mut() {
+            if !text.is_empty() {
+                last.text.push(' ');
+                last.text.push_str(text);
+            }
+            last.span.end = end;
+        }
+    }
+
+    fn paragraph(&mut self, text: String, span: Range<usize>) {
+        self.push(Shape::Paragraph, text, span);
+    }
+
+    /// `>` lines: consecutive ones form one quote; an empty `>` line splits.
+    fn quote_line(&mut self, text: &str, span: Range<usize>) {
+        let extends = self.open && self.blocks.last().is_some_and(|b| b.shape == Shape::Quote);
+        if text.is_empty() {
+            self.open = false;
+        } else if extends {
+            self.extend_last(text, span.end);
+        } else {
+            self.push(Shape::Quote, text.to_owned(), span);
+        }
+    }
+
+    fn item(&mut self, ordered: bool, text: String, span: Range<usize>) {
+        let list = match self.list {
+            Some((id, o)) if o == ordered => id,
+            _ => {
+                self.next_list += 1;
+                self.next_list
+            }
+        };
+        self.push(Shape::ListItem { ordered, list }, text, span);
+        self.list = Some((list, ordered));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shapes(src: &str) -> Vec<(Shape, String)> {
+        segment(src)
+            .into_iter()
+            .map(|b| (b.shape, b.text))
+            .collect()
+    }
+
+    fn p(s: &str) -> (Shape, String) {
+        (Shape::Paragraph, s.to_owned())
+    }
+
+    #[test]
+    fn one_block_per_line_in_dumps() {
+        assert_eq!(
+            shapes("Title Here\nFirst line of text.\nSecond line of text."),
+            [
+                p("Title Here"),
+                p("First line of text."),
+                p("Second line of text.")
+            ]
+        );
+    }
+
+    #[test]
+    fn crlf_cr_and_stray_whitespace() {
+        let blocks = segment("  Title \u{200B}Here\r\n\r\nBody\t\ttext.\rMore\u{A0}text. ");
+        let texts: Vec<_> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Title Here", "Body text.", "More text."]);
+        // Spans point into the original input.
+        assert_eq!(blocks[0].span, 0..15);
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let src = "The council met on Monday and voted\nto approve the budget after a long\ndebate.\n\nA second paragraph follows here\nwith more words in it.";
+        assert_eq!(
+            shapes(src),
+            [
+                p("The council met on Monday and voted to approve the budget after a long debate."),
+                p("A second paragraph follows here with more words in it.")
+            ]
+        );
+    }
+
+    #[test]
+    fn short_line_dumps_with_blank_lines_are_not_wrapped() {
+        assert_eq!(
+            shapes("Title Here\nSubtitle line\n\nShort para.\nAnother short para."),
+            [
+                p("Title Here"),
+                p("Subtitle line"),
+                p("Short para."),
+                p("Another short para.")
+            ]
+        );
+    }
+
+    #[test]
+    fn lowercase_continuation_joins_in_dumps() {
+        assert_eq!(
+            shapes("A sentence that breaks\nin the middle.\nNext one."),
+            [p("A sentence that breaks in the middle."), p("Next one.")]
+        );
+    }
+
+    #[test]
+    fn markdown_shapes() {
+        let src = "# Big Title\n\nIntro.\n\n## Part two ##\n\n> Quoted line one\n> line two\n\n- apples\n- pears\n\n1. first\n2) second\n\n```rust\nfn main() {}\n```\n";
+        assert_eq!(
+            shapes(src),
+            [
+                (Shape::Heading { level: 1 }, "Big Title".into()),
+                p("Intro."),
+                (Shape::Heading { level: 2 }, "Part two".into()),
+                (Shape::Quote, "Quoted line one line two".into()),
+                (
+                    Shape::ListItem {
+                        ordered: false,
+                        list: 1
+                    },
+                    "apples".into()
+                ),
+                (
+                    Shape::ListItem {
+                        ordered: false,
+                        list: 1
+                    },
+                    "pears".into()
+                ),
+                (
+                    Shape::ListItem {
+                        ordered: true,
+                        list: 2
+                    },
+                    "first".into()
+                ),
+                (
+                    Shape::ListItem {
+                        ordered: true,
+                        list: 2
+                    },
+                    "second".into()
+                ),
+                (
+                    Shape::Code {
+                        language: Some("rust".into())
+                    },
+                    "fn main() {}".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn list_item_table() {
+        for hit in ["- a", "* b", "• c", "– d", "1. e", "12) f"] {
+            assert!(
+                matches!(list_item(hit), Some(LineKind::Item { .. })),
+                "{hit}"
+            );
+        }
+        for miss in [
+            "-a",
+            "2025. The year",
+            "1.5 million",
+            "— Name",
+            "*emphasis*",
+        ] {
+            assert!(list_item(miss).is_none(), "{miss}");
+        }
+    }
+
+    #[test]
+    fn indented_code_versus_indented_prose() {
+        let code = shapes("Intro.\n\n    let x = 1;\n    call(x);\n\nAfter.");
+        assert_eq!(code[1].0, Shape::Code { language: None });
+        assert_eq!(code[1].1, "let x = 1;\ncall(x);");
+        let tabbed = shapes("Intro.\n\n\tif (x) {\n\t\ty();\n\t}\n\nAfter.");
+        assert_eq!(tabbed[1].1, "if (x) {\n\ty();\n}");
+        let prose = shapes("Intro.\n\n    An indented paragraph of prose.\n\nAfter.");
+        assert_eq!(prose[1], p("An indented paragraph of prose."));
+    }
+
+    #[test]
+    fn rules_and_blank_runs_are_separators() {
+        assert_eq!(
+            shapes("One.\n---\nTwo.\n\n\n\n###\nThree."),
+            [p("One."), p("Two."), p("Three.")]
+        );
+        assert!(segment(&"\n".repeat(100_000)).is_empty());
+    }
+
+    #[test]
+    fn huge_single_line_is_one_block() {
+        let line = "word ".repeat(200_000);
+        let blocks = segment(&line);
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0].word_count(), 200_000);
+    }
+
+    proptest::proptest! {
+        /// Any input segments without panicking, and every span is a valid
+        /// range of the input.
+        #[test]
+        fn spans_are_valid(src in "(?s)[ a-zA-Z0-9.,!?:;'\"“”„«»#>*\\-–•`~\t\r\n\u{200B}\u{A0}]{0,400}") {
+            for b in segment(&src) {
+                proptest::prop_assert!(b.span.start <= b.span.end && b.span.end <= src.len());
+                proptest::prop_assert!(src.is_char_boundary(b.span.start) && src.is_char_boundary(b.span.end));
+                proptest::prop_assert!(!b.text.is_empty());
+            }
+        }
+    }
 }

@@ -1,0 +1,238 @@
+//! Site chrome in the block stream: share/ad/newsletter prompts, skip links,
+//! menu runs, press-release contact lines; and interview turns, which look
+//! like chrome-ish short labelled lines but are body.
+
+use std::collections::HashMap;
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::{BYLINE, DATELINE, final_punct, is_prose, is_structural, relabel};
+use crate::error::BoxError;
+use crate::heuristic::{Context, Draft, Role, Shape};
+
+const BOILERPLATE: &str = "label.boilerplate";
+const QA: &str = "label.qa-turns";
+
+/// Whole lines that are prompts or widgets, never prose. Short by
+/// construction (the caller checks the word count). PLAYBOOK §2 leak list.
+static PROMPT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^(?:share (?:this|on|via)\b.*|share|tweet|email|print|advertisement|advertising|sponsored links?|ad|skip to (?:main )?content|skip to navigation|sign (?:up|in)\b.*|log ?in|subscribe\b.*|follow us\b.*|newsletter|get (?:our|the) newsletter\b.*|comments?|\d+ comments?|leave a (?:comment|reply)|add your comment|cookie(?:s| settings| policy)?\b.*|accept(?: all)? cookies|back to top|\d+ min(?:ute)?s? read|listen to (?:this )?article|(?:continue|keep) reading|click here\b.*|menu|home|search|-30-|ends)[.!]?$",
+    )
+    .expect("PROMPT")
+});
+
+/// Press-release contact lines: "Media contact:", an e-mail address or a
+/// phone number on a short line.
+static CONTACT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:media|press|investor|for more information,?)\s*(?:contacts?|enquiries|inquiries|information)?\s*:|contacts?\s*:)|[\w.+-]+@[\w-]+\.[\w.]+|(?:tel|phone|t|ph)\.?\s*:?\s*\+?[\d(][\d ()./-]{6,}|^\+?\d[\d ()./-]{7,}$",
+    )
+    .expect("CONTACT")
+});
+
+/// Credit, contact-the-author and tag lines that close articles (PLAYBOOK
+/// §2 "Author bio / contact", "Credit lines", tag lines), and photo credit
+/// lines, which a text dump keeps without their image.
+static CREDIT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)\b(?:contributed (?:reporting|to this (?:report|story|article))|additional reporting by)\b|\b(?:can|may) be reached at\b|^write to \p{L}.{0,60} at\b|^follow (?:me|him|her|us|them) on\b|^(?:tags?|filed under|topics?)\s*:|^(?:reporting|writing) by .{1,80}(?:;|editing by)|^editing by\b|^\(?(?:photos?|images?|pictures?|illustrations?|video|credit|photo credit|graphic)\s*:|^\(?(?:photo|image|picture)s? (?:by|courtesy of|via)\b",
+    )
+    .expect("CREDIT")
+});
+
+/// Three or more separators in a line: "Home | News | World".
+fn is_separator_row(text: &str) -> bool {
+    text.chars()
+        .filter(|c| matches!(c, '|' | '·' | '»' | '›'))
+        .count()
+        >= 3
+}
+
+/// Menu entries: very short, no sentence punctuation.
+fn is_menu_like(text: &str, words: usize) -> bool {
+    words <= 4
+        && !matches!(final_punct(text), Some('.' | '!' | '?' | ':' | ','))
+        && !BYLINE.is_match(text)
+        && !DATELINE.is_match(text)
+}
+
+pub(super) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+    let is_html = draft.is_html();
+    let blocks = draft.blocks_mut();
+    for block in blocks.iter_mut() {
+        if is_structural(block) && !matches!(block.shape, Shape::ListItem { .. }) {
+            continue;
+        }
+        let words = super::block_words(block);
+        let t = block.text.trim();
+        let hit = (words <= 12 && (PROMPT.is_match(t) || CONTACT.is_match(t)))
+            || (words <= 30 && CREDIT.is_match(t))
+            || (words <= 30 && is_separator_row(t));
+        if hit {
+            relabel(block, Role::Boilerplate, BOILERPLATE, 0.7);
+        }
+    }
+    if is_html {
+        // The HTML path has structure (nav, lists of links) for menus.
+        return Ok(());
+    }
+    // Menu runs: ≥ 3 consecutive short lines before the first prose block or
+    // after the last one (PLAYBOOK §6 "menu/footer lines").
+    let first = blocks.iter().position(is_prose).unwrap_or(blocks.len());
+    let last = blocks.iter().rposition(is_prose).map_or(0, |i| i + 1);
+    for range in [0..first, last.max(first)..blocks.len()] {
+        let mut run_start = range.start;
+        for i in range.clone().chain([range.end]) {
+            let menu = i < range.end
+                && blocks.get(i).is_some_and(|b| {
+                    b.shape == Shape::Paragraph
+                        && matches!(b.role, Role::Unknown | Role::Boilerplate)
+                        && is_menu_like(&b.text, super::block_words(b))
+                });
+            if !menu {
+                if i - run_start >= 3 {
+                    for b in &mut blocks[run_start..i] {
+                        relabel(b, Role::Boilerplate, BOILERPLATE, 0.6);
+                    }
+                }
+                run_start = i + 1;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// "Q: ..." / "A: ..." / "Question: ..." turn prefixes.
+static QA_PREFIX: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:Q|A|Question|Answer|F|R|Frage|Antwort)\s*[:.]\s+\S").expect("QA_PREFIX")
+});
+
+/// A speaker label: one to three capitalised words and a colon.
+/// A turn's words follow the label directly; a quotation mark after the
+/// label makes it a `Label: "…"` pull quote instead.
+static SPEAKER_LABEL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}):\s+[^\s"“„«‚]"#)
+        .expect("SPEAKER_LABEL")
+});
+
+/// Interview turns are body paragraphs. A speaker label counts only when
+/// the same label opens at least two blocks, so a one-off "The Lead: ..."
+/// heading or a `Label: "..."` pull quote is left alone.
+pub(super) fn qa_turns(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+    let blocks = draft.blocks_mut();
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for b in blocks.iter() {
+        if let Some(c) = SPEAKER_LABEL.captures(&b.text) {
+            *counts.entry(c[1].to_owned()).or_default() += 1;
+        }
+    }
+    let qa_lines = blocks
+        .iter()
+        .filter(|b| QA_PREFIX.is_match(&b.text))
+        .count();
+    for b in blocks.iter_mut() {
+        if b.shape != Shape::Paragraph {
+            continue;
+        }
+        let turn = (qa_lines >= 2 && QA_PREFIX.is_match(&b.text))
+            || SPEAKER_LABEL
+                .captures(&b.text)
+                .is_some_and(|c| counts.get(&c[1]).is_some_and(|n| *n >= 2));
+        if turn {
+            relabel(b, Role::Paragraph, QA, 0.6);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prompt_table() {
+        for hit in [
+            "Share this article",
+            "Advertisement",
+            "Sign up for our daily newsletter",
+            "Subscribe now",
+            "Skip to content",
+            "5 min read",
+            "-30-",
+        ] {
+            assert!(PROMPT.is_match(hit), "{hit}");
+        }
+        for miss in [
+            "Shares fell 4% on Monday.",
+            "The advertisement ran for weeks.",
+            "Home prices rose again",
+        ] {
+            assert!(!PROMPT.is_match(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn contact_table() {
+        for hit in [
+            "Media contact:",
+            "Press Contact: Jo Bell",
+            "jo.bell@example.com",
+            "Tel: +351 21 000 0000",
+            "+1 (555) 010-2030",
+        ] {
+            assert!(CONTACT.is_match(hit), "{hit}");
+        }
+        for miss in [
+            "The company was founded in 1998.",
+            "Contact with the crew was lost",
+        ] {
+            assert!(!CONTACT.is_match(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn qa_tables() {
+        for hit in ["Q: Why now?", "A. Because.", "Question: How?"] {
+            assert!(QA_PREFIX.is_match(hit), "{hit}");
+        }
+        for miss in ["Quality matters.", "A new day dawns."] {
+            assert!(!QA_PREFIX.is_match(miss), "{miss}");
+        }
+        assert!(SPEAKER_LABEL.is_match("Lena Ortiz: We started small."));
+        assert!(!SPEAKER_LABEL.is_match("We started small: very small."));
+        assert!(!SPEAKER_LABEL.is_match("Official Line: \"We will not move.\""));
+    }
+
+    #[test]
+    fn credit_table() {
+        for hit in [
+            "Jo Bell contributed reporting from Porto.",
+            "Additional reporting by Sam Ode",
+            "Ana Ruiz can be reached at ana@example.com.",
+            "Write to Lee Kim at lee.kim@example.com",
+            "Follow me on Mastodon",
+            "Tags: ports, shipping",
+            "Reporting by Ana Ruiz; Editing by Tom Holt",
+            "Photo: Jo Bell / Example Agency",
+            "(Photo by Sam Ode)",
+        ] {
+            assert!(CREDIT.is_match(hit), "{hit}");
+        }
+        for miss in [
+            "The fund contributed to the recovery.",
+            "Tagged bags were found on the beach.",
+            "Follow the river north for two miles.",
+            "Photographers gathered at the pier.",
+        ] {
+            assert!(!CREDIT.is_match(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn separator_rows() {
+        assert!(is_separator_row("Home | News | World | Sport"));
+        assert!(!is_separator_row("A | B"));
+    }
+}

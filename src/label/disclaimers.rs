@@ -1,0 +1,310 @@
+//! Disclaimers: notices about the piece, kept out of the body.
+//!
+//! Two kinds of evidence (PLAYBOOK §4): a *prefix* that only notices use
+//! ("Editor's note:", "Correction:", "©") is enough anywhere; *wording*
+//! that body prose may also use ("generated using AI", "sponsored by") counts
+//! only at the edges — the head before the first prose paragraph, or the
+//! tail after the last one — and, for AI wording, only when the notice
+//! talks about the piece itself ("this article", "this content").
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::{is_prose, relabel};
+use crate::error::BoxError;
+use crate::heuristic::{Context, Draft, DraftBlock, Role};
+use crate::model::DisclaimerKind;
+
+const NAME: &str = "label.disclaimers";
+const CONFIDENCE: f32 = 0.8;
+/// Longer blocks are articles, not notices.
+const MAX_WORDS: usize = 90;
+
+/// Prefixes and whole-notice shapes that are disclaimers wherever they stand.
+static PREFIXED: Lazy<[(DisclaimerKind, Regex); 6]> = Lazy::new(|| {
+    let re = |p: &str| Regex::new(p).expect("PREFIXED");
+    [
+        (
+            DisclaimerKind::EditorsNote,
+            re(
+                r"(?i)^(?:\W{0,2})(?:editor['’]?s['’]? note|editorial note|note from the editors?|note de la rédaction|anmerkung der redaktion)\b",
+            ),
+        ),
+        (
+            DisclaimerKind::Correction,
+            re(
+                r"(?i)^(?:\W{0,2})(?:corrections?|clarifications?|rectificatif|korrektur)\s*[:.—–-]|^(?i:an earlier version of this (?:story|article|post|report|piece))|^(?i:this (?:story|article|post) (?:has been|was) (?:corrected|amended))",
+            ),
+        ),
+        (
+            DisclaimerKind::Sponsored,
+            re(
+                r"(?i)^(?:sponsored(?: content| post)?|paid (?:post|content|partnership)|partner content|advertorial|promoted content)\s*(?:[:.—–|-]\s*\S|by\b)",
+            ),
+        ),
+        (
+            DisclaimerKind::Copyright,
+            re(
+                r"(?i)^(?:©\s*\S|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4}|copyright ©)|^.{0,200}\ball rights reserved\b",
+            ),
+        ),
+        (
+            DisclaimerKind::Other,
+            re(r"(?i)^(?:\W{0,2})(?:disclosure|disclaimer|update|transparency note)\s*:"),
+        ),
+        (
+            DisclaimerKind::AiGenerated,
+            re(r"(?i)^(?:\W{0,2})(?:ai[- ]generated content|ai disclosure|ai notice)\s*[:.—–-]"),
+        ),
+    ]
+});
+
+/// Wording that marks a notice only at the edges of the article.
+static WORDING: Lazy<[(DisclaimerKind, Regex); 4]> = Lazy::new(|| {
+    let re = |p: &str| Regex::new(p).expect("WORDING");
+    [
+        (
+            DisclaimerKind::AiGenerated,
+            re(
+                r"(?i)\b(?:ai[- ]generated|ai[- ]assisted|ai[- ]written|generated (?:with|by|using|via)(?: the help of| the assistance of)? (?:an? )?(?:ai\b|artificial intelligence|generative ai|a language model|large language models?|an llm)|(?:written|produced|created|drafted|summari[sz]ed|translated|compiled|prepared) (?:with the (?:help|assistance|support) of|by|using|with) (?:an? )?(?:ai\b|artificial intelligence|generative ai|(?:a |an )?(?:large )?language models?|an ai tool|ai tools)|with the (?:help|assistance) of (?:ai|artificial intelligence)\b)",
+            ),
+        ),
+        (
+            DisclaimerKind::Sponsored,
+            re(
+                r"(?i)\b(?:sponsored by|paid partnership|in paid partnership with|this (?:content|article|post|story) (?:is|was) (?:sponsored|paid for|funded))\b",
+            ),
+        ),
+        (
+            DisclaimerKind::Affiliate,
+            re(
+                r"(?i)\b(?:we (?:may|might|could) (?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation|share of sales)|affiliate (?:links?|commission|partner)|earn (?:a|an affiliate) commission)\b",
+            ),
+        ),
+        (
+            DisclaimerKind::Other,
+            re(
+                r"(?i)\b(?:the views (?:and opinions )?expressed (?:in this|here|are)|(?:this|the) (?:story|article) has been updated\b|does not constitute (?:financial|investment|legal|medical) advice|for informational purposes only|(?:has been|was|have been) (?:lightly )?(?:edited|condensed) for (?:length|clarity|brevity)|(?:originally|first) (?:published|appeared) (?:in|on|by)\b|(?:is|was) republished (?:here )?(?:with permission|from|under)\b)",
+            ),
+        ),
+    ]
+});
+
+/// A bare "Sponsored" / "Paid post" line. At the head it marks the piece;
+/// elsewhere (HTML ad slots, teaser cards) it labels something else.
+static BARE_SPONSORED: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:sponsored(?: content| post| article)?|paid (?:post|content|partnership)|partner content|advertorial|promoted content)[.:]?$")
+        .expect("BARE_SPONSORED")
+});
+
+/// The notice speaks about the piece itself. Mid-body sentences that
+/// merely mention AI do not.
+static SELF_REFERENCE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:\W{0,2})(?:ai\b|generated\b|written\b|produced\b|created\b)|\b(?:this|the following|our) (?:content|article|story|post|piece|text|summary|report|page|newsletter|translation|item)\b|\b(?:we|our (?:editors|newsroom|team))\b")
+        .expect("SELF_REFERENCE")
+});
+
+/// The kind of a notice recognised by its prefix (anywhere in the article).
+pub(crate) fn disclaimer_kind(text: &str) -> Option<DisclaimerKind> {
+    let t = text.trim();
+    PREFIXED
+        .iter()
+        .find(|(_, re)| re.is_match(t))
+        .map(|(kind, _)| *kind)
+}
+
+/// True when the text reads like a notice, by prefix or by wording.
+pub(crate) fn looks_like_notice(text: &str) -> bool {
+    disclaimer_kind(text).is_some() || wording_kind(text).is_some()
+}
+
+/// The kind of a notice recognised by its wording (edges only).
+fn wording_kind(text: &str) -> Option<DisclaimerKind> {
+    let t = text.trim();
+    WORDING
+        .iter()
+        .find(|(kind, re)| {
+            re.is_match(t) && (*kind != DisclaimerKind::AiGenerated || SELF_REFERENCE.is_match(t))
+        })
+        .map(|(kind, _)| *kind)
+}
+
+fn label(block: &mut DraftBlock, kind: DisclaimerKind) -> bool {
+    relabel(block, Role::Disclaimer(kind), NAME, CONFIDENCE)
+}
+
+/// Blocks other heuristics already took out of the body do not interrupt
+/// the edge scans.
+fn is_aside(block: &DraftBlock) -> bool {
+    matches!(
+        block.role,
+        Role::Boilerplate | Role::RelatedHeader | Role::RelatedItem | Role::Disclaimer(_)
+    )
+}
+
+pub(super) fn disclaimers(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+    let blocks = draft.blocks_mut();
+    // Prefixed notices, anywhere. A copyright line is short: a longer block
+    // starting with "©" is a photo credit glued to body text.
+    for block in blocks.iter_mut() {
+        let words = super::block_words(block);
+        if words <= MAX_WORDS && !is_aside(block) {
+            match disclaimer_kind(&block.text) {
+                Some(DisclaimerKind::Copyright) if words > 40 => {}
+                // "Disclaimer: This content was created with AI" says more
+                // in its wording than in its prefix.
+                Some(DisclaimerKind::Other) => {
+                    let kind = wording_kind(&block.text).unwrap_or(DisclaimerKind::Other);
+                    label(block, kind);
+                }
+                Some(kind) => {
+                    label(block, kind);
+                }
+                None => {}
+            }
+        }
+    }
+    // Head zone: until the third prose paragraph that is not a notice (the
+    // first may be a dek; notices sit between dek and lede, or after an
+    // interview's introduction).
+    let mut prose_seen = 0;
+    for block in blocks.iter_mut().take(12) {
+        if is_aside(block) && block.role != Role::Boilerplate {
+            continue;
+        }
+        if BARE_SPONSORED.is_match(block.text.trim()) {
+            label(block, DisclaimerKind::Sponsored);
+            continue;
+        }
+        if is_aside(block) {
+            continue;
+        }
+        match wording_kind(&block.text) {
+            Some(kind) if super::block_words(block) <= MAX_WORDS => {
+                label(block, kind);
+            }
+            _ if is_prose(block) => {
+                prose_seen += 1;
+                if prose_seen == 3 {
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    // Tail zone: backwards until the last prose paragraph that is not a notice.
+    for block in blocks.iter_mut().rev() {
+        if is_aside(block) {
+            continue;
+        }
+        match wording_kind(&block.text) {
+            Some(kind) if super::block_words(block) <= MAX_WORDS => {
+                label(block, kind);
+            }
+            _ if is_prose(block) => break,
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixed_table() {
+        let cases = [
+            (
+                "Editor's note: This essay is part of a series.",
+                DisclaimerKind::EditorsNote,
+            ),
+            (
+                "Correction: An earlier version misspelled a name.",
+                DisclaimerKind::Correction,
+            ),
+            (
+                "An earlier version of this story gave the wrong date.",
+                DisclaimerKind::Correction,
+            ),
+            (
+                "Clarification: The fund is private.",
+                DisclaimerKind::Correction,
+            ),
+            ("Sponsored: Paid for by Acme.", DisclaimerKind::Sponsored),
+            ("Sponsored by Acme Travel", DisclaimerKind::Sponsored),
+            (
+                "© 2025 Example Media. All rights reserved.",
+                DisclaimerKind::Copyright,
+            ),
+            ("Copyright 2024 The Daily Post", DisclaimerKind::Copyright),
+            ("Disclosure: The author owns shares.", DisclaimerKind::Other),
+        ];
+        for (text, kind) in cases {
+            assert_eq!(disclaimer_kind(text), Some(kind), "{text}");
+        }
+        for miss in [
+            "Corrections officers went on strike on Monday.",
+            "The editor noted the change.",
+            "Sponsorship deals rose.",
+            "Notebook entries were lost.",
+            "copyright",
+            "Copyright law changed in the spring.",
+            "Note: the striker was sent off in the second half.",
+            "Sponsored",
+            "Trending Latest Sections Tech Health Space Environment Human Science Business Culture Sport Travel Money Weather Video Audio Games Podcasts Newsletters Crosswords Puzzles Quizzes Events Shop Jobs Dating Advertise Contact Help About Careers Privacy Terms Cookies Accessibility Sitemap Archive Topics Authors Tags Feeds Apps Editions Weekly Daily Photos Graphics Interactives Explainers Analysis Opinion Reviews Letters Obituaries Corrections Markets Economy Politics World Local National Regional International Global Europe Asia Africa Americas Oceania Arctic Antarctica Everything Else Too All rights reserved",
+        ] {
+            assert_eq!(disclaimer_kind(miss), None, "{miss}");
+        }
+    }
+
+    #[test]
+    fn bare_sponsored_table() {
+        for hit in ["Sponsored", "Paid post", "SPONSORED CONTENT"] {
+            assert!(BARE_SPONSORED.is_match(hit), "{hit}");
+        }
+        for miss in ["Sponsored by Acme", "Sponsorship deals rose"] {
+            assert!(!BARE_SPONSORED.is_match(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn wording_table() {
+        let cases = [
+            (
+                "This content is AI-generated based on source articles.",
+                DisclaimerKind::AiGenerated,
+            ),
+            (
+                "This article was written with the help of AI and reviewed by an editor.",
+                DisclaimerKind::AiGenerated,
+            ),
+            (
+                "Generated using artificial intelligence; checked by our editors.",
+                DisclaimerKind::AiGenerated,
+            ),
+            (
+                "This post is sponsored by Acme Travel.",
+                DisclaimerKind::Sponsored,
+            ),
+            (
+                "We may earn a commission when you buy through links on our site.",
+                DisclaimerKind::Affiliate,
+            ),
+            (
+                "The views expressed are the author's own.",
+                DisclaimerKind::Other,
+            ),
+        ];
+        for (text, kind) in cases {
+            assert_eq!(wording_kind(text), Some(kind), "{text}");
+        }
+        for miss in [
+            "The studio said the trailer was generated using AI, which angered fans.",
+            "The change would cost 300,000 a year, paid for by savings on landfill.",
+            "Researchers trained a model on public data.",
+        ] {
+            assert_eq!(wording_kind(miss), None, "{miss}");
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! The head of a text dump: headline, dek, byline and dateline lines
+//! (PLAYBOOK §6 "Headline", "Dek", "Byline/date lines").
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::{BYLINE, DATELINE, final_punct, is_prose, relabel, sentence_count};
+use crate::error::BoxError;
+use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
+
+/// How many blocks from the top the head may span.
+const HEAD_BLOCKS: usize = 8;
+
+/// A wire-story opening: "LISBON (Reuters) —", "PARIS, March 3 (AFP) -",
+/// "BERLIN —". Such a paragraph is the lede, never a dek.
+pub(crate) static WIRE_DATELINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\p{Lu}[\p{Lu}\p{M} .'-]{2,40}(?:,\s*[\p{L}\p{N} .]{2,30})?(?:\s*\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
+        .expect("WIRE_DATELINE")
+});
+
+/// Blocks the head scan walks past: chrome and notices already labelled.
+fn is_aside(block: &DraftBlock) -> bool {
+    matches!(
+        block.role,
+        Role::Boilerplate | Role::Disclaimer(_) | Role::RelatedHeader | Role::RelatedItem
+    )
+}
+
+/// Index of the first block that is not an aside.
+fn first_content(blocks: &[DraftBlock], from: usize) -> Option<usize> {
+    (from..blocks.len().min(from + HEAD_BLOCKS)).find(|&i| !is_aside(&blocks[i]))
+}
+
+fn headline_shaped(block: &DraftBlock) -> bool {
+    let words = super::block_words(block);
+    let shape_ok = match block.shape {
+        Shape::Paragraph => true,
+        Shape::Heading { level } => level <= 2,
+        _ => false,
+    };
+    // Two-word headlines ("Quiet Harbour") only in title case: a lower-case
+    // pair is more often a kicker or a menu entry.
+    let title_case = block
+        .text
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+    shape_ok
+        && ((3..=25).contains(&words) || (words == 2 && title_case))
+        && block.text.chars().count() <= 250
+        && !matches!(final_punct(&block.text), Some('.' | ',' | ';' | ':'))
+        && !BYLINE.is_match(&block.text)
+        && !DATELINE.is_match(&block.text)
+}
+
+pub(super) fn headline(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+    if draft.is_html() {
+        return Ok(());
+    }
+    let blocks = draft.blocks_mut();
+    let Some(mut i) = first_content(blocks, 0) else {
+        return Ok(());
+    };
+    // A "Title | Site" line (the page title) before the headline itself:
+    // it is chrome when the headline repeats it, else its title part is
+    // the headline (PLAYBOOK §6: "confirm if it recurs in a title | site line").
+    if let Some(title) = site_suffixed_title(&blocks[i].text) {
+        let repeated = (i + 1..blocks.len().min(i + 4))
+            .find(|&j| blocks[j].text.trim().eq_ignore_ascii_case(title.trim()));
+        match repeated {
+            Some(j) => {
+                relabel(&mut blocks[i], Role::Boilerplate, "label.headline", 0.7);
+                i = j;
+            }
+            None if blocks[i].role == Role::Unknown => blocks[i].text = title,
+            None => {}
+        }
+    }
+    if !matches!(blocks[i].role, Role::Unknown) || !headline_shaped(&blocks[i]) {
+        return Ok(());
+    }
+    // "Followed by longer text": the next content block that is not a
+    // byline or date line has more words.
+    let words = super::block_words(&blocks[i]);
+    let longer_follows = blocks
+        .iter()
+        .skip(i + 1)
+        .take(HEAD_BLOCKS)
+        .filter(|b| !is_aside(b) && !BYLINE.is_match(&b.text) && !DATELINE.is_match(&b.text))
+        .find(|b| b.role.is_body() || b.role == Role::Unknown)
+        .is_some_and(|next| super::block_words(next) > words || is_prose(next));
+    if longer_follows {
+        let conf = if matches!(blocks[i].shape, Shape::Heading { .. }) {
+            0.9
+        } else {
+            0.7
+        };
+        relabel(&mut blocks[i], Role::Headline, "label.headline", conf);
+    }
+    Ok(())
+}
+
+pub(super) fn dek(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+    if draft.is_html() {
+        return Ok(());
+    }
+    let blocks = draft.blocks_mut();
+    let Some(h) = blocks
+        .iter()
+        .take(HEAD_BLOCKS)
+        .position(|b| b.role == Role::Headline)
+    else {
+        return Ok(());
+    };
+    let Some(i) = first_content(blocks, h + 1) else {
+        return Ok(());
+    };
+    // A Markdown document marks its standfirst (`*…*`); its plain first
+    // paragraph is the introduction, i.e. body.
+    let markdown = matches!(blocks[h].shape, Shape::Heading { .. });
+    let cand = &blocks[i];
+    let emphasized = strip_emphasis(&cand.text);
+    if markdown && emphasized.is_none() {
+        return Ok(());
+    }
+    let words = super::block_words(cand);
+    let dek_shaped = cand.role == Role::Unknown
+        && cand.shape == Shape::Paragraph
+        && (4..=45).contains(&words)
+        && sentence_count(&cand.text) <= 2
+        && !WIRE_DATELINE.is_match(&cand.text)
+        && !BYLINE.is_match(&cand.text)
+        && !DATELINE.is_match(&cand.text)
+        && !has_quotation(&cand.text);
+    // "Before the body": more content must follow. When a paragraph follows
+    // directly, the dek must be clearly shorter than it; otherwise a short
+    // lede would be taken for a dek.
+    let next = first_content(blocks, i + 1).map(|j| &blocks[j]);
+    let before_body = next.is_some_and(|n| {
+        n.shape != Shape::Paragraph
+            || !matches!(n.role, Role::Unknown | Role::Paragraph)
+            || BYLINE.is_match(&n.text)
+            || DATELINE.is_match(&n.text)
+            || !is_prose(n)
+            || words * 5 <= super::block_words(n) * 4
+    });
+    if dek_shaped && before_body && relabel(&mut blocks[i], Role::Dek, "label.dek", 0.6) {
+        if let Some(t) = emphasized {
+            blocks[i].text = t;
+        }
+    }
+    Ok(())
+}
+
+/// "Headline | Site Name" → "Headline", when the suffix is a short name.
+fn site_suffixed_title(text: &str) -> Option<String> {
+    let (title, site) = text.rsplit_once(" | ")?;
+    let site_words = super::words(site);
+    ((1..=4).contains(&site_words) && super::words(title) >= 3 && !title.contains(" | "))
+        .then(|| title.trim().to_owned())
+}
+
+/// The text inside `*…*` or `_…_`, when the whole block is emphasised.
+fn strip_emphasis(text: &str) -> Option<String> {
+    let t = text.trim();
+    ["**", "*", "__", "_"].iter().find_map(|m| {
+        let inner = t.strip_prefix(m)?.strip_suffix(m)?.trim();
+        (!inner.is_empty() && !inner.contains(m)).then(|| inner.to_owned())
+    })
+}
+
+/// A quotation of four words or more: such a paragraph reports speech, so it
+/// is body, not a standfirst.
+fn has_quotation(text: &str) -> bool {
+    super::inline_quotes::find_quotes(text)
+        .iter()
+        .any(|q| super::words(&q.text) >= 4)
+}
+
+pub(super) fn byline_dateline(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+    let blocks = draft.blocks_mut();
+    for block in blocks.iter_mut().take(HEAD_BLOCKS * 2) {
+        if is_aside(block) || block.role == Role::Headline || block.role == Role::Dek {
+            continue;
+        }
+        if is_prose(block) && super::block_words(block) > 20 {
+            break;
+        }
+        let t = block.text.trim();
+        if super::block_words(block) > 20 || block.shape != Shape::Paragraph {
+            continue;
+        }
+        if BYLINE.is_match(t) {
+            relabel(block, Role::Byline, "label.byline-dateline", 0.7);
+        } else if DATELINE.is_match(t) {
+            relabel(block, Role::Dateline, "label.byline-dateline", 0.7);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_dateline_table() {
+        for hit in [
+            "LISBON (Reuters) — Portugal's parliament voted",
+            "PARIS, March 3 (AFP) - France said",
+            "BERLIN — The German government",
+            "SÃO PAULO (Wire) -- Brazil",
+        ] {
+            assert!(WIRE_DATELINE.is_match(hit), "{hit}");
+        }
+        for miss in [
+            "Lisbon has a new mayor — again.",
+            "The council voted — narrowly — to approve.",
+            "NATO allies met on Monday.",
+        ] {
+            assert!(!WIRE_DATELINE.is_match(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn site_suffix() {
+        assert_eq!(
+            site_suffixed_title("Ferry Service Resumes After Storm | Harbour Times").as_deref(),
+            Some("Ferry Service Resumes After Storm")
+        );
+        assert_eq!(
+            site_suffixed_title("Home | News | World | Sport | Weather and more"),
+            None
+        );
+        assert_eq!(site_suffixed_title("No separator here"), None);
+    }
+
+    #[test]
+    fn headline_shape() {
+        let b = |t: &str| DraftBlock::new(Shape::Paragraph, t);
+        assert!(headline_shaped(&b("Ferry Service Resumes After Storm")));
+        assert!(headline_shaped(&b("Is the port ready for winter?")));
+        assert!(!headline_shaped(&b("The ferry resumed service on Monday.")));
+        assert!(!headline_shaped(&b("By Jane Doe")));
+        assert!(headline_shaped(&b("Quiet Headline")));
+        assert!(!headline_shaped(&b("quiet headline")));
+        assert!(!headline_shaped(&b("Hi")));
+    }
+}

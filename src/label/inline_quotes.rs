@@ -1,0 +1,649 @@
+//! Inline quotes: quotations inside body paragraphs, with their speakers.
+//!
+//! Detection pairs quotation marks the way CoreNLP's QuoteAnnotator does
+//! (straight, curly, «», „“, ‚‘, ‹›), rule-based and tokenizer-free.
+//! Attribution follows the news rules in PLAYBOOK §5, in this order:
+//! `"…," said X` / `"…," X said` (after the quote) → `X said: "…"` (before
+//! it) → `according to X` → a pronoun resolves to the last named speaker →
+//! a later quote in the same paragraph keeps the paragraph's speaker → a
+//! fully quoted paragraph inherits the previous paragraph's speaker
+//! (carry-over). Quotes of fewer than four words are scare quotes and are
+//! skipped, and so are quotes nobody can be found for.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use crate::error::BoxError;
+use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
+use crate::model::{Quote, QuoteKind};
+
+/// Scare quotes and titles are shorter than this.
+const MIN_WORDS: usize = 4;
+/// How far around a quote we look for its speaker, in bytes.
+const WINDOW: usize = 200;
+
+/// A quotation found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Found {
+    /// Inner text, trimmed, without a trailing comma.
+    pub text: String,
+    /// Byte offset of the opening mark.
+    pub start: usize,
+    /// Byte offset just after the closing mark (end of text when unclosed).
+    pub end: usize,
+    /// False when the quote runs to the end of the paragraph unclosed.
+    pub closed: bool,
+}
+
+/// The closing marks that may end a quote opened by `open`.
+fn closers(open: char) -> Option<&'static [char]> {
+    Some(match open {
+        '"' => &['"'],
+        '“' => &['”', '“'],
+        '„' => &['“', '”'],
+        '«' => &['»'],
+        '»' => &['«'],
+        '‚' => &['‘', '’'],
+        '‹' => &['›'],
+        '‘' => &['’'],
+        '「' => &['」'],
+        '『' => &['』'],
+        _ => return None,
+    })
+}
+
+/// A straight quote opens only at a word start: after a space, an opening
+/// bracket or a dash.
+fn can_open(text: &str, at: usize, open: char) -> bool {
+    let prev = text[..at].chars().next_back();
+    match open {
+        '"' | '‘' => prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p)),
+        '»' => prev.is_none_or(char::is_whitespace),
+        _ => true,
+    }
+}
+
+/// A closing ’ must not be an apostrophe (followed by a letter).
+fn can_close(text: &str, at: usize, close: char) -> bool {
+    if close != '’' {
+        return true;
+    }
+    let next = text[at + close.len_utf8()..].chars().next();
+    !next.is_some_and(char::is_alphanumeric)
+}
+
+/// Finds the quotations in `text`, in order. Linear in the text length:
+/// for each closing character the next occurrence is remembered, so the
+/// scan never searches the same stretch twice for the same mark.
+pub(crate) fn find_quotes(text: &str) -> Vec<Found> {
+    let mut found = Vec::new();
+    // Next known position of each closer; usize::MAX = none further on.
+    let mut next_pos: Vec<(char, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some((off, open)) = text[i..]
+        .char_indices()
+        .find(|(_, c)| closers(*c).is_some())
+    {
+        let at = i + off;
+        let after_open = at + open.len_utf8();
+        i = after_open;
+        let Some(cl) = closers(open) else { continue };
+        if !can_open(text, at, open) {
+            continue;
+        }
+        let close = cl
+            .iter()
+            .filter_map(|&c| next_closer(text, after_open, c, &mut next_pos).map(|p| (p, c)))
+            .min_by_key(|(p, _)| *p);
+        let (inner, end, closed) = match close {
+            Some((p, c)) => (&text[after_open..p], p + c.len_utf8(), true),
+            None => (&text[after_open..], text.len(), false),
+        };
+        let inner = inner.trim().trim_end_matches(',').trim_end();
+        if !inner.is_empty() {
+            found.push(Found {
+                text: inner.to_owned(),
+                start: at,
+                end,
+                closed,
+            });
+        }
+        i = end;
+    }
+    found
+}
+
+/// Position of the next `c` at or after `from` that can close a quote.
+fn next_closer(text: &str, from: usize, c: char, memo: &mut Vec<(char, usize)>) -> Option<usize> {
+    let slot = match memo.iter().position(|(k, _)| *k == c) {
+        Some(s) => s,
+        None => {
+            memo.push((c, 0));
+            memo.len() - 1
+        }
+    };
+    let known = memo[slot].1;
+    if known == usize::MAX {
+        return None;
+    }
+    if known >= from && known > 0 {
+        return Some(known);
+    }
+    let mut pos = from;
+    let result = loop {
+        match text[pos..].find(c) {
+            Some(off) if can_close(text, pos + off, c) => break Some(pos + off),
+            Some(off) => pos += off + c.len_utf8(),
+            None => break None,
+        }
+    };
+    memo[slot].1 = result.unwrap_or(usize::MAX);
+    result
+}
+
+/// Speech verbs (English, French, German). After GenderGapTracker's quote
+/// verb list, trimmed to the common ones.
+const VERBS: &str = r"(?:said|says|say|added|adds|told|tells|explained|explains|noted|notes|stated|states|argued|argues|asked|asks|wrote|writes|recalled|recalls|warned|warns|insisted|insists|continued|replied|declared|acknowledged|admitted|admits|claimed|claims|suggested|suggests|remarked|observed|cautioned|conceded|emphasi[sz]ed|stressed|pointed out|agreed|announced|confirmed|predicted|complained|joked|laughed|sighed|shouted|whispered|(?:a |avait )?(?:déclaré|dit|expliqué|ajouté|affirmé|estimé|souligné|indiqué|précisé|confié|assuré)|dit|explique|ajoute|affirme|estime|souligne|indique|précise|assure|sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|fügte hinzu|so)";
+
+/// Role words dropped from the front of a name ("Mayor Ana Ruiz" → "Ana Ruiz").
+const TITLES: &str = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Rep|Gov|Gen|Sgt|Lt|Col|Capt|Rev|Mme|Mlle|M)\.?|Mayor|President|Prime Minister|Minister|Senator|Governor|Chancellor|Professor|Judge|Coach|Captain|Chief|Director|Secretary|Commissioner|Councillor|Sheriff|Madame|Monsieur|Frau|Herr)";
+
+/// A person's name: capitalised words, with name particles. Up to six
+/// words, so that "White House Press Secretary Jane Roe" is read whole and
+/// [`strip_titles`] can cut the role off.
+const NAME: &str = r"\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|da|del|della|di|van|von|der|den|du|dos|bin|al|ter|le|la)\s+)?(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*)){0,5}";
+
+const PRONOUN: &str = r"(?:he|she|they|He|She|They|il|elle|ils|elles|er|sie)";
+
+/// `"…," said Kim Lee` / `"…," Kim said` / `"…," she said` / `», explique-t-elle`.
+static AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"^\s*[,.!?…]?\s*(?:{VERBS}(?:-(?:t-)?(?P<tp>{PRONOUN})|\s+(?:(?:the|a|an|la|le|die|der) [\p{{Ll}} ]{{1,40}},\s+)?(?:{TITLES}\s+)?(?P<vn>{NAME}|{PRONOUN}))|(?:{TITLES}\s+)?(?P<nv>{NAME}|{PRONOUN})\s+(?:\p{{Ll}}+ly\s+)?{VERBS}\b)"
+    ))
+    .expect("AFTER")
+});
+
+/// `Kim said: "…"` / `Kim Lee, a spokesperson, told reporters: "…"`.
+static BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[\s(])(?:{TITLES}\s+)?(?P<n>{NAME}|{PRONOUN})(?:,\s[^,“”«»„]{{1,60}},)?\s+(?:\p{{Ll}}+ly\s+)?{VERBS}(?:\s+[\p{{L}}]+){{0,4}}?\s*[:,]?\s*(?:that\s+)?$"
+    ))
+    .expect("BEFORE")
+});
+
+/// `according to Kim Lee` anywhere in the sentence.
+static ACCORDING: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?:according to|selon|laut)\s+(?:{TITLES}\s+)?(?P<n>{NAME})"
+    ))
+    .expect("ACCORDING")
+});
+
+/// Capitalised words that start sentences but are not names.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "In",
+    "On",
+    "At",
+    "A",
+    "An",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Then",
+    "There",
+    "Here",
+    "We",
+    "I",
+    "You",
+    "Our",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "As",
+    "For",
+    "With",
+    "Some",
+    "Many",
+    "Officials",
+    "Le",
+    "La",
+    "Les",
+    "Der",
+    "Die",
+    "Das",
+    "Ein",
+    "Eine",
+    "Un",
+    "Une",
+    "Mais",
+    "Et",
+];
+
+fn is_pronoun(s: &str) -> bool {
+    matches!(
+        s.to_lowercase().as_str(),
+        "he" | "she" | "they" | "il" | "elle" | "ils" | "elles" | "er" | "sie"
+    )
+}
+
+/// Byte index at or before `i` that is a char boundary.
+fn floor(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A speaker mention: a name, or a pronoun to resolve.
+#[derive(Debug, Clone, PartialEq)]
+enum Mention {
+    Name(String),
+    Pronoun,
+}
+
+/// Role words that stand before a name in news copy ("Deputy Mayor Elena
+/// Sorensen", "Direktorin Katrin Vogel"): the name is what follows the last one.
+const TITLE_WORDS: &[&str] = &[
+    "Mayor",
+    "Minister",
+    "President",
+    "Senator",
+    "Governor",
+    "Chancellor",
+    "Professor",
+    "Judge",
+    "Coach",
+    "Captain",
+    "Chief",
+    "Director",
+    "Secretary",
+    "Commissioner",
+    "Councillor",
+    "Councilwoman",
+    "Councilman",
+    "Sheriff",
+    "Spokesperson",
+    "Spokesman",
+    "Spokeswoman",
+    "Officer",
+    "Inspector",
+    "Chair",
+    "Chairman",
+    "Chairwoman",
+    "Deputy",
+    "CEO",
+    "Dr.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Prof.",
+    "Direktor",
+    "Direktorin",
+    "Bürgermeister",
+    "Bürgermeisterin",
+    "Ministerin",
+    "Präsident",
+    "Präsidentin",
+    "Frau",
+    "Herr",
+    "Maire",
+    "Ministre",
+    "Madame",
+    "Monsieur",
+    "Mme",
+];
+
+/// Drops leading role words from a name, keeping at least one word.
+fn strip_titles(name: &str) -> &str {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let last_title = words.iter().rposition(|w| TITLE_WORDS.contains(w));
+    match last_title {
+        Some(t) if t + 1 < words.len() => {
+            let first = words[t + 1];
+            name.find(first).map_or(name, |p| &name[p..])
+        }
+        _ => name,
+    }
+}
+
+fn mention(s: &str) -> Option<Mention> {
+    let s = strip_titles(s.trim());
+    if is_pronoun(s) {
+        return Some(Mention::Pronoun);
+    }
+    let first = s.split_whitespace().next()?;
+    let first_word = first.trim_end_matches(|c: char| !c.is_alphanumeric());
+    // "I--", "The": sentence words and broken dialogue, not names.
+    if NOT_NAMES.contains(&first_word)
+        || s.contains("--")
+        || s.chars().filter(|c| c.is_alphabetic()).count() < 2
+    {
+        return None;
+    }
+    Some(Mention::Name(s.to_owned()))
+}
+
+/// The speaker mention for the quote `q` of `text`, if the text around it
+/// names one.
+fn speaker_of(text: &str, q: &Found) -> Option<Mention> {
+    let after = &text[q.end..floor(text, q.end + WINDOW)];
+    // A verb, an appositive and a name fit in far less than the window.
+    let right_after = &text[q.end..floor(text, q.end + WINDOW / 2)];
+    if let Some(c) = AFTER.captures(right_after) {
+        let m = c.name("tp").or(c.name("vn")).or(c.name("nv"));
+        if let Some(m) = m.and_then(|m| mention(m.as_str())) {
+            return Some(m);
+        }
+    }
+    let from = floor(text, q.start.saturating_sub(WINDOW));
+    let before = &text[from..q.start];
+    // Stay in the quote's own sentence.
+    let sentence = before
+        .rfind(['.', '?', '!'])
+        .map_or(before, |p| &before[p + 1..]);
+    if let Some(m) = Some(sentence)
+        .filter(|s| BEFORE.is_match(s))
+        .and_then(|s| BEFORE.captures(s))
+        .and_then(|c| c.name("n"))
+        .and_then(|m| mention(m.as_str()))
+    {
+        return Some(m);
+    }
+    let sentence_after = after.split(['.', '?', '!']).next().unwrap_or("");
+    [sentence, sentence_after]
+        .into_iter()
+        .filter(|s| ACCORDING.is_match(s))
+        .find_map(|s| ACCORDING.captures(s))
+        .and_then(|c| c.name("n"))
+        .and_then(|m| mention(m.as_str()))
+}
+
+/// Names seen so far, to expand a bare surname to the full name.
+#[derive(Default)]
+struct Speakers {
+    full_names: Vec<String>,
+    last: Option<String>,
+}
+
+impl Speakers {
+    fn resolve(&mut self, m: Mention) -> Option<String> {
+        match m {
+            Mention::Pronoun => self.last.clone(),
+            Mention::Name(name) => {
+                let name = if name.contains(' ') {
+                    if !self.full_names.contains(&name) {
+                        self.full_names.push(name.clone());
+                    }
+                    name
+                } else {
+                    self.full_names
+                        .iter()
+                        .rev()
+                        .find(|f| f.rsplit(' ').next() == Some(name.as_str()))
+                        .cloned()
+                        .unwrap_or(name)
+                };
+                self.last = Some(name.clone());
+                Some(name)
+            }
+        }
+    }
+}
+
+/// Paragraph-like body blocks whose quotes we look for.
+fn is_prose_body(block: &DraftBlock) -> bool {
+    matches!(block.role, Role::Unknown | Role::Paragraph)
+        && matches!(block.shape, Shape::Paragraph | Shape::ListItem { .. })
+}
+
+pub(super) fn inline_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+    let mut speakers = Speakers::default();
+    // Speaker of the last quote of the previous prose block, for carry-over.
+    let mut previous: Option<String> = None;
+    // Unclosed quotes waiting for the speaker named at the end of the run.
+    let mut pending: Vec<(usize, usize)> = Vec::new();
+    let blocks = draft.blocks_mut();
+    for bi in 0..blocks.len() {
+        if !is_prose_body(&blocks[bi]) {
+            if blocks[bi].role != Role::Boilerplate {
+                previous = None;
+            }
+            continue;
+        }
+        let text = blocks[bi].text.clone();
+        let found = find_quotes(&text);
+        // A multi-paragraph quote continues only into a paragraph that
+        // re-opens with a quotation mark.
+        if found.first().is_none_or(|q| q.start != 0) {
+            pending.clear();
+        }
+        let existing = blocks[bi].quotes.len();
+        let fully_quoted = found.len() == 1
+            && found.first().is_some_and(|q| {
+                q.start == 0
+                    && text[q.end..]
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .is_empty()
+            });
+        let mut in_block: Option<String> = None;
+        let mut quotes = Vec::new();
+        for q in &found {
+            if super::words(&q.text) < MIN_WORDS {
+                continue;
+            }
+            let named = speaker_of(&text, q).and_then(|m| speakers.resolve(m));
+            let speaker = named
+                .or_else(|| in_block.clone())
+                .or_else(|| fully_quoted.then(|| previous.clone()).flatten());
+            match speaker {
+                Some(s) => {
+                    in_block = Some(s.clone());
+                    for (pb, pq) in pending.drain(..) {
+                        if let Some(pending_quote) = blocks[pb]
+                            .quotes
+                            .get_mut(pq)
+                            .filter(|x| x.attribution.is_none())
+                        {
+                            pending_quote.attribution = Some(s.clone());
+                        }
+                    }
+                    quotes.push(Quote::new(q.text.clone(), Some(s), QuoteKind::Inline, 0));
+                }
+                None if !q.closed && q.start == 0 => {
+                    // Opens a multi-paragraph quote; the speaker comes later.
+                    pending.push((bi, existing + quotes.len()));
+                    quotes.push(Quote::new(q.text.clone(), None, QuoteKind::Inline, 0));
+                }
+                None => {}
+            }
+        }
+        previous = in_block.or(if fully_quoted { previous } else { None });
+        blocks[bi].quotes.extend(quotes);
+    }
+    // Quotes whose speaker never came are dropped: every quote has a speaker.
+    for b in blocks.iter_mut() {
+        b.quotes.retain(|q| q.attribution.is_some());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(paragraphs: &[&str]) -> Vec<(String, String)> {
+        let mut draft = Draft::new(crate::heuristic::InputKind::Text, String::new());
+        *draft.blocks_mut() = paragraphs
+            .iter()
+            .map(|p| DraftBlock::new(Shape::Paragraph, *p))
+            .collect();
+        let limits = crate::limits::Limits::default();
+        let cx = Context {
+            url: None,
+            limits: &limits,
+        };
+        inline_quotes(&mut draft, &cx).expect("runs");
+        draft
+            .blocks()
+            .iter()
+            .flat_map(|b| b.quotes.iter())
+            .map(|q| (q.text.clone(), q.attribution.clone().unwrap_or_default()))
+            .collect()
+    }
+
+    fn pair(t: &str, s: &str) -> (String, String) {
+        (t.to_owned(), s.to_owned())
+    }
+
+    #[test]
+    fn finds_marks_of_several_languages() {
+        let texts: Vec<_> = find_quotes("He said \"one two\" and “three four” and « cinq six » and „sieben acht“ and ‚neun zehn‘.")
+            .into_iter()
+            .map(|f| f.text)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "one two",
+                "three four",
+                "cinq six",
+                "sieben acht",
+                "neun zehn"
+            ]
+        );
+    }
+
+    #[test]
+    fn apostrophes_do_not_close_single_quotes() {
+        let f = find_quotes("‘It’s the council’s call now,’ she said.");
+        assert_eq!(f[0].text, "It’s the council’s call now");
+    }
+
+    #[test]
+    fn attribution_patterns() {
+        assert_eq!(
+            quotes(&["\"We will rebuild the harbour wall,\" said Kim Lee, a spokesperson."]),
+            [pair("We will rebuild the harbour wall", "Kim Lee")]
+        );
+        assert_eq!(
+            quotes(&["“The plan is far too slow,” Ana Ruiz said on Monday."]),
+            [pair("The plan is far too slow", "Ana Ruiz")]
+        );
+        assert_eq!(
+            quotes(&["Mayor Ana Ruiz said: \"We have no money left for this.\""]),
+            [pair("We have no money left for this.", "Ana Ruiz")]
+        );
+        assert_eq!(
+            quotes(&["The works will \"take at least three years,\" according to Tom Holt."]),
+            [pair("take at least three years", "Tom Holt")]
+        );
+        assert_eq!(
+            quotes(&["« Nous allons reconstruire le port », a déclaré Marie Dupont."]),
+            [pair("Nous allons reconstruire le port", "Marie Dupont")]
+        );
+        assert_eq!(
+            quotes(&["„Wir bauen den Hafen wieder auf“, sagte Anna Schmidt."]),
+            [pair("Wir bauen den Hafen wieder auf", "Anna Schmidt")]
+        );
+    }
+
+    #[test]
+    fn pronouns_surnames_and_carry_over() {
+        assert_eq!(
+            quotes(&[
+                "“We start in May,” said Ana Ruiz, the mayor.",
+                "“Nobody expected the storm to last this long,” she said.",
+                "“It was a hard winter for every family here.”",
+                "The council met again. “We need the money now,” Ruiz told reporters.",
+            ]),
+            [
+                pair("We start in May", "Ana Ruiz"),
+                pair("Nobody expected the storm to last this long", "Ana Ruiz"),
+                pair("It was a hard winter for every family here.", "Ana Ruiz"),
+                pair("We need the money now", "Ana Ruiz"),
+            ]
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_quote_takes_the_closing_speaker() {
+        assert_eq!(
+            quotes(&[
+                "“The first part of a long statement runs through this paragraph.",
+                "“And the second part ends here, at last,” said Ana Ruiz.",
+            ]),
+            [
+                pair(
+                    "The first part of a long statement runs through this paragraph.",
+                    "Ana Ruiz"
+                ),
+                pair("And the second part ends here, at last", "Ana Ruiz"),
+            ]
+        );
+    }
+
+    #[test]
+    fn middle_initials_stay_in_names() {
+        assert_eq!(
+            quotes(&["“The talks are stuck for now,” said Robert M. Danin, a former official."]),
+            [pair("The talks are stuck for now", "Robert M. Danin")]
+        );
+    }
+
+    #[test]
+    fn titles_are_stripped() {
+        assert_eq!(
+            strip_titles("Deputy Mayor Elena Sorensen"),
+            "Elena Sorensen"
+        );
+        assert_eq!(strip_titles("Transport Minister Rui Matos"), "Rui Matos");
+        assert_eq!(strip_titles("Mayor"), "Mayor");
+        assert_eq!(
+            strip_titles("White House Press Secretary Jane Roe"),
+            "Jane Roe"
+        );
+        assert_eq!(strip_titles("Ana Ruiz"), "Ana Ruiz");
+    }
+
+    #[test]
+    fn scare_quotes_and_unattributed_are_skipped() {
+        assert!(quotes(&["The so-called \"golden age\" is over, critics say."]).is_empty());
+        assert!(quotes(&["The film \"A Day at the Harbour Market\" opens soon."]).is_empty());
+    }
+
+    #[test]
+    fn mid_paragraph_follow_up_keeps_speaker() {
+        assert_eq!(
+            quotes(&[
+                "“We are ready for this,” said Tom Holt. “The boats are already in the water.”"
+            ]),
+            [
+                pair("We are ready for this", "Tom Holt"),
+                pair("The boats are already in the water.", "Tom Holt")
+            ]
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_is_linear_and_safe() {
+        let text = "«".repeat(100_000);
+        assert!(find_quotes(&text).len() <= 1);
+        let text = "\" a".repeat(100_000);
+        assert!(!find_quotes(&text).is_empty());
+    }
+}

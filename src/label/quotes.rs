@@ -1,0 +1,180 @@
+//! Quotes set apart from the prose: pull quotes (`Label: "…"`, a line that
+//! is only a quotation) and block quotations with their attribution.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::inline_quotes::find_quotes;
+use super::{is_open_body, relabel};
+use crate::error::BoxError;
+use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
+use crate::model::QuoteKind;
+
+/// `Official Statement: "…"`: a short label (≤ 5 words), a colon, then a
+/// quotation that runs to the end of the line.
+static LABELLED: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r#"^([\p{L}\p{N}][\p{L}\p{N}'’.&-]*(?:\s+[\p{L}\p{N}'’.&-]+){0,4})\s*:\s*["“„«‚]\s*(.+?)\s*["”“»‘’]\s*$"#,
+    )
+    .expect("LABELLED")
+});
+
+/// A line that is only a quotation, optionally followed by `— Name`.
+static QUOTE_ONLY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r#"^["“„«]\s*([^"“”„«»]+?)\s*["”“»]\s*(?:[—–-]{1,2}\s*(\p{Lu}[^"“”„«»—–]{1,80}?))?\s*$"#,
+    )
+    .expect("QUOTE_ONLY")
+});
+
+/// A trailing attribution inside a block quotation: "… — Jane Doe".
+static TRAILING_ATTRIBUTION: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(.*\S)\s+[—–]{1,2}\s*(\p{Lu}[\p{L}.'’ ,-]{1,60})$").expect("TRAILING_ATTRIBUTION")
+});
+
+const PULL: &str = "label.pull-quotes";
+
+/// Reporting verbs: `Kim said: "…"` is reported speech (an inline quote),
+/// not a labelled pull quote.
+static SPEECH_VERB: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:said|says|say|added|adds|told|tells|asked|asks|explained|explains|noted|notes|wrote|writes|stated|states|continued|declared|replied|sagte|sagt|a déclaré|a dit|explique)\b")
+        .expect("SPEECH_VERB")
+});
+
+/// An attribution after a dash names someone: not "He added", not a clause.
+fn plausible_attribution(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("");
+    super::words(name) <= 8
+        && !matches!(
+            first,
+            "He" | "She" | "They" | "It" | "We" | "I" | "You" | "This" | "That" | "The"
+        )
+}
+
+/// Does the block report speech (so a following bare quotation continues it)?
+fn has_speech(block: &DraftBlock) -> bool {
+    find_quotes(&block.text)
+        .iter()
+        .any(|q| super::words(&q.text) >= 4)
+}
+
+pub(super) fn pull_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+    // In HTML a bare quoted paragraph is almost always reported speech whose
+    // speaker is named nearby; only text dumps set pull quotes as bare lines.
+    let bare_ok = !draft.is_html();
+    let blocks = draft.blocks_mut();
+    for i in 0..blocks.len() {
+        if !is_open_body(&blocks[i]) || blocks[i].shape != Shape::Paragraph {
+            continue;
+        }
+        let text = blocks[i].text.trim().to_owned();
+        if let Some(c) = LABELLED.captures(&text) {
+            let (label, quote) = (c[1].trim().to_owned(), c[2].to_owned());
+            if SPEECH_VERB.is_match(&label) || !plausible_attribution(&label) {
+                continue;
+            }
+            if super::words(&quote) >= 4
+                && relabel(&mut blocks[i], Role::Quote(QuoteKind::Pull), PULL, 0.75)
+            {
+                blocks[i].attribution = Some(label);
+                blocks[i].text = quote;
+            }
+            continue;
+        }
+        let Some(c) = QUOTE_ONLY.captures(&text) else {
+            continue;
+        };
+        let quote = c[1].to_owned();
+        let name = c
+            .get(2)
+            .map(|m| m.as_str().trim().to_owned())
+            .filter(|n| plausible_attribution(n));
+        // A bare quotation right after reported speech is a floating quote
+        // (inline-quotes gives it the previous speaker), not a pull quote.
+        let floating = name.is_none() && (!bare_ok || (i > 0 && has_speech(&blocks[i - 1])));
+        if super::words(&quote) >= 4
+            && !floating
+            && relabel(&mut blocks[i], Role::Quote(QuoteKind::Pull), PULL, 0.65)
+        {
+            blocks[i].attribution = name;
+            blocks[i].text = quote;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn block_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+    for block in draft.blocks_mut() {
+        if block.shape != Shape::Quote || !matches!(block.role, Role::Unknown) {
+            continue;
+        }
+        if let Some(c) = TRAILING_ATTRIBUTION
+            .captures(block.text.trim())
+            .filter(|c| plausible_attribution(&c[2]))
+        {
+            let (text, name) = (c[1].to_owned(), c[2].trim().to_owned());
+            block.text = text;
+            block.attribution = Some(name);
+        }
+        block.set_role(Role::Quote(QuoteKind::Block), "label.block-quotes", 0.7);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labelled_table() {
+        let c = LABELLED
+            .captures("Official Line: \"We will open the port by spring.\"")
+            .expect("hit");
+        assert_eq!(
+            (&c[1], &c[2]),
+            ("Official Line", "We will open the port by spring.")
+        );
+        assert!(LABELLED.is_match("Key Quote: “Nothing is off the table.”"));
+        for miss in [
+            "The Lead: A Strategic Economic Overhaul",
+            "He said: \"Yes,\" and left the room",
+            "One two three four five six seven: \"too long a label here\"",
+        ] {
+            assert!(!LABELLED.is_match(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn speech_verb_table() {
+        for hit in ["He added", "Kim said", "Die Ministerin sagte"] {
+            assert!(SPEECH_VERB.is_match(hit), "{hit}");
+        }
+        for miss in ["Official Line", "Key Quote", "Saying Goodbye"] {
+            assert!(!SPEECH_VERB.is_match(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn quote_only_table() {
+        let c = QUOTE_ONLY
+            .captures("“We are not going anywhere.” — Rosa Vidal")
+            .expect("hit");
+        assert_eq!(&c[1], "We are not going anywhere.");
+        assert_eq!(&c[2], "Rosa Vidal");
+        assert!(QUOTE_ONLY.is_match("\"Nobody saw it coming, not even us.\""));
+        for miss in ["\"Yes,\" she said, \"we will.\"", "\"Yes\" was the answer."] {
+            assert!(!QUOTE_ONLY.is_match(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn trailing_attribution_table() {
+        let c = TRAILING_ATTRIBUTION
+            .captures("Stay hungry. — Ana Ruiz")
+            .expect("hit");
+        assert_eq!((&c[1], &c[2]), ("Stay hungry.", "Ana Ruiz"));
+        assert!(!TRAILING_ATTRIBUTION.is_match("The vote — narrowly — passed"));
+        assert!(plausible_attribution("Ana Ruiz, mayor of Valdo"));
+        assert!(!plausible_attribution("He added"));
+    }
+}

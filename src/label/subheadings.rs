@@ -1,0 +1,167 @@
+//! Subheadings inside the body (PLAYBOOK §6 "Subheads"): Markdown headings,
+//! ALL-CAPS kickers, and short lines without closing punctuation (a
+//! trailing `?` is fine) that stand before a longer paragraph. Numbered
+//! listicle entries followed by prose ("3. Water less often") are headings
+//! too.
+
+use super::{BYLINE, DATELINE, ends_with_stop, is_open_body, is_prose, relabel};
+use crate::error::BoxError;
+use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
+
+const NAME: &str = "label.subheadings";
+const MAX_WORDS: usize = 12;
+const MAX_CHARS: usize = 90;
+
+/// Short, unpunctuated, not a byline/date/quotation.
+fn heading_shaped(text: &str) -> bool {
+    let t = text.trim();
+    let words = super::words(t);
+    (1..=MAX_WORDS).contains(&words)
+        && t.chars().count() <= MAX_CHARS
+        && !ends_with_stop(t)
+        && !t.ends_with(['"', '”', '»', '“'])
+        && !t.starts_with(['"', '“', '„', '«', '('])
+        && t.chars().next().is_some_and(|c| !c.is_lowercase())
+        && !BYLINE.is_match(t)
+        && !DATELINE.is_match(t)
+}
+
+fn is_all_caps(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic());
+    let (mut n, mut upper) = (0, 0);
+    for c in letters {
+        n += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    n >= 3 && upper == n
+}
+
+/// The next block that is body, skipping nothing: a heading must be
+/// followed directly by what it introduces — a longer paragraph, or a list
+/// of at least two items ("What you need" + bullets).
+fn next_is_longer_body(blocks: &[DraftBlock], i: usize) -> bool {
+    let words = blocks.get(i).map_or(0, super::block_words);
+    let is_item = |j: usize| {
+        blocks
+            .get(j)
+            .is_some_and(|b| matches!(b.shape, Shape::ListItem { .. }) && b.role.is_body())
+    };
+    let this_is_item = blocks
+        .get(i)
+        .is_some_and(|b| matches!(b.shape, Shape::ListItem { .. }));
+    if !this_is_item && is_item(i + 1) && is_item(i + 2) {
+        return true;
+    }
+    blocks.get(i + 1).is_some_and(|next| {
+        next.role.is_body()
+            && next.role != Role::Heading
+            && !matches!(next.shape, Shape::Heading { .. })
+            && (is_prose(next) || super::block_words(next) > words + 3)
+    })
+}
+
+/// Text of a numbered item with its number put back ("3. Water less often").
+fn numbered_text(source: &str, block: &DraftBlock) -> Option<String> {
+    let line = source.get(block.span.clone())?.lines().next()?.trim();
+    let n: String = line.chars().take_while(char::is_ascii_digit).collect();
+    (!n.is_empty()).then(|| format!("{n}. {}", block.text))
+}
+
+pub(super) fn subheadings(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+    let is_html = draft.is_html();
+    // Numbered headings get their number back from the source; copy it only
+    // when there are numbered items at all.
+    let has_numbered = draft
+        .blocks()
+        .iter()
+        .any(|b| matches!(b.shape, Shape::ListItem { ordered: true, .. }));
+    let source = if is_html || !has_numbered {
+        String::new()
+    } else {
+        draft.source().to_owned()
+    };
+    let blocks = draft.blocks_mut();
+    // Markdown/HTML headings are headings by shape.
+    for block in blocks.iter_mut() {
+        if matches!(block.shape, Shape::Heading { .. }) && block.role.is_body() {
+            relabel(block, Role::Heading, NAME, 0.9);
+        }
+    }
+    if is_html {
+        return Ok(());
+    }
+    let first_body = blocks.iter().position(|b| b.role.is_body()).unwrap_or(0);
+    for i in first_body..blocks.len() {
+        let b = &blocks[i];
+        // A numbered entry heads prose only when it stands alone between
+        // paragraphs; the last item of a real list must stay an item.
+        let in_run = |j: Option<usize>| {
+            j.and_then(|j| blocks.get(j))
+                .is_some_and(|x| matches!(x.shape, Shape::ListItem { .. }))
+        };
+        let numbered = matches!(b.shape, Shape::ListItem { ordered: true, .. })
+            && !in_run(i.checked_sub(1))
+            && !in_run(Some(i + 1));
+        let candidate = (b.shape == Shape::Paragraph || numbered)
+            && matches!(b.role, Role::Unknown)
+            && heading_shaped(&b.text)
+            && next_is_longer_body(blocks, i);
+        if !candidate {
+            continue;
+        }
+        // A numbered item heads prose only if the list around it is not a
+        // plain run of items (the next block is not another item).
+        if numbered {
+            let text = numbered_text(&source, &blocks[i]);
+            if relabel(&mut blocks[i], Role::Heading, NAME, 0.6) {
+                if let Some(t) = text {
+                    blocks[i].text = t;
+                }
+                blocks[i].shape = Shape::Heading { level: 2 };
+            }
+            continue;
+        }
+        let conf = if is_all_caps(&blocks[i].text) {
+            0.7
+        } else {
+            0.6
+        };
+        if is_open_body(&blocks[i]) {
+            relabel(&mut blocks[i], Role::Heading, NAME, conf);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_shape_table() {
+        for hit in [
+            "The Lead: A Strategic Economic Overhaul",
+            "What happens next?",
+            "WHY IT MATTERS",
+            "3 Water less often",
+        ] {
+            assert!(heading_shaped(hit), "{hit}");
+        }
+        for miss in [
+            "The council voted on Monday.",
+            "\"We will rebuild.\"",
+            "By Jane Doe",
+            "and then it rained",
+            "A line that is far too long to be a subheading because it has many words",
+        ] {
+            assert!(!heading_shaped(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn caps() {
+        assert!(is_all_caps("WHY IT MATTERS"));
+        assert!(!is_all_caps("Why It Matters"));
+        assert!(!is_all_caps("A1"));
+    }
+}
