@@ -4,6 +4,7 @@
 //! `cargo run --release --example eval -- meta [--corpus DIR] [--floors ...]`
 
 mod body;
+mod metric;
 mod meta;
 
 use std::process::ExitCode;
