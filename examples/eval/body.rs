@@ -13,6 +13,7 @@ struct Options {
     min_f1: Option<f64>,
     out: Option<PathBuf>,
     headings: bool,
+    page: Option<String>,
 }
 
 fn options(args: &[String]) -> Result<Options, String> {
@@ -21,6 +22,7 @@ fn options(args: &[String]) -> Result<Options, String> {
         min_f1: None,
         out: None,
         headings: false,
+        page: None,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -33,6 +35,8 @@ fn options(args: &[String]) -> Result<Options, String> {
             }
             // Also score section headings as body text (diagnostic).
             "--with-headings" => o.headings = true,
+            // Print the report notes and text of pages whose id starts so.
+            "--page" => o.page = Some(it.next().ok_or("--page needs a value")?.clone()),
             other => return Err(format!("unknown option {other}")),
         }
     }
@@ -100,6 +104,19 @@ pub fn run(args: &[String]) -> ExitCode {
         let t = Instant::now();
         drop(std::hint::black_box(scraper::Html::parse_document(&html)));
         parse_time += t.elapsed();
+        if let Some(prefix) = o.page.as_deref().filter(|p| id.starts_with(p)) {
+            if let Ok((a, report)) = extractor.extract_with_report(html.as_str()) {
+                println!("== {id}\nnotes: {:?}\nheadline: {:?}", report.notes, a.headline);
+                for s in &a.sections {
+                    println!("[section {:?}]", s.heading);
+                    for b in &s.blocks {
+                        println!("  {b:?}");
+                    }
+                }
+                println!("related: {:?}\ndisclaimers: {:?}", a.related, a.disclaimers);
+            }
+            let _ = prefix;
+        }
         let t = Instant::now();
         let text = match extractor.extract(html.as_str()) {
             Ok(a) if o.headings => text_with_headings(&a),

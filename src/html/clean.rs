@@ -85,7 +85,7 @@ const DISCARD_TOKENS: &[&str] = &[
     "comments", "commentlist", "disqus", "ad", "ads", "adv", "advert", "adverts",
     "advertisement", "advertising", "adsense", "adslot", "adunit", "dfp", "googleads",
     "sponsoredcontent", "outbrain", "taboola", "promo", "promotion", "banner", "popup", "modal",
-    "sidebar", "widget", "widgets", "skiplink", "skiptocontent", "srtext", "sronly",
+    "sidebar", "skiplink", "skiptocontent", "srtext", "sronly",
     "screenreader", "visuallyhidden", "pagination", "pager", "login", "signin",
     "paywall", "tags", "tagcloud", "taglist", "author", "authorbio", "bio", "byline", "meta",
     "postmeta", "entrymeta", "articlemeta", "dateline", "timestamp", "nextprev", "prevnext",
@@ -158,7 +158,7 @@ enum Verdict {
 
 fn verdict(el: &Element) -> Verdict {
     let name = el.name();
-    if matches!(name, "html" | "body" | "main" | "article") {
+    if matches!(name, "html" | "body" | "main") {
         return Verdict::Keep;
     }
     if el.attr("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody")) {
@@ -191,6 +191,33 @@ fn verdict(el: &Element) -> Verdict {
     Verdict::Keep
 }
 
+/// True when a node marked as chrome wraps the article itself (an ASP.NET
+/// page-wide `<form>`, a `has-sidebar` page wrapper): it is kept.
+fn wraps_article(node: ego_tree::NodeRef<'_, Node>, count_paragraphs: bool) -> bool {
+    let mut paragraphs = 0;
+    for d in node.descendants().skip(1) {
+        if let Node::Element(e) = d.value() {
+            match e.name() {
+                "article" | "main" => return true,
+                "p" if count_paragraphs => {
+                    paragraphs += 1;
+                    if paragraphs >= 3 {
+                        return true;
+                    }
+                }
+                _ if e
+                    .attr("itemprop")
+                    .is_some_and(|v| v.eq_ignore_ascii_case("articleBody")) =>
+                {
+                    return true;
+                }
+                _ => {}
+            }
+        }
+    }
+    false
+}
+
 /// Removes chrome by structure and class/id/role tokens; records kept boxes.
 pub(crate) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
     let Some(dom) = draft.dom.as_mut() else {
@@ -201,7 +228,7 @@ pub(crate) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
     while let Some(node) = stack.pop() {
         if let Node::Element(el) = node.value() {
             match verdict(el) {
-                Verdict::Drop => {
+                Verdict::Drop if !wraps_article(node, el.name() == "form") => {
                     drop.push(node.id());
                     continue;
                 }
@@ -210,7 +237,7 @@ pub(crate) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
                     // Boxes are not cleaned inside: they are read as a whole.
                     continue;
                 }
-                Verdict::Keep => {}
+                Verdict::Keep | Verdict::Drop => {}
             }
         }
         stack.extend(node.children());

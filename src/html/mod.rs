@@ -149,6 +149,8 @@ pub(crate) struct Stats {
     pub paragraphs: u32,
     /// Descendant `<table>` elements.
     pub tables: u32,
+    /// Characters of the element's own text nodes (not its descendants').
+    pub own_chars: u32,
 }
 
 impl Stats {
@@ -189,6 +191,9 @@ pub(crate) fn stats(html: &Html) -> HashMap<NodeId, Stats> {
             }
             Node::Element(_) | Node::Document | Node::Fragment => {
                 for child in node.children() {
+                    if child.value().is_text() {
+                        s.own_chars += out.get(&child.id()).map_or(0, |c| c.chars);
+                    }
                     if let Some(c) = out.get(&child.id()) {
                         s.chars += c.chars;
                         s.link_chars += c.link_chars;
@@ -206,6 +211,13 @@ pub(crate) fn stats(html: &Html) -> HashMap<NodeId, Stats> {
                             s.paragraphs += 1;
                         }
                         "table" => s.tables += 1,
+                        // Text written straight into a block container is
+                        // paragraph text too (`<div>text<br>text</div>`).
+                        "div" | "section" | "article" | "td" | "font" | "span" | "center"
+                            if s.own_chars >= 25 =>
+                        {
+                            s.p_chars += s.own_chars;
+                        }
                         _ => {}
                     }
                 }

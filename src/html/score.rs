@@ -97,9 +97,10 @@ fn readability_best(root: NodeRef<'_, Node>, st: &HashMap<NodeId, Stats>) -> Opt
         let Node::Element(el) = node.value() else {
             continue;
         };
-        let scoring = matches!(el.name(), "p" | "pre" | "td");
+        let s = st.get(&node.id()).copied().unwrap_or_default();
+        let scoring = matches!(el.name(), "p" | "pre" | "td")
+            || (matches!(el.name(), "div" | "section") && s.own_chars >= 25);
         if scoring {
-            let s = st.get(&node.id()).copied().unwrap_or_default();
             if s.chars >= 25 {
                 let content = 1.0 + s.commas as f32 + (s.chars as f32 / 100.0).min(3.0);
                 let mut level = 0;
@@ -122,7 +123,7 @@ fn readability_best(root: NodeRef<'_, Node>, st: &HashMap<NodeId, Stats>) -> Opt
                     anc = a.parent();
                 }
             }
-            if el.name() != "td" {
+            if el.name() == "p" || el.name() == "pre" {
                 continue;
             }
         }
