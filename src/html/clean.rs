@@ -198,7 +198,8 @@ fn wraps_article(node: ego_tree::NodeRef<'_, Node>, count_paragraphs: bool) -> b
     for d in node.descendants().skip(1) {
         if let Node::Element(e) = d.value() {
             match e.name() {
-                "article" | "main" => return true,
+                "main" => return true,
+                "article" if !has_token(e, DISCARD_TOKENS) => return true,
                 "p" if count_paragraphs => {
                     paragraphs += 1;
                     if paragraphs >= 3 {

@@ -1,11 +1,210 @@
-//! Segment-stage edge trimming of the HTML body.
+//! Segment-stage edge trimming of the HTML body: the head zone (blocks
+//! before the first long paragraph) and the tail zone (scanned backwards)
+//! hold bylines, dates, kickers, captions, bios, credits, newsletter and
+//! share prompts, tags and related teasers, which are never body text.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
 
 use crate::error::BoxError;
-use crate::heuristic::{Context, Draft};
+use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
+
+const NAME: &str = "segment.html-edges";
+
+/// A body paragraph: this many words and sentence punctuation.
+const LONG_WORDS: usize = 25;
+
+/// Byline lines. After Readability `byline` and PLAYBOOK §2.
+static BYLINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(by|written by|words by|posted by|from)\s+\p{Lu}|^(von|par|por|di)\s+\p{Lu}|\b(view author archive|more articles by|staff (writer|reporter))\b")
+        .expect("BYLINE")
+});
+
+/// Date, time and reading-time lines.
+static DATELINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(published|updated|posted|last updated|modified|date)\b|\b\d+\s*(min|minute)s?\s+read\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}\b|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}:\d{2}\s*(am|pm|[ap]\.m\.)?\b")
+        .expect("DATELINE")
+});
+
+/// Caption and credit lines.
+static CREDIT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(photo|image|picture|credit|source|caption|file photo|illustration)s?\s*(:|by\b)|\((photo|image|credit)[^)]*\)\s*$|\b(getty images|afp|associated press|reuters|shutterstock|ap photo)\s*$")
+        .expect("CREDIT")
+});
+
+/// Tail cues: bios, credits, newsletter, share, tags, comments prompts,
+/// copyright, recirculation headers. After boilerpipe
+/// `TerminatingBlocksFinder` and PLAYBOOK §2.
+static TAIL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(tags?|topics?|filed under|categories|category|share|share this|share on|follow us|follow me|",
+        r"related|related articles|related stories|read more|read next|more from|more on|you may also like|",
+        r"recommended|don'?t miss|see also|also read|most popular|trending|advertisement|sponsored|",
+        r"comments?|\d+ comments?|leave a (comment|reply)|add (a|your) comment|have your say|join the (conversation|discussion)|",
+        r"sign up|subscribe|newsletter|get (our|the) .*newsletter|about the author|about us)\b",
+        r"|\b(contributed (reporting|to this report)|can be reached at|may be reached at|write to \S+.* at|follow (him|her|them|me) on|all rights reserved|click here to|sign up for|subscribe to|is a (staff|senior|freelance|contributing)? ?(writer|reporter|editor|correspondent)|reporting by|editing by|writing by)\b",
+        r"|^(©|copyright\b)"
+    ))
+    .expect("TAIL")
+});
+
+fn sentence_end(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', '»'])
+        .ends_with(['.', '!', '?', '。', '！', '？', ':', '…'])
+}
+
+fn is_long_paragraph(b: &DraftBlock) -> bool {
+    matches!(b.shape, Shape::Paragraph | Shape::Quote)
+        && b.role.is_body()
+        && b.hints.link_density < 0.5
+        && (b.word_count() >= LONG_WORDS || b.text.chars().count() >= 120)
+        && sentence_end(&b.text)
+}
+
+fn set(b: &mut DraftBlock, role: Role, confidence: f32) {
+    b.set_role(role, NAME, confidence);
+}
+
+/// Classifies a short edge block; None when it looks like body text.
+fn edge_role(b: &DraftBlock, head: bool) -> Option<Role> {
+    let words = b.word_count();
+    if words > 40 {
+        return None;
+    }
+    let t = b.text.trim();
+    if BYLINE.is_match(t) && words <= 15 {
+        return Some(Role::Byline);
+    }
+    if CREDIT.is_match(t) {
+        return Some(Role::Caption);
+    }
+    if !head && TAIL.is_match(t) {
+        return Some(Role::Boilerplate);
+    }
+    if DATELINE.is_match(t) && words <= 12 && !sentence_end(t) {
+        return Some(Role::Dateline);
+    }
+    if b.hints.link_density >= 0.8 && !matches!(b.shape, Shape::Heading { .. }) {
+        return Some(Role::Boilerplate);
+    }
+    if head && words <= 4 && !sentence_end(t) && !matches!(b.shape, Shape::Heading { .. }) {
+        // Kickers and section labels above the story.
+        return Some(Role::Boilerplate);
+    }
+    None
+}
 
 pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
     if !draft.is_html() {
         return Ok(());
     }
+    let blocks = draft.blocks_mut();
+    let in_main = |b: &DraftBlock| !b.hints.outside_main;
+    let Some(first_long) = blocks.iter().position(|b| in_main(b) && is_long_paragraph(b)) else {
+        return Ok(());
+    };
+    // Head zone.
+    let mut seen_heading = false;
+    for b in blocks.iter_mut().take(first_long) {
+        if !b.role.is_body() || b.confidence > 0.9 {
+            continue;
+        }
+        if let Shape::Heading { level: 1 } = b.shape {
+            if !seen_heading {
+                set(b, Role::Headline, 0.8);
+                seen_heading = true;
+                continue;
+            }
+        }
+        if let Some(role) = edge_role(b, true) {
+            set(b, role, 0.8);
+        }
+    }
+    // Tail zone, backwards from the last main block, while blocks are cues,
+    // short link-dense lines or headings with only junk after them.
+    let last_long = blocks
+        .iter()
+        .rposition(|b| in_main(b) && is_long_paragraph(b) && !TAIL.is_match(&b.text))
+        .unwrap_or(first_long);
+    let end = blocks.iter().rposition(in_main).map_or(0, |i| i + 1);
+    let mut i = end;
+    let mut tail_started = false;
+    while i > last_long + 1 {
+        i -= 1;
+        let Some(b) = blocks.get_mut(i) else { break };
+        if !b.role.is_body() {
+            continue;
+        }
+        if let Some(role) = edge_role(b, false) {
+            set(b, role, 0.8);
+            tail_started = true;
+        } else if matches!(b.shape, Shape::Heading { .. }) && (tail_started || i + 1 == end) {
+            // A heading with nothing but junk after it.
+            set(b, Role::Boilerplate, 0.8);
+        }
+    }
+    // Tail cues past the last long paragraph end the text: a short cue line
+    // ("Related:", "Tags", "Comments") and everything after it that is short.
+    let mut cut = false;
+    for b in blocks.iter_mut().take(end).skip(last_long + 1) {
+        if cut && b.role.is_body() && b.word_count() < LONG_WORDS {
+            set(b, Role::Boilerplate, 0.7);
+        } else if b.role == Role::Boilerplate && TAIL.is_match(&b.text) && b.word_count() <= 6 {
+            cut = true;
+        }
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byline_table() {
+        for hit in ["By Jane Doe", "Written by Ana Ruiz", "View author archive"] {
+            assert!(BYLINE.is_match(hit), "{hit}");
+        }
+        for miss in ["by the way, it rained", "Bystanders fled"] {
+            assert!(!BYLINE.is_match(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn dateline_table() {
+        for hit in ["Published 3:04 pm", "Nov. 19, 2019", "5 min read", "2019-11-19", "12 December 2025"] {
+            assert!(DATELINE.is_match(hit), "{hit}");
+        }
+        for miss in ["The council met on Tuesday", "May I ask"] {
+            assert!(!DATELINE.is_match(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn tail_table() {
+        for hit in [
+            "Tags: politics, budget",
+            "Jane Doe contributed reporting.",
+            "Sign up for our newsletter",
+            "© 2025 Example Media",
+            "12 Comments",
+            "Write to Jane Doe at jane@example.com",
+        ] {
+            assert!(TAIL.is_match(hit), "{hit}");
+        }
+        for miss in ["The shares fell sharply.", "Commentators disagreed about the vote."] {
+            assert!(!TAIL.is_match(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn credit_table() {
+        for hit in ["Photo: Jane Doe", "Image by Studio", "A crowd gathers. (Photo by X)"] {
+            assert!(CREDIT.is_match(hit), "{hit}");
+        }
+        for miss in ["Photography is an art.", "The source said no."] {
+            assert!(!CREDIT.is_match(miss), "{miss}");
+        }
+    }
 }
