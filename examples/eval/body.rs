@@ -106,7 +106,10 @@ pub fn run(args: &[String]) -> ExitCode {
         parse_time += t.elapsed();
         if let Some(prefix) = o.page.as_deref().filter(|p| id.starts_with(p)) {
             if let Ok((a, report)) = extractor.extract_with_report(html.as_str()) {
-                println!("== {id}\nnotes: {:?}\nheadline: {:?}", report.notes, a.headline);
+                println!(
+                    "== {id}\nnotes: {:?}\nheadline: {:?}",
+                    report.notes, a.headline
+                );
                 for s in &a.sections {
                     println!("[section {:?}]", s.heading);
                     for b in &s.blocks {
@@ -153,7 +156,11 @@ pub fn run(args: &[String]) -> ExitCode {
     let f1 = |s: &metric::PageScore| {
         let p = s.precision.unwrap_or(0.0);
         let r = s.recall.unwrap_or(0.0);
-        if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
     };
     rows.sort_by(|a, b| f1(&a.1).total_cmp(&f1(&b.1)));
     println!("worst pages:");

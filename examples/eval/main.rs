@@ -4,8 +4,8 @@
 //! `cargo run --release --example eval -- meta [--corpus DIR] [--floors ...]`
 
 mod body;
-mod metric;
 mod meta;
+mod metric;
 
 use std::process::ExitCode;
 

@@ -173,9 +173,20 @@ mod tests {
         ];
         for (truth, pred, [tp, fp, fn_], p, r, acc) in cases {
             let s = score_page(truth, pred);
-            assert!(close(s.tp, tp) && close(s.fp, fp) && close(s.fn_, fn_), "{truth} / {pred}: {s:?}");
-            assert_eq!(s.precision.map(|x| (x * 1e9).round()), p.map(|x| (x * 1e9).round()), "{pred}");
-            assert_eq!(s.recall.map(|x| (x * 1e9).round()), r.map(|x| (x * 1e9).round()), "{pred}");
+            assert!(
+                close(s.tp, tp) && close(s.fp, fp) && close(s.fn_, fn_),
+                "{truth} / {pred}: {s:?}"
+            );
+            assert_eq!(
+                s.precision.map(|x| (x * 1e9).round()),
+                p.map(|x| (x * 1e9).round()),
+                "{pred}"
+            );
+            assert_eq!(
+                s.recall.map(|x| (x * 1e9).round()),
+                r.map(|x| (x * 1e9).round()),
+                "{pred}"
+            );
             assert_eq!(s.accurate, acc, "{truth} / {pred}");
         }
     }
@@ -189,7 +200,10 @@ mod tests {
 
     #[test]
     fn corpus_means_skip_undefined() {
-        let pages = [score_page("a b c d e", "a b c d e"), score_page("a b c d e", "")];
+        let pages = [
+            score_page("a b c d e", "a b c d e"),
+            score_page("a b c d e", ""),
+        ];
         let c = corpus(&pages);
         assert!(close(c.precision, 1.0));
         assert!(close(c.recall, 0.5));

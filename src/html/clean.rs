@@ -57,7 +57,10 @@ pub(crate) fn scripts_and_hidden(draft: &mut Draft, _cx: &Context<'_>) -> Result
                 drop.push(node.id());
                 continue;
             }
-        } else if matches!(node.value(), Node::Comment(_) | Node::ProcessingInstruction(_)) {
+        } else if matches!(
+            node.value(),
+            Node::Comment(_) | Node::ProcessingInstruction(_)
+        ) {
             drop.push(node.id());
             continue;
         }
@@ -78,18 +81,90 @@ const CHROME_TAGS: &[&str] = &["nav", "header", "footer", "aside", "form", "menu
 /// and `-`/`_` parts are both matched, exactly: "ad" does not match "head".
 /// After trafilatura OVERALL_DISCARD and Readability `unlikelyCandidates`.
 const DISCARD_TOKENS: &[&str] = &[
-    "nav", "navbar", "navigation", "menu", "submenu", "breadcrumb", "breadcrumbs", "footer",
-    "sitefooter", "masthead", "topbar", "toolbar", "share", "sharing", "sharebar", "shares",
-    "social", "socialmedia", "sociallinks", "newsletter", "newsletters", "subscribe",
-    "subscription", "signup", "optin", "cookie", "cookies", "consent", "gdpr", "comment",
-    "comments", "commentlist", "disqus", "ad", "ads", "adv", "advert", "adverts",
-    "advertisement", "advertising", "adsense", "adslot", "adunit", "dfp", "googleads",
-    "sponsoredcontent", "outbrain", "taboola", "promo", "promotion", "banner", "popup", "modal",
-    "sidebar", "skiplink", "skiptocontent", "srtext", "sronly",
-    "screenreader", "visuallyhidden", "pagination", "pager", "login", "signin",
-    "paywall", "tags", "tagcloud", "taglist", "author", "authorbio", "bio", "byline", "meta",
-    "postmeta", "entrymeta", "articlemeta", "dateline", "timestamp", "nextprev", "prevnext",
-    "rating", "reactions", "jumplink", "tooltip", "offscreen",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "submenu",
+    "breadcrumb",
+    "breadcrumbs",
+    "footer",
+    "sitefooter",
+    "masthead",
+    "topbar",
+    "toolbar",
+    "share",
+    "sharing",
+    "sharebar",
+    "shares",
+    "social",
+    "socialmedia",
+    "sociallinks",
+    "newsletter",
+    "newsletters",
+    "subscribe",
+    "subscription",
+    "signup",
+    "optin",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "comment",
+    "comments",
+    "commentlist",
+    "disqus",
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "adsense",
+    "adslot",
+    "adunit",
+    "dfp",
+    "googleads",
+    "sponsoredcontent",
+    "outbrain",
+    "taboola",
+    "promo",
+    "promotion",
+    "banner",
+    "popup",
+    "modal",
+    "sidebar",
+    "skiplink",
+    "skiptocontent",
+    "srtext",
+    "sronly",
+    "screenreader",
+    "visuallyhidden",
+    "pagination",
+    "pager",
+    "login",
+    "signin",
+    "tags",
+    "tagcloud",
+    "taglist",
+    "author",
+    "authorbio",
+    "bio",
+    "byline",
+    "meta",
+    "postmeta",
+    "entrymeta",
+    "articlemeta",
+    "dateline",
+    "timestamp",
+    "nextprev",
+    "prevnext",
+    "rating",
+    "reactions",
+    "jumplink",
+    "tooltip",
+    "offscreen",
 ];
 
 /// Discard tokens matched only as a whole class word ("overflow-hidden" is
@@ -98,32 +173,85 @@ const WHOLE_DISCARD_TOKENS: &[&str] = &["hidden", "hide", "invisible", "modal", 
 
 /// Tokens of related-links boxes (kept as related blocks).
 const RELATED_TOKENS: &[&str] = &[
-    "related", "relatedposts", "relatedarticles", "relatedstories", "relatedlinks",
-    "relatedcontent", "recirc", "recirculation", "readnext", "readmore", "upnext", "morefrom",
-    "morestories", "recommended", "recommendations", "mostpopular", "mostread", "popular",
-    "trending", "seealso", "alsoread",
+    "related",
+    "relatedposts",
+    "relatedarticles",
+    "relatedstories",
+    "relatedlinks",
+    "relatedcontent",
+    "recirc",
+    "recirculation",
+    "readnext",
+    "readmore",
+    "upnext",
+    "morefrom",
+    "morestories",
+    "recommended",
+    "recommendations",
+    "mostpopular",
+    "mostread",
+    "popular",
+    "trending",
+    "seealso",
+    "alsoread",
 ];
 
 /// Tokens of disclaimer boxes (kept as disclaimer blocks).
 const DISCLAIMER_TOKENS: &[&str] = &[
-    "disclaimer", "disclosure", "editorsnote", "editornote", "correction", "corrections",
-    "aidisclaimer", "ainote", "affiliate", "affiliatedisclosure",
+    "disclaimer",
+    "disclosure",
+    "editorsnote",
+    "editornote",
+    "correction",
+    "corrections",
+    "aidisclaimer",
+    "ainote",
+    "affiliate",
+    "affiliatedisclosure",
 ];
 
 /// Tokens of pull-quote boxes.
-const PULL_TOKENS: &[&str] = &["pullquote", "pull", "callout", "highlight", "blockquotepull"];
+const PULL_TOKENS: &[&str] = &[
+    "pullquote",
+    "pull",
+    "callout",
+    "highlight",
+    "blockquotepull",
+];
 
 /// Tokens of captions and credits.
 const CAPTION_TOKENS: &[&str] = &[
-    "caption", "figcaption", "wpcaptiontext", "credit", "credits", "photocredit",
-    "imagecredit", "imagecaption", "photocaption", "mediacaption",
+    "caption",
+    "figcaption",
+    "wpcaptiontext",
+    "credit",
+    "credits",
+    "photocredit",
+    "imagecredit",
+    "imagecaption",
+    "photocaption",
+    "mediacaption",
 ];
 
 /// Tokens that say "this is (part of) the article": an element with one of
 /// them is never removed by a discard token (Readability `okMaybeItsACandidate`).
 const KEEP_TOKENS: &[&str] = &[
-    "article", "articlebody", "body", "content", "entry", "entrycontent", "main", "post",
-    "postbody", "postcontent", "story", "storybody", "text", "blog", "column", "shadow",
+    "article",
+    "articlebody",
+    "body",
+    "content",
+    "entry",
+    "entrycontent",
+    "main",
+    "post",
+    "postbody",
+    "postcontent",
+    "story",
+    "storybody",
+    "text",
+    "blog",
+    "column",
+    "shadow",
 ];
 
 pub(crate) fn has_token(el: &Element, table: &[&str]) -> bool {
@@ -161,7 +289,10 @@ fn verdict(el: &Element) -> Verdict {
     if matches!(name, "html" | "body" | "main") {
         return Verdict::Keep;
     }
-    if el.attr("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody")) {
+    if el
+        .attr("itemprop")
+        .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
+    {
         return Verdict::Keep;
     }
     match box_kind(el) {
@@ -177,7 +308,15 @@ fn verdict(el: &Element) -> Verdict {
     if el.attr("role").is_some_and(|r| {
         matches!(
             r.to_ascii_lowercase().as_str(),
-            "navigation" | "banner" | "contentinfo" | "complementary" | "menu" | "menubar" | "search" | "dialog" | "alert"
+            "navigation"
+                | "banner"
+                | "contentinfo"
+                | "complementary"
+                | "menu"
+                | "menubar"
+                | "search"
+                | "dialog"
+                | "alert"
         )
     }) {
         return Verdict::Drop;
@@ -291,11 +430,17 @@ mod tests {
     #[test]
     fn boxes_are_kept() {
         for (html, kind) in [
-            (r#"<aside class="related-links">x</aside>"#, BoxKind::Related),
+            (
+                r#"<aside class="related-links">x</aside>"#,
+                BoxKind::Related,
+            ),
             (r#"<div class="editors-note">x</div>"#, BoxKind::Disclaimer),
             (r#"<aside class="pull-quote">x</aside>"#, BoxKind::Pull),
         ] {
-            assert!(matches!(verdict(&first(html)), Verdict::Box(k) if k == kind), "{html}");
+            assert!(
+                matches!(verdict(&first(html)), Verdict::Box(k) if k == kind),
+                "{html}"
+            );
         }
     }
 }

@@ -16,7 +16,7 @@ const LONG_WORDS: usize = 25;
 
 /// Byline lines. After Readability `byline` and PLAYBOOK §2.
 static BYLINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(by|written by|words by|posted by|from)\s+\p{Lu}|^(von|par|por|di)\s+\p{Lu}|\b(view author archive|more articles by|staff (writer|reporter))\b")
+    Regex::new(r"^(?i:by|written by|words by|posted by|from)\s+\p{Lu}|^(?i:von|par|por|di)\s+\p{Lu}|(?i)\b(view author archive|more articles by|staff (writer|reporter))\b")
         .expect("BYLINE")
 });
 
@@ -101,7 +101,10 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
     }
     let blocks = draft.blocks_mut();
     let in_main = |b: &DraftBlock| !b.hints.outside_main;
-    let Some(first_long) = blocks.iter().position(|b| in_main(b) && is_long_paragraph(b)) else {
+    let Some(first_long) = blocks
+        .iter()
+        .position(|b| in_main(b) && is_long_paragraph(b))
+    else {
         return Ok(());
     };
     // Head zone.
@@ -173,7 +176,13 @@ mod tests {
 
     #[test]
     fn dateline_table() {
-        for hit in ["Published 3:04 pm", "Nov. 19, 2019", "5 min read", "2019-11-19", "12 December 2025"] {
+        for hit in [
+            "Published 3:04 pm",
+            "Nov. 19, 2019",
+            "5 min read",
+            "2019-11-19",
+            "12 December 2025",
+        ] {
             assert!(DATELINE.is_match(hit), "{hit}");
         }
         for miss in ["The council met on Tuesday", "May I ask"] {
@@ -193,14 +202,21 @@ mod tests {
         ] {
             assert!(TAIL.is_match(hit), "{hit}");
         }
-        for miss in ["The shares fell sharply.", "Commentators disagreed about the vote."] {
+        for miss in [
+            "The shares fell sharply.",
+            "Commentators disagreed about the vote.",
+        ] {
             assert!(!TAIL.is_match(miss), "{miss}");
         }
     }
 
     #[test]
     fn credit_table() {
-        for hit in ["Photo: Jane Doe", "Image by Studio", "A crowd gathers. (Photo by X)"] {
+        for hit in [
+            "Photo: Jane Doe",
+            "Image by Studio",
+            "A crowd gathers. (Photo by X)",
+        ] {
             assert!(CREDIT.is_match(hit), "{hit}");
         }
         for miss in ["Photography is an art.", "The source said no."] {

