@@ -14,6 +14,7 @@ struct Options {
     out: Option<PathBuf>,
     headings: bool,
     page: Option<String>,
+    disable: Vec<String>,
 }
 
 fn options(args: &[String]) -> Result<Options, String> {
@@ -23,6 +24,7 @@ fn options(args: &[String]) -> Result<Options, String> {
         out: None,
         headings: false,
         page: None,
+        disable: Vec::new(),
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -35,6 +37,10 @@ fn options(args: &[String]) -> Result<Options, String> {
             }
             // Also score section headings as body text (diagnostic).
             "--with-headings" => o.headings = true,
+            // Run without a heuristic (ablation).
+            "--disable" => o
+                .disable
+                .push(it.next().ok_or("--disable needs a value")?.clone()),
             // Print the report notes and text of pages whose id starts so.
             "--page" => o.page = Some(it.next().ok_or("--page needs a value")?.clone()),
             other => return Err(format!("unknown option {other}")),
@@ -80,7 +86,11 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let extractor = match copydesk::Extractor::builder().build() {
+    let mut builder = copydesk::Extractor::builder();
+    for name in &o.disable {
+        builder = builder.disable(name);
+    }
+    let extractor = match builder.build() {
         Ok(x) => x,
         Err(e) => {
             eprintln!("eval body: {e}");

@@ -48,6 +48,19 @@ static TAIL: Lazy<Regex> = Lazy::new(|| {
     .expect("TAIL")
 });
 
+/// Whole short lines that end the article text: what follows is comments,
+/// recirculation or tags (boilerpipe `TerminatingBlocksFinder`).
+static TERMINATING: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(comments?|\d+ (comments?|responses?|replies)|leave a (comment|reply)|add (a|your) comment|post a comment|",
+        r"have your say|join the (conversation|discussion)|related (articles?|stories|posts|content|news|coverage)|",
+        r"you (may|might) also like|more from .{1,40}|recommended( for you)?|read next|more stories|",
+        r"most (popular|read)|trending( now)?|popular (categories|posts|stories)|share this( article| story| post)?|",
+        r"tags?|filed under|about the author|latest (news|stories|posts)|what to read next)\W*$"
+    ))
+    .expect("TERMINATING")
+});
+
 fn sentence_end(text: &str) -> bool {
     text.trim_end()
         .trim_end_matches(['"', '\'', '”', '’', ')', '»'])
@@ -107,21 +120,54 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
     else {
         return Ok(());
     };
-    // Head zone.
-    let mut seen_heading = false;
-    for b in blocks.iter_mut().take(first_long) {
+    // Head zone. What precedes the story's own h1 (breadcrumbs, breaking
+    // news tickers, kickers) is not body either.
+    let h1 = blocks
+        .iter()
+        .take(first_long)
+        .position(|b| matches!(b.shape, Shape::Heading { level: 1 }) && in_main(b));
+    for (i, b) in blocks.iter_mut().enumerate().take(first_long) {
         if !b.role.is_body() || b.confidence > 0.9 {
             continue;
         }
-        if let Shape::Heading { level: 1 } = b.shape {
-            if !seen_heading {
+        match h1 {
+            Some(h) if i == h => {
                 set(b, Role::Headline, 0.8);
-                seen_heading = true;
                 continue;
             }
+            Some(h) if i < h => {
+                set(b, Role::Boilerplate, 0.7);
+                continue;
+            }
+            _ => {}
         }
         if let Some(role) = edge_role(b, true) {
             set(b, role, 0.8);
+        }
+    }
+    // A terminating line after the first long paragraph ends the text.
+    if let Some(t) = blocks
+        .iter()
+        .enumerate()
+        .skip(first_long + 1)
+        .find(|(_, b)| {
+            in_main(b)
+                && b.role.is_body()
+                && b.word_count() <= 6
+                && TERMINATING.is_match(b.text.trim())
+        })
+        .map(|(i, _)| i)
+    {
+        // Unless the story goes on after it (an inline "Related news" box).
+        let long = |b: &DraftBlock| in_main(b) && is_long_paragraph(b);
+        let words = |b: &DraftBlock| if long(b) { b.word_count() } else { 0 };
+        let before: usize = blocks.iter().take(t).map(words).sum();
+        let after: usize = blocks.iter().skip(t).map(words).sum();
+        let ends = after * 3 <= before;
+        for b in blocks.iter_mut().skip(t).filter(|_| ends) {
+            if in_main(b) && b.role.is_body() {
+                set(b, Role::Boilerplate, 0.8);
+            }
         }
     }
     // Tail zone, backwards from the last main block, while blocks are cues,
@@ -207,6 +253,22 @@ mod tests {
             "Commentators disagreed about the vote.",
         ] {
             assert!(!TAIL.is_match(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn terminating_table() {
+        for hit in [
+            "Comments",
+            "12 Comments",
+            "Related Articles",
+            "More from Example News",
+            "Tags:",
+        ] {
+            assert!(TERMINATING.is_match(hit), "{hit}");
+        }
+        for miss in ["Comments from the mayor were brief.", "Related issues"] {
+            assert!(!TERMINATING.is_match(miss), "{miss}");
         }
     }
 
