@@ -41,7 +41,8 @@ static TAIL: Lazy<Regex> = Lazy::new(|| {
         r"related|related articles|related stories|read more|read next|more from|more on|you may also like|",
         r"recommended|don'?t miss|see also|also read|most popular|trending|advertisement|sponsored|",
         r"comments?|\d+ comments?|leave a (comment|reply)|add (a|your) comment|have your say|join the (conversation|discussion)|",
-        r"sign up|subscribe|newsletter|get (our|the) .*newsletter|about the author|about us)\b",
+        r"sign up|subscribe|newsletter|get (our|the) .*newsletter|about the author|about us|source:|advert)\b",
+        r"|^follow\b.{0,60}\b(on|at)\b|\b(moderat\w*|approv\w*)\b.{0,40}\bcomments?\b|\bcomments?\b.{0,40}\b(moderat\w*|approv\w*)",
         r"|\b(contributed (reporting|to this report)|can be reached at|may be reached at|write to \S+.* at|follow (him|her|them|me) on|all rights reserved|click here to|sign up for|subscribe to|is a (staff|senior|freelance|contributing)? ?(writer|reporter|editor|correspondent)|reporting by|editing by|writing by)\b",
         r"|^(©|copyright\b)"
     ))
@@ -60,6 +61,17 @@ static TERMINATING: Lazy<Regex> = Lazy::new(|| {
     ))
     .expect("TERMINATING")
 });
+
+/// Lead words of a line that introduces a teaser link.
+const TEASER_WORDS: &str = r"(?i)^(read more|read also|also read|related|related (post|article|story|stories|posts|articles|coverage|reading)|see more|see also|don'?t miss|more|recommended|watch|listen|must read)\b";
+
+/// "Read more: …", "Related — …": lead words and a separator.
+static TEASER: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"{TEASER_WORDS}\s*[:\-–—|»]\s*\S")).expect("TEASER"));
+
+/// "SEE MORE Protests grow" where the rest is a link: lead words only.
+static TEASER_BARE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"{TEASER_WORDS}\s*\S")).expect("TEASER_BARE"));
 
 fn sentence_end(text: &str) -> bool {
     text.trim_end()
@@ -143,6 +155,30 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
         }
         if let Some(role) = edge_role(b, true) {
             set(b, role, 0.8);
+        }
+    }
+    // Anywhere in the body: teaser lines become related items; credits and
+    // captions never count as body text.
+    for b in blocks.iter_mut() {
+        if !in_main(b) || !b.role.is_body() || b.confidence > 0.9 || b.word_count() > 40 {
+            continue;
+        }
+        let t = b.text.trim();
+        let teaser = (TEASER.is_match(t) && (b.hints.link_density >= 0.5 || b.word_count() <= 15))
+            || (TEASER_BARE.is_match(t) && b.hints.link_density >= 0.5);
+        if teaser {
+            let role = if b.hints.href.is_some() {
+                Role::RelatedItem
+            } else {
+                Role::Boilerplate
+            };
+            set(b, role, 0.8);
+        } else if CREDIT.is_match(t) {
+            b.shape = Shape::Figure {
+                src: None,
+                alt: None,
+            };
+            set(b, Role::Caption, 0.8);
         }
     }
     // A terminating line after the first long paragraph ends the text.
@@ -270,6 +306,27 @@ mod tests {
         for miss in ["Comments from the mayor were brief.", "Related issues"] {
             assert!(!TERMINATING.is_match(miss), "{miss}");
         }
+    }
+
+    #[test]
+    fn teaser_table() {
+        for hit in [
+            "Read more: Prices rise again",
+            "Related: The vote",
+            "DON'T MISS - x",
+            "See also » y",
+        ] {
+            assert!(TEASER.is_match(hit), "{hit}");
+        }
+        for miss in [
+            "Read more books.",
+            "Relatedly, the council",
+            "More than 300 people came.",
+        ] {
+            assert!(!TEASER.is_match(miss), "{miss}");
+        }
+        assert!(TEASER_BARE.is_match("SEE MORE Protests grow"));
+        assert!(!TEASER_BARE.is_match("Relatedly, the council"));
     }
 
     #[test]
