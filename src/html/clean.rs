@@ -4,7 +4,7 @@
 use scraper::Node;
 use scraper::node::Element;
 
-use super::{BoxKind, any_token};
+use super::{BoxKind, flag, token_flags};
 use crate::error::BoxError;
 use crate::heuristic::{Context, Draft};
 
@@ -80,7 +80,7 @@ const CHROME_TAGS: &[&str] = &["nav", "header", "footer", "aside", "form", "menu
 /// Class/id/role tokens of site chrome. Whole words (separators removed)
 /// and `-`/`_` parts are both matched, exactly: "ad" does not match "head".
 /// After trafilatura OVERALL_DISCARD and Readability `unlikelyCandidates`.
-const DISCARD_TOKENS: &[&str] = &[
+pub(crate) const DISCARD_TOKENS: &[&str] = &[
     "nav",
     "navbar",
     "navigation",
@@ -169,10 +169,11 @@ const DISCARD_TOKENS: &[&str] = &[
 
 /// Discard tokens matched only as a whole class word ("overflow-hidden" is
 /// a layout class, "hidden" is not shown).
-const WHOLE_DISCARD_TOKENS: &[&str] = &["hidden", "hide", "invisible", "modal", "overlay"];
+pub(crate) const WHOLE_DISCARD_TOKENS: &[&str] =
+    &["hidden", "hide", "invisible", "modal", "overlay"];
 
 /// Tokens of related-links boxes (kept as related blocks).
-const RELATED_TOKENS: &[&str] = &[
+pub(crate) const RELATED_TOKENS: &[&str] = &[
     "related",
     "relatedposts",
     "relatedarticles",
@@ -197,7 +198,7 @@ const RELATED_TOKENS: &[&str] = &[
 ];
 
 /// Tokens of disclaimer boxes (kept as disclaimer blocks).
-const DISCLAIMER_TOKENS: &[&str] = &[
+pub(crate) const DISCLAIMER_TOKENS: &[&str] = &[
     "disclaimer",
     "disclosure",
     "editorsnote",
@@ -211,7 +212,7 @@ const DISCLAIMER_TOKENS: &[&str] = &[
 ];
 
 /// Tokens of pull-quote boxes.
-const PULL_TOKENS: &[&str] = &[
+pub(crate) const PULL_TOKENS: &[&str] = &[
     "pullquote",
     "pull",
     "callout",
@@ -220,7 +221,7 @@ const PULL_TOKENS: &[&str] = &[
 ];
 
 /// Tokens of captions and credits.
-const CAPTION_TOKENS: &[&str] = &[
+pub(crate) const CAPTION_TOKENS: &[&str] = &[
     "caption",
     "figcaption",
     "wpcaptiontext",
@@ -235,7 +236,7 @@ const CAPTION_TOKENS: &[&str] = &[
 
 /// Tokens that say "this is (part of) the article": an element with one of
 /// them is never removed by a discard token (Readability `okMaybeItsACandidate`).
-const KEEP_TOKENS: &[&str] = &[
+pub(crate) const KEEP_TOKENS: &[&str] = &[
     "article",
     "articlebody",
     "body",
@@ -254,28 +255,23 @@ const KEEP_TOKENS: &[&str] = &[
     "shadow",
 ];
 
-pub(crate) fn has_token(el: &Element, table: &[&str]) -> bool {
-    any_token(el, |t, _| table.contains(&t))
-}
-
 /// The kind of box an element is, by its class/id tokens.
 pub(crate) fn box_kind(el: &Element) -> Option<BoxKind> {
-    let mut kind = None;
-    any_token(el, |t, _| {
-        kind = if RELATED_TOKENS.contains(&t) {
-            Some(BoxKind::Related)
-        } else if DISCLAIMER_TOKENS.contains(&t) {
-            Some(BoxKind::Disclaimer)
-        } else if PULL_TOKENS.contains(&t) {
-            Some(BoxKind::Pull)
-        } else if CAPTION_TOKENS.contains(&t) {
-            Some(BoxKind::Caption)
-        } else {
-            None
-        };
-        kind.is_some()
-    });
-    kind
+    box_kind_of(token_flags(el))
+}
+
+pub(crate) fn box_kind_of(bits: u32) -> Option<BoxKind> {
+    if bits & flag::RELATED != 0 {
+        Some(BoxKind::Related)
+    } else if bits & flag::DISCLAIMER != 0 {
+        Some(BoxKind::Disclaimer)
+    } else if bits & flag::PULL != 0 {
+        Some(BoxKind::Pull)
+    } else if bits & flag::CAPTION != 0 {
+        Some(BoxKind::Caption)
+    } else {
+        None
+    }
 }
 
 enum Verdict {
@@ -295,7 +291,8 @@ fn verdict(el: &Element) -> Verdict {
     {
         return Verdict::Keep;
     }
-    match box_kind(el) {
+    let bits = token_flags(el);
+    match box_kind_of(bits) {
         Some(k @ (BoxKind::Related | BoxKind::Disclaimer | BoxKind::Pull)) => {
             return Verdict::Box(k);
         }
@@ -321,10 +318,8 @@ fn verdict(el: &Element) -> Verdict {
     }) {
         return Verdict::Drop;
     }
-    let discard = any_token(el, |t, whole| {
-        DISCARD_TOKENS.contains(&t) || (whole && WHOLE_DISCARD_TOKENS.contains(&t))
-    });
-    if discard && !has_token(el, KEEP_TOKENS) {
+    let discard = bits & (flag::DISCARD | flag::WHOLE_DISCARD) != 0;
+    if discard && bits & flag::KEEP == 0 {
         return Verdict::Drop;
     }
     Verdict::Keep
@@ -338,7 +333,7 @@ fn wraps_article(node: ego_tree::NodeRef<'_, Node>, count_paragraphs: bool) -> b
         if let Node::Element(e) = d.value() {
             match e.name() {
                 "main" => return true,
-                "article" if !has_token(e, DISCARD_TOKENS) => return true,
+                "article" if token_flags(e) & flag::DISCARD == 0 => return true,
                 "p" if count_paragraphs => {
                     paragraphs += 1;
                     if paragraphs >= 3 {

@@ -16,19 +16,19 @@ const LONG_WORDS: usize = 25;
 
 /// Byline lines. After Readability `byline` and PLAYBOOK §2.
 static BYLINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?i:by|written by|words by|posted by|from)\s+\p{Lu}|^(?i:von|par|por|di)\s+\p{Lu}|(?i)\b(view author archive|more articles by|staff (writer|reporter))\b")
+    Regex::new(r"^(?i:by|written by|words by|posted by|from)\s+\p{Lu}|^(?i:von|par|por|di)\s+\p{Lu}|(?i)(?-u:\b)(view author archive|more articles by|staff (writer|reporter))(?-u:\b)")
         .expect("BYLINE")
 });
 
 /// Date, time and reading-time lines.
 static DATELINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(published|updated|posted|last updated|modified|date)\b|\b\d+\s*(min|minute)s?\s+read\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}\b|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}:\d{2}\s*(am|pm|[ap]\.m\.)?\b")
+    Regex::new(r"(?i)^(published|updated|posted|last updated|modified|date)(?-u:\b)|(?-u:\b)\d+\s*(min|minute)s?\s+read(?-u:\b)|(?-u:\b)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}(?-u:\b)|(?-u:\b)\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}(?-u:\b)|(?-u:\b)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?-u:\b)|(?-u:\b)\d{1,2}:\d{2}\s*(am|pm|[ap]\.m\.)?(?-u:\b)")
         .expect("DATELINE")
 });
 
 /// Caption and credit lines.
 static CREDIT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(photo|image|picture|credit|source|caption|file photo|illustration)s?\s*(:|by\b)|\((photo|image|credit)[^)]*\)\s*$|\b(getty images|afp|associated press|reuters|shutterstock|ap photo)\s*$")
+    Regex::new(r"(?i)^(photo|image|picture|credit|source|caption|file photo|illustration)s?\s*(:|by(?-u:\b))|\((photo|image|credit)[^)]*\)\s*$|(?-u:\b)(getty images|afp|associated press|reuters|shutterstock|ap photo)\s*$")
         .expect("CREDIT")
 });
 
@@ -41,10 +41,10 @@ static TAIL: Lazy<Regex> = Lazy::new(|| {
         r"related|related articles|related stories|read more|read next|more from|more on|you may also like|",
         r"recommended|don'?t miss|see also|also read|most popular|trending|advertisement|sponsored|",
         r"comments?|\d+ comments?|leave a (comment|reply)|add (a|your) comment|have your say|join the (conversation|discussion)|",
-        r"sign up|subscribe|newsletter|get (our|the) .*newsletter|about the author|about us|source:|advert)\b",
-        r"|^follow\b.{0,60}\b(on|at)\b|\b(moderat\w*|approv\w*)\b.{0,40}\bcomments?\b|\bcomments?\b.{0,40}\b(moderat\w*|approv\w*)",
-        r"|\b(contributed (reporting|to this report)|can be reached at|may be reached at|write to \S+.* at|follow (him|her|them|me) on|all rights reserved|click here to|sign up for|subscribe to|is a (staff|senior|freelance|contributing)? ?(writer|reporter|editor|correspondent)|reporting by|editing by|writing by)\b",
-        r"|^(©|copyright\b)"
+        r"sign up|subscribe|newsletter|get (our|the) .*newsletter|about the author|about us|source:|advert)(?-u:\b)",
+        r"|^follow(?-u:\b).{0,60}(?-u:\b)(on|at)(?-u:\b)|(?-u:\b)(moderat\w*|approv\w*)(?-u:\b).{0,40}(?-u:\b)comments?(?-u:\b)|(?-u:\b)comments?(?-u:\b).{0,40}(?-u:\b)(moderat\w*|approv\w*)",
+        r"|(?-u:\b)(contributed (reporting|to this report)|can be reached at|may be reached at|write to \S+.* at|follow (him|her|them|me) on|all rights reserved|click here to|sign up for|subscribe to|is a (staff|senior|freelance|contributing)? ?(writer|reporter|editor|correspondent)|reporting by|editing by|writing by)(?-u:\b)",
+        r"|^(©|copyright(?-u:\b))"
     ))
     .expect("TAIL")
 });
@@ -63,7 +63,7 @@ static TERMINATING: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// Lead words of a line that introduces a teaser link.
-const TEASER_WORDS: &str = r"(?i)^(read more|read also|also read|related|related (post|article|story|stories|posts|articles|coverage|reading)|see more|see also|don'?t miss|more|recommended|watch|listen|must read)\b";
+const TEASER_WORDS: &str = r"(?i)^(read more|read also|also read|related|related (post|article|story|stories|posts|articles|coverage|reading)|see more|see also|don'?t miss|more|recommended|watch|listen|must read)(?-u:\b)";
 
 /// "Read more: …", "Related — …": lead words and a separator.
 static TEASER: Lazy<Regex> =
@@ -210,7 +210,9 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
     // short link-dense lines or headings with only junk after them.
     let last_long = blocks
         .iter()
-        .rposition(|b| in_main(b) && is_long_paragraph(b) && !TAIL.is_match(&b.text))
+        .rposition(|b| {
+            in_main(b) && is_long_paragraph(b) && (b.word_count() > 60 || !TAIL.is_match(&b.text))
+        })
         .unwrap_or(first_long);
     let end = blocks.iter().rposition(in_main).map_or(0, |i| i + 1);
     let mut i = end;

@@ -110,23 +110,30 @@ pub(crate) fn any_token(
     el: &scraper::node::Element,
     mut f: impl FnMut(&str, bool) -> bool,
 ) -> bool {
+    fn push_lower(buf: &mut String, c: char) {
+        if c.is_ascii() {
+            buf.push(c.to_ascii_lowercase());
+        } else {
+            buf.extend(c.to_lowercase());
+        }
+    }
     let mut buf = String::new();
     for attr in ["class", "id", "role"] {
         let Some(value) = el.attr(attr) else { continue };
         for word in value.split_whitespace() {
             buf.clear();
-            buf.extend(
-                word.chars()
-                    .filter(|c| *c != '-' && *c != '_')
-                    .flat_map(char::to_lowercase),
-            );
+            for c in word.chars().filter(|c| *c != '-' && *c != '_') {
+                push_lower(&mut buf, c);
+            }
             if f(&buf, true) {
                 return true;
             }
             if word.contains(['-', '_']) {
                 for part in word.split(['-', '_']).filter(|p| !p.is_empty()) {
                     buf.clear();
-                    buf.extend(part.chars().flat_map(char::to_lowercase));
+                    for c in part.chars() {
+                        push_lower(&mut buf, c);
+                    }
                     if f(&buf, false) {
                         return true;
                     }
@@ -136,6 +143,91 @@ pub(crate) fn any_token(
     }
     false
 }
+
+/// Token classes: bits of [`token_flags`].
+pub(crate) mod flag {
+    pub const DISCARD: u32 = 1;
+    /// Discard only as a whole class word.
+    pub const WHOLE_DISCARD: u32 = 1 << 1;
+    pub const RELATED: u32 = 1 << 2;
+    pub const DISCLAIMER: u32 = 1 << 3;
+    pub const PULL: u32 = 1 << 4;
+    pub const CAPTION: u32 = 1 << 5;
+    pub const KEEP: u32 = 1 << 6;
+    pub const POSITIVE: u32 = 1 << 7;
+    pub const NEGATIVE: u32 = 1 << 8;
+    /// A whole word naming the article body ("article-body", "entry-content").
+    pub const BODY: u32 = 1 << 9;
+    /// A whole word naming a generic main container ("content", "main").
+    pub const MAIN: u32 = 1 << 10;
+}
+
+/// Every table token with its class bits, built once.
+static TOKEN_TABLE: once_cell::sync::Lazy<HashMap<&'static str, u32>> =
+    once_cell::sync::Lazy::new(|| {
+        let mut map: HashMap<&'static str, u32> = HashMap::new();
+        let tables: [(&[&'static str], u32); 10] = [
+            (clean::DISCARD_TOKENS, flag::DISCARD),
+            (clean::WHOLE_DISCARD_TOKENS, flag::WHOLE_DISCARD),
+            (clean::RELATED_TOKENS, flag::RELATED),
+            (clean::DISCLAIMER_TOKENS, flag::DISCLAIMER),
+            (clean::PULL_TOKENS, flag::PULL),
+            (clean::CAPTION_TOKENS, flag::CAPTION),
+            (clean::KEEP_TOKENS, flag::KEEP),
+            (score::POSITIVE, flag::POSITIVE),
+            (score::NEGATIVE, flag::NEGATIVE),
+            (score::MAIN_WORDS, flag::MAIN),
+        ];
+        for (table, bit) in tables {
+            for t in table {
+                *map.entry(t).or_insert(0) |= bit;
+            }
+        }
+        map
+    });
+
+/// The token classes of an element's class/id/role, in one pass.
+pub(crate) fn token_flags(el: &scraper::node::Element) -> u32 {
+    if el.attr("class").is_none() && el.attr("id").is_none() && el.attr("role").is_none() {
+        return 0;
+    }
+    let mut bits = 0;
+    any_token(el, |t, whole| {
+        let b = TOKEN_TABLE.get(t).copied().unwrap_or(0);
+        if whole {
+            bits |= b;
+            if score::BODY_RE.is_match(t) {
+                bits |= flag::BODY;
+            }
+        } else {
+            bits |= b & !(flag::WHOLE_DISCARD | flag::MAIN);
+        }
+        false
+    });
+    bits
+}
+
+/// A hasher for [`NodeId`] keys: ids are small distinct integers, so a
+/// multiplicative hash is enough and much cheaper than SipHash.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0 ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// A map keyed by node id.
+pub(crate) type IdMap<V> = HashMap<NodeId, V, std::hash::BuildHasherDefault<IdHasher>>;
 
 /// Per-node text statistics, computed in one post-order pass.
 #[derive(Debug, Clone, Copy, Default)]
@@ -167,9 +259,9 @@ impl Stats {
 }
 
 /// Text statistics of every node under `root` (iterative post-order).
-pub(crate) fn stats(html: &Html) -> HashMap<NodeId, Stats> {
+pub(crate) fn stats(html: &Html) -> IdMap<Stats> {
     use scraper::Node;
-    let mut out: HashMap<NodeId, Stats> = HashMap::new();
+    let mut out: IdMap<Stats> = IdMap::default();
     let root = html.tree.root();
     let mut stack = vec![(root, false)];
     while let Some((node, done)) = stack.pop() {

@@ -4,19 +4,17 @@
 //! Readability-style paragraph scoring as fallback and arbiter, split-body
 //! merging, wild `<p>` recovery, JSON-LD `articleBody` when much longer.
 
-use std::collections::HashMap;
-
 use ego_tree::{NodeId, NodeRef};
 use scraper::Node;
 use scraper::node::Element;
 
-use super::{Stats, any_token, stats};
+use super::{IdMap, Stats, flag, stats, token_flags};
 use crate::error::BoxError;
 use crate::heuristic::{Context, Draft};
 
 /// Class/id words (separators removed) that name the article body, matched
 /// as substrings of the joined word ("c-article-body--wide" → "carticlebodywide").
-const BODY_WORDS: &[&str] = &[
+pub(crate) const BODY_WORDS: &[&str] = &[
     "articlebody",
     "articlecontent",
     "articletext",
@@ -42,12 +40,17 @@ const BODY_WORDS: &[&str] = &[
     "textcontent",
 ];
 
+/// [`BODY_WORDS`] as one literal alternation (compiled to a fast
+/// multi-substring search).
+pub(crate) static BODY_RE: once_cell::sync::Lazy<regex::Regex> =
+    once_cell::sync::Lazy::new(|| regex::Regex::new(&BODY_WORDS.join("|")).expect("BODY_RE"));
+
 /// Readability `positive` / `negative` class weights (token match).
-const POSITIVE: &[&str] = &[
+pub(crate) const POSITIVE: &[&str] = &[
     "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
     "story",
 ];
-const NEGATIVE: &[&str] = &[
+pub(crate) const NEGATIVE: &[&str] = &[
     "hidden",
     "banner",
     "combx",
@@ -77,6 +80,10 @@ const NEGATIVE: &[&str] = &[
     "card",
 ];
 
+/// Whole class/id words of generic main containers.
+pub(crate) const MAIN_WORDS: &[&str] =
+    &["content", "maincontent", "main", "story", "article", "post"];
+
 /// Minimum paragraph text for a container hit to count.
 const MIN_CONTAINER_CHARS: u32 = 200;
 /// Below this much text the result is "too small": wild `<p>` recovery.
@@ -94,9 +101,8 @@ fn container_rank(el: &Element) -> Option<u8> {
     if is_itemprop_body(el) {
         return Some(0);
     }
-    if any_token(el, |t, whole| {
-        whole && BODY_WORDS.iter().any(|w| t.contains(w))
-    }) {
+    let bits = token_flags(el);
+    if bits & flag::BODY != 0 {
         return Some(1);
     }
     let role = el.attr("role").unwrap_or("");
@@ -106,13 +112,7 @@ fn container_rank(el: &Element) -> Option<u8> {
     if el.name() == "main" || role.eq_ignore_ascii_case("main") {
         return Some(3);
     }
-    if any_token(el, |t, whole| {
-        whole
-            && matches!(
-                t,
-                "content" | "maincontent" | "main" | "story" | "article" | "post"
-            )
-    }) {
+    if bits & flag::MAIN != 0 {
         return Some(4);
     }
     None
@@ -120,10 +120,11 @@ fn container_rank(el: &Element) -> Option<u8> {
 
 fn class_weight(el: &Element) -> f32 {
     let mut w = 0.0;
-    if any_token(el, |t, _| NEGATIVE.contains(&t)) {
+    let bits = token_flags(el);
+    if bits & flag::NEGATIVE != 0 {
         w -= 25.0;
     }
-    if any_token(el, |t, _| POSITIVE.contains(&t)) {
+    if bits & flag::POSITIVE != 0 {
         w += 25.0;
     }
     w
@@ -140,8 +141,8 @@ fn tag_prior(name: &str) -> f32 {
 }
 
 /// Readability-style best candidate: paragraphs score their ancestors.
-fn readability_best(root: NodeRef<'_, Node>, st: &HashMap<NodeId, Stats>) -> Option<NodeId> {
-    let mut scores: HashMap<NodeId, f32> = HashMap::new();
+fn readability_best(root: NodeRef<'_, Node>, st: &IdMap<Stats>) -> Option<NodeId> {
+    let mut scores: IdMap<f32> = IdMap::default();
     let mut stack = vec![root];
     while let Some(node) = stack.pop() {
         let Node::Element(el) = node.value() else {
@@ -201,11 +202,7 @@ fn is_ancestor(tree: &ego_tree::Tree<Node>, anc: NodeId, node: NodeId) -> bool {
 }
 
 /// Siblings of `id` with the same tag and class: parts of a split body.
-fn split_parts(
-    tree: &ego_tree::Tree<Node>,
-    id: NodeId,
-    st: &HashMap<NodeId, Stats>,
-) -> Vec<NodeId> {
+fn split_parts(tree: &ego_tree::Tree<Node>, id: NodeId, st: &IdMap<Stats>) -> Vec<NodeId> {
     let Some(node) = tree.get(id) else {
         return vec![id];
     };

@@ -5,7 +5,7 @@
 //! of the nearest block ancestor's shape, so words of two blocks or two
 //! cells are never glued.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use ego_tree::{NodeId, NodeRef};
@@ -13,7 +13,7 @@ use scraper::Node;
 use scraper::node::Element;
 
 use super::clean::box_kind;
-use super::{BoxKind, Dom};
+use super::{BoxKind, Dom, IdMap};
 use crate::error::BoxError;
 use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
 use crate::model::{DisclaimerKind, QuoteKind};
@@ -90,7 +90,7 @@ fn is_block(name: &str) -> bool {
 }
 
 struct Segmenter<'d> {
-    boxes: &'d HashMap<NodeId, BoxKind>,
+    boxes: &'d IdMap<BoxKind>,
     max_depth: usize,
     wild: bool,
     outside_main: bool,
@@ -688,7 +688,7 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
         draft.dom = Some(dom);
         return Ok(());
     }
-    let boxes: HashMap<NodeId, BoxKind> = dom.boxes.iter().copied().collect();
+    let boxes: IdMap<BoxKind> = dom.boxes.iter().copied().collect();
     let mut seg = Segmenter {
         boxes: &boxes,
         max_depth: cx.limits.max_depth,
