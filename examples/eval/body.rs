@@ -118,6 +118,21 @@ pub fn run(args: &[String]) -> ExitCode {
         if let Err(e) = read {
             eprintln!("eval body: {}: {e}", path.display());
         }
+        if o.page.as_deref().is_some_and(|p| id.starts_with(p)) {
+            if let Ok((a, report)) = extractor.extract_with_report(html.as_str()) {
+                println!(
+                    "== {id}\nnotes: {:?}\nheadline: {:?}",
+                    report.notes, a.headline
+                );
+                for s in &a.sections {
+                    println!("[section {:?}]", s.heading);
+                    for b in &s.blocks {
+                        println!("  {b:?}");
+                    }
+                }
+                println!("related: {:?}\ndisclaimers: {:?}", a.related, a.disclaimers);
+            }
+        }
         let mut best_parse = Duration::MAX;
         for _ in 0..o.repeat.max(1) {
             let t = Instant::now();

@@ -237,6 +237,9 @@ pub(crate) const CAPTION_TOKENS: &[&str] = &[
 /// Tokens that say "this is (part of) the article": an element with one of
 /// them is never removed by a discard token (Readability `okMaybeItsACandidate`).
 pub(crate) const KEEP_TOKENS: &[&str] = &[
+    // Social-post embeds are body content (the benchmark keeps them).
+    "embed",
+    "embedded",
     "article",
     "articlebody",
     "body",

@@ -783,3 +783,15 @@ mod tests {
         assert!(a.text.contains("deep text"));
     }
 }
+#[cfg(test)]
+mod embed_tests {
+    #[test]
+    fn social_embeds_stay() {
+        let p = "<p>Long enough paragraph of the story that talks about many things, and more.</p>";
+        let html = format!(
+            "<html><body><article>{p}{p}<div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p>Tweet text here</p>— Someone (@someone) November 18, 2019</blockquote></div>{p}</article></body></html>"
+        );
+        let a = crate::extract(html.as_str()).expect("article");
+        assert!(a.text.contains("Tweet text here"), "{:#?}", a.sections);
+    }
+}
