@@ -165,6 +165,9 @@ pub(crate) const DISCARD_TOKENS: &[&str] = &[
     "jumplink",
     "tooltip",
     "offscreen",
+    "rollover",
+    "hovercard",
+    "popover",
 ];
 
 /// Discard tokens matched only as a whole class word ("overflow-hidden" is
