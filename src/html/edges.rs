@@ -57,7 +57,8 @@ static TERMINATING: Lazy<Regex> = Lazy::new(|| {
         r"have your say|join the (conversation|discussion)|related (articles?|stories|posts|content|news|coverage)|",
         r"you (may|might) also like|more from .{1,40}|recommended( for you)?|read next|more stories|",
         r"most (popular|read)|trending( now)?|popular (categories|posts|stories)|share this( article| story| post)?|",
-        r"tags?|filed under|about the author|latest (news|stories|posts)|what to read next)\W*$"
+        r"tags?|filed under|about the author|latest (news|stories|posts)|what to read next)\W*$",
+        r"|^(?-i:About \p{Lu}\S*(?: \p{Lu}\S*){0,2})\W*$"
     ))
     .expect("TERMINATING")
 });
