@@ -74,6 +74,21 @@ static TEASER: Lazy<Regex> =
 static TEASER_BARE: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!(r"{TEASER_WORDS}\s*\S")).expect("TEASER_BARE"));
 
+/// Lower-cased words joined by single spaces, punctuation dropped.
+fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
 fn sentence_end(text: &str) -> bool {
     text.trim_end()
         .trim_end_matches(['"', '\'', '”', '’', ')', '»'])
@@ -125,6 +140,12 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
     if !draft.is_html() {
         return Ok(());
     }
+    let headline = draft
+        .article
+        .headline
+        .as_deref()
+        .map(fold)
+        .unwrap_or_default();
     let blocks = draft.blocks_mut();
     let in_main = |b: &DraftBlock| !b.hints.outside_main;
     let Some(first_long) = blocks
@@ -153,6 +174,15 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
                 continue;
             }
             _ => {}
+        }
+        // The headline repeated in the body, often without the title's
+        // " - Site Name" suffix.
+        if !headline.is_empty() && b.word_count() <= 25 && {
+            let t = fold(&b.text);
+            t.len() >= 12 && t.len() * 2 >= headline.len() && headline.contains(&t)
+        } {
+            set(b, Role::Headline, 0.8);
+            continue;
         }
         if let Some(role) = edge_role(b, true) {
             set(b, role, 0.8);
