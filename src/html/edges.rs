@@ -58,7 +58,13 @@ static TERMINATING: Lazy<Regex> = Lazy::new(|| {
         r"you (may|might) also like|more from .{1,40}|recommended( for you)?|read next|more stories|",
         r"most (popular|read)|trending( now)?|popular (categories|posts|stories)|share this( article| story| post)?|",
         r"tags?|filed under|about the author|latest (news|stories|posts)|what to read next)\W*$",
-        r"|^(?-i:About \p{Lu}\S*(?: \p{Lu}\S*){0,2})\W*$"
+        r"|^(?-i:About \p{Lu}\S*(?: \p{Lu}\S*){0,2})\W*$",
+        // The same cues in other languages.
+        r"|^(関連記事|関連エントリー|タグ|コメント|相关文章|相关阅读|相關文章|标签|標籤|评论|評論|",
+        r"verwandte artikel|ähnliche artikel|mehr zum thema|kommentare|schlagworte|",
+        r"articles similaires|à lire aussi|commentaires|artículos relacionados|noticias relacionadas|comentarios|",
+        r"leia também|veja também|notícias relacionadas|comentários|articoli correlati|commenti|",
+        r"похожие статьи|читайте также|комментарии|теги)(\W.{0,40})?$"
     ))
     .expect("TERMINATING")
 });
@@ -73,6 +79,12 @@ static TEASER: Lazy<Regex> =
 /// "SEE MORE Protests grow" where the rest is a link: lead words only.
 static TEASER_BARE: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!(r"{TEASER_WORDS}\s*\S")).expect("TEASER_BARE"));
+
+/// Han, kana and hangul: scripts written without spaces between words
+/// (or with short words), where word counts say little.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}')
+}
 
 /// Lower-cased words joined by single spaces, punctuation dropped.
 fn fold(s: &str) -> String {
@@ -99,7 +111,10 @@ fn is_long_paragraph(b: &DraftBlock) -> bool {
     matches!(b.shape, Shape::Paragraph | Shape::Quote)
         && b.role.is_body()
         && b.hints.link_density < 0.5
-        && (b.word_count() >= LONG_WORDS || b.text.chars().count() >= 120)
+        && (b.word_count() >= LONG_WORDS || {
+            let chars = b.text.chars().count();
+            chars >= 120 || (chars >= 40 && b.text.chars().any(is_cjk))
+        })
         && sentence_end(&b.text)
 }
 
@@ -227,7 +242,7 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
     {
         // Unless the story goes on after it (an inline "Related news" box).
         let long = |b: &DraftBlock| in_main(b) && is_long_paragraph(b);
-        let words = |b: &DraftBlock| if long(b) { b.word_count() } else { 0 };
+        let words = |b: &DraftBlock| if long(b) { b.text.len() } else { 0 };
         let before: usize = blocks.iter().take(t).map(words).sum();
         let after: usize = blocks.iter().skip(t).map(words).sum();
         let ends = after * 3 <= before;
