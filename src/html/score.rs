@@ -98,6 +98,30 @@ fn is_itemprop_body(el: &Element) -> bool {
 
 /// Priority of an element as a container: lower is better.
 fn container_rank(el: &Element) -> Option<u8> {
+    // A paragraph or inline element named "bodytext" is one paragraph of the
+    // body, not its container.
+    if matches!(
+        el.name(),
+        "p" | "span"
+            | "a"
+            | "li"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "font"
+            | "b"
+            | "strong"
+            | "em"
+            | "i"
+            | "blockquote"
+            | "figure"
+            | "img"
+    ) {
+        return None;
+    }
     if is_itemprop_body(el) {
         return Some(0);
     }
@@ -390,6 +414,7 @@ mod tests {
         assert_eq!(rank("<article>x</article>"), Some(2));
         assert_eq!(rank("<main>x</main>"), Some(3));
         assert_eq!(rank(r#"<div class="headline">x</div>"#), None);
+        assert_eq!(rank(r#"<p class="bodytext">x</p>"#), None);
     }
 
     #[test]
