@@ -55,7 +55,7 @@ static TERMINATING: Lazy<Regex> = Lazy::new(|| {
     Regex::new(concat!(
         r"(?i)^(comments?|\d+ (comments?|responses?|replies)|leave a (comment|reply)|add (a|your) comment|post a comment|",
         r"have your say|join the (conversation|discussion)|related (articles?|stories|posts|content|news|coverage)|",
-        r"you (may|might) also like|more from .{1,40}|recommended( for you)?|read next|more stories|",
+        r"you (may|might) also like|more from .{1,40}|recommended( for you)?|read next|more(?-u:\b).{0,30}(?-u:\b)stories|don'?t miss|",
         r"most (popular|read)|trending( now)?|popular (categories|posts|stories)|share this( article| story| post)?|",
         r"tags?|filed under|about the author|latest (news|stories|posts)|what to read next)\W*$",
         r"|^(?-i:About \p{Lu}\S*(?: \p{Lu}\S*){0,2})\W*$",
@@ -71,6 +71,10 @@ static TERMINATING: Lazy<Regex> = Lazy::new(|| {
 
 /// Lead words of a line that introduces a teaser link.
 const TEASER_WORDS: &str = r"(?i)^(read more|read also|also read|related|related (post|article|story|stories|posts|articles|coverage|reading)|see more|see also|don'?t miss|more|recommended|watch|listen|must read)(?-u:\b)";
+
+/// A line that is only teaser lead words ("DON'T MISS", "See more").
+static TEASER_WORDS_ONLY: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"{TEASER_WORDS}\W*$")).expect("TEASER_WORDS_ONLY"));
 
 /// "Read more: …", "Related — …": lead words and a separator.
 static TEASER: Lazy<Regex> =
@@ -226,6 +230,43 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
             };
             set(b, Role::Caption, 0.8);
         }
+    }
+    // A short teaser header ("DON'T MISS", "Related", "More stories") and
+    // the link-dense lines under it are a related box, wherever it sits.
+    let mut i = 0;
+    while i < blocks.len() {
+        let header = blocks.get(i).is_some_and(|b| {
+            in_main(b)
+                && b.role.is_body()
+                && b.word_count() <= 5
+                && (TERMINATING.is_match(b.text.trim())
+                    || TEASER_WORDS_ONLY.is_match(b.text.trim()))
+        });
+        let run = if header {
+            blocks
+                .iter()
+                .skip(i + 1)
+                .take_while(|b| in_main(b) && b.role.is_body() && b.hints.link_density >= 0.6)
+                .count()
+        } else {
+            0
+        };
+        if run == 0 {
+            i += 1;
+            continue;
+        }
+        if let Some(b) = blocks.get_mut(i) {
+            set(b, Role::RelatedHeader, 0.8);
+        }
+        for b in blocks.iter_mut().skip(i + 1).take(run) {
+            let role = if b.hints.href.is_some() {
+                Role::RelatedItem
+            } else {
+                Role::Boilerplate
+            };
+            set(b, role, 0.8);
+        }
+        i += run + 1;
     }
     // A terminating line after the first long paragraph ends the text.
     if let Some(t) = blocks
