@@ -795,3 +795,39 @@ mod embed_tests {
         assert!(a.text.contains("Tweet text here"), "{:#?}", a.sections);
     }
 }
+
+#[cfg(test)]
+mod robustness_tests {
+    /// Odd inputs give an article (or a typed error), never a panic.
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        let inputs = [
+            String::from("<html></html>"),
+            String::from("<html><body><p></p><br><br><br></body></html>"),
+            format!(
+                "<html><body>{}</body></html>",
+                "<table><tr><td>".repeat(1500)
+            ),
+            format!(
+                "<html><body><article>{}</article></body></html>",
+                "x<br>".repeat(5000)
+            ),
+            format!(
+                "<html><body>{}</body></html>",
+                "<blockquote>q ".repeat(2000)
+            ),
+            String::from(
+                "<html><body><figure><figcaption></figcaption></figure><pre></pre><ul><li></ul></body></html>",
+            ),
+            String::from(
+                "<html><body><div class=\"related\"><a>no href</a></div><div itemprop=\"articleBody\"></div></body></html>",
+            ),
+            String::from(
+                "<html><head><script type=\"application/ld+json\">{\"articleBody\": 5}</script></head><body>t</body></html>",
+            ),
+        ];
+        for input in &inputs {
+            let _ = crate::extract(input.as_str());
+        }
+    }
+}
