@@ -111,13 +111,19 @@ fn sentence_end(text: &str) -> bool {
         .ends_with(['.', '!', '?', '。', '！', '？', ':', '…'])
 }
 
+/// Whitespace-separated words of the block, counted up to `cap`: the
+/// callers only compare with small bounds, and long blocks are many.
+fn words(b: &DraftBlock, cap: usize) -> usize {
+    b.text.split_whitespace().take(cap).count()
+}
+
 fn is_long_paragraph(b: &DraftBlock) -> bool {
     matches!(b.shape, Shape::Paragraph | Shape::Quote)
         && b.role.is_body()
         && b.hints.link_density < 0.5
-        && (b.word_count() >= LONG_WORDS || {
-            let chars = b.text.chars().count();
-            chars >= 120 || (chars >= 40 && b.text.chars().any(is_cjk))
+        && (words(b, LONG_WORDS) >= LONG_WORDS || {
+            let chars = b.text.chars().take(120).count();
+            chars >= 120 || (chars >= 40 && b.text.chars().take(120).any(is_cjk))
         })
         && sentence_end(&b.text)
 }
@@ -128,7 +134,7 @@ fn set(b: &mut DraftBlock, role: Role, confidence: f32) {
 
 /// Classifies a short edge block; None when it looks like body text.
 fn edge_role(b: &DraftBlock, head: bool) -> Option<Role> {
-    let words = b.word_count();
+    let words = words(b, 41);
     if words > 40 {
         return None;
     }
@@ -196,7 +202,7 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
         }
         // The headline repeated in the body, often without the title's
         // " - Site Name" suffix.
-        if !headline.is_empty() && b.word_count() <= 25 && {
+        if !headline.is_empty() && words(b, 26) <= 25 && {
             let t = fold(&b.text);
             t.len() >= 12 && t.len() * 2 >= headline.len() && headline.contains(&t)
         } {
@@ -210,11 +216,11 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
     // Anywhere in the body: teaser lines become related items; credits and
     // captions never count as body text.
     for b in blocks.iter_mut() {
-        if !in_main(b) || !b.role.is_body() || b.confidence > 0.9 || b.word_count() > 40 {
+        if !in_main(b) || !b.role.is_body() || b.confidence > 0.9 || words(b, 41) > 40 {
             continue;
         }
         let t = b.text.trim();
-        let teaser = (TEASER.is_match(t) && (b.hints.link_density >= 0.5 || b.word_count() <= 15))
+        let teaser = (TEASER.is_match(t) && (b.hints.link_density >= 0.5 || words(b, 16) <= 15))
             || (TEASER_BARE.is_match(t) && b.hints.link_density >= 0.5);
         if teaser {
             let role = if b.hints.href.is_some() {
@@ -238,7 +244,7 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
         let header = blocks.get(i).is_some_and(|b| {
             in_main(b)
                 && b.role.is_body()
-                && b.word_count() <= 5
+                && words(b, 6) <= 5
                 && (TERMINATING.is_match(b.text.trim())
                     || TEASER_WORDS_ONLY.is_match(b.text.trim()))
         });
@@ -276,7 +282,7 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
         .find(|(_, b)| {
             in_main(b)
                 && b.role.is_body()
-                && b.word_count() <= 6
+                && words(b, 7) <= 6
                 && TERMINATING.is_match(b.text.trim())
         })
         .map(|(i, _)| i)
@@ -298,7 +304,7 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
     let last_long = blocks
         .iter()
         .rposition(|b| {
-            in_main(b) && is_long_paragraph(b) && (b.word_count() > 60 || !TAIL.is_match(&b.text))
+            in_main(b) && is_long_paragraph(b) && (words(b, 61) > 60 || !TAIL.is_match(&b.text))
         })
         .unwrap_or(first_long);
     let end = blocks.iter().rposition(in_main).map_or(0, |i| i + 1);
@@ -322,9 +328,9 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
     // ("Related:", "Tags", "Comments") and everything after it that is short.
     let mut cut = false;
     for b in blocks.iter_mut().take(end).skip(last_long + 1) {
-        if cut && b.role.is_body() && b.word_count() < LONG_WORDS {
+        if cut && b.role.is_body() && words(b, LONG_WORDS) < LONG_WORDS {
             set(b, Role::Boilerplate, 0.7);
-        } else if b.role == Role::Boilerplate && TAIL.is_match(&b.text) && b.word_count() <= 6 {
+        } else if b.role == Role::Boilerplate && TAIL.is_match(&b.text) && words(b, 7) <= 6 {
             cut = true;
         }
     }
