@@ -831,3 +831,38 @@ mod robustness_tests {
         }
     }
 }
+
+#[cfg(test)]
+mod box_tests {
+    const P: &str = "<p>The council met on Tuesday and voted to approve the new budget, after a long debate about libraries, roads and the pool.</p>";
+
+    #[test]
+    fn related_box_next_to_the_body_goes_to_related() {
+        let html = format!(
+            "<html><body><article><div class=\"article-body\">{P}{P}{P}</div>\
+             <div class=\"more-stories related\"><h3>More stories</h3><ul>\
+             <li><a href=\"/a\">Library hours cut at two branches</a></li>\
+             <li><a href=\"/b\">Pool fees rise again</a></li></ul></div></article></body></html>"
+        );
+        let a = crate::extract(html.as_str()).expect("article");
+        let titles: Vec<_> = a.related.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Library hours cut at two branches", "Pool fees rise again"]
+        );
+        assert_eq!(a.related[0].url.as_deref(), Some("/a"));
+        assert!(!a.text.contains("Pool fees"), "{}", a.text);
+    }
+
+    #[test]
+    fn disclaimer_box_goes_to_disclaimers() {
+        let html = format!(
+            "<html><body><div class=\"entry-content\">{P}{P}\
+             <div class=\"disclaimer\"><p>This article was produced with the help of artificial intelligence.</p></div></div></body></html>"
+        );
+        let a = crate::extract(html.as_str()).expect("article");
+        assert_eq!(a.disclaimers.len(), 1);
+        assert_eq!(a.disclaimers[0].kind, crate::DisclaimerKind::AiGenerated);
+        assert!(!a.text.contains("artificial"), "{}", a.text);
+    }
+}
