@@ -5,6 +5,7 @@
 
 mod body;
 mod meta;
+mod metric;
 
 use std::process::ExitCode;
 

@@ -1,22 +1,56 @@
-//! The HTML path: parse, clean, locate the main content, flatten it into
-//! [`DraftBlock`](crate::DraftBlock)s.
+//! The HTML path: clean the parsed page, locate the main content, flatten it
+//! into [`DraftBlock`](crate::DraftBlock)s and trim the edges of the body.
 //!
-//! PLACEHOLDER: a basic flattening of `<body>` until the full HTML path lands.
+//! | stage | heuristic | file |
+//! |---|---|---|
+//! | Clean | `clean.scripts-and-hidden`, `clean.boilerplate` | `clean.rs` |
+//! | Score | `score.main-content` | `score.rs` |
+//! | Segment | `segment.html-blocks` | `segment.rs` |
+//! | Segment | `segment.html-edges` | `edges.rs` |
 
+mod clean;
+mod edges;
+mod score;
+mod segment;
+
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use ego_tree::NodeId;
-use scraper::{ElementRef, Html, Node};
+use scraper::Html;
 
-use crate::error::BoxError;
-use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Heuristic, Shape, Stage};
+use crate::heuristic::{Builtin, Heuristic, Stage};
 use crate::limits::Limits;
+
+/// What a kept box next to (or inside) the body is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BoxKind {
+    /// "Related articles", "Read more" lists.
+    Related,
+    /// Editor's notes, AI notices, corrections, disclosures.
+    Disclaimer,
+    /// Pull quotes.
+    Pull,
+    /// Captions and credits.
+    Caption,
+}
 
 /// The parsed page, alive for one extraction.
 pub(crate) struct Dom {
     pub html: Html,
-    /// The main-content root chosen by the score stage.
+    /// The main-content root chosen by the score stage (the first of
+    /// [`roots`](Dom::roots)).
     pub main: Option<NodeId>,
+    /// All main-content roots in document order (a split body has several).
+    pub roots: Vec<NodeId>,
+    /// Boxes kept by the clean stage so they become related/disclaimer blocks.
+    pub boxes: Vec<(NodeId, BoxKind)>,
+    /// Text of the JSON-LD scripts, saved before the scripts are removed.
+    pub json_ld: Vec<String>,
+    /// JSON-LD `articleBody` chosen by the score stage over the DOM text.
+    pub body_override: Option<String>,
+    /// Main content came from wild `<p>` recovery: only paragraphs count.
+    pub wild: bool,
 }
 
 impl Dom {
@@ -24,63 +58,311 @@ impl Dom {
         Dom {
             html: Html::parse_document(source),
             main: None,
+            roots: Vec::new(),
+            boxes: Vec::new(),
+            json_ld: Vec::new(),
+            body_override: None,
+            wild: false,
         }
     }
 }
 
 pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
-    vec![Arc::new(Builtin {
-        name: "segment.html-blocks",
-        stage: Stage::Segment,
-        description: "Flattens the main content (or the body) into blocks: paragraphs, headings, list items, quotes, figures, tables, code.",
-        run: segment_blocks,
-    })]
+    vec![
+        Arc::new(Builtin {
+            name: "clean.scripts-and-hidden",
+            stage: Stage::Clean,
+            description: "Removes scripts, styles, embedded frames, SVG, templates and hidden nodes (hidden, aria-hidden, display:none).",
+            run: clean::scripts_and_hidden,
+        }),
+        Arc::new(Builtin {
+            name: "clean.boilerplate",
+            stage: Stage::Clean,
+            description: "Removes navigation, headers, footers, forms, asides and elements whose class/id/role tokens mark menus, share bars, newsletters, cookie banners, comments or ads; keeps related-link, disclaimer and pull-quote boxes.",
+            run: clean::boilerplate,
+        }),
+        Arc::new(Builtin {
+            name: "score.main-content",
+            stage: Stage::Score,
+            description: "Locates the main content: ordered container selectors, Readability-style scoring as arbiter, split-body merging, wild <p> recovery, JSON-LD articleBody when much longer.",
+            run: score::main_content,
+        }),
+        Arc::new(Builtin {
+            name: "segment.html-blocks",
+            stage: Stage::Segment,
+            description: "Flattens the main content into blocks: paragraphs, headings, list items, quotes, figures, tables, code; related and disclaimer boxes get their roles.",
+            run: segment::html_blocks,
+        }),
+        Arc::new(Builtin {
+            name: "segment.html-edges",
+            stage: Stage::Segment,
+            description: "Trims the head (kicker, byline, date, lead caption) and tail (bio, credits, newsletter, tags, share, comments prompts, copyright) of the HTML body.",
+            run: edges::trim_edges,
+        }),
+    ]
 }
 
-fn segment_blocks(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
-    let Some(dom) = draft.dom.take() else {
-        return Ok(());
-    };
-    let root = dom
-        .main
-        .and_then(|id| dom.html.tree.get(id))
-        .unwrap_or_else(|| dom.html.tree.root());
-    let mut blocks = Vec::new();
-    let mut stack = vec![root];
-    while let Some(node) = stack.pop() {
-        if let Some(el) = ElementRef::wrap(node) {
-            let name = el.value().name();
-            let shape = match name {
-                "script" | "style" | "noscript" | "template" | "head" | "nav" | "footer" => {
-                    continue;
-                }
-                "p" => Some(Shape::Paragraph),
-                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(Shape::Heading {
-                    level: name.as_bytes()[1] - b'0',
-                }),
-                "li" => Some(Shape::ListItem {
-                    ordered: false,
-                    list: 0,
-                }),
-                "blockquote" => Some(Shape::Quote),
-                "pre" => Some(Shape::Code { language: None }),
-                _ => None,
-            };
-            if let Some(shape) = shape {
-                let text = el.text().collect::<Vec<_>>().join(" ");
-                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                if !text.is_empty() {
-                    blocks.push(DraftBlock::new(shape, text));
-                }
-                continue;
+/// Calls `f` with every lower-cased token of the element's class, id and
+/// role: each whitespace-separated word whole, with separators removed
+/// (`"article-body"` → `"articlebody"`), and each of its `-`/`_` parts.
+/// Returns true as soon as `f` does.
+pub(crate) fn any_token(
+    el: &scraper::node::Element,
+    mut f: impl FnMut(&str, bool) -> bool,
+) -> bool {
+    fn push_lower(buf: &mut String, c: char) {
+        if c.is_ascii() {
+            buf.push(c.to_ascii_lowercase());
+        } else {
+            buf.extend(c.to_lowercase());
+        }
+    }
+    let mut buf = String::new();
+    for attr in ["class", "id", "role"] {
+        let Some(value) = el.attr(attr) else { continue };
+        for word in value.split_whitespace() {
+            buf.clear();
+            for c in word.chars().filter(|c| *c != '-' && *c != '_') {
+                push_lower(&mut buf, c);
             }
-        } else if !matches!(node.value(), Node::Document | Node::Fragment) {
+            if f(&buf, true) {
+                return true;
+            }
+            if word.contains(['-', '_']) {
+                for part in word.split(['-', '_']).filter(|p| !p.is_empty()) {
+                    buf.clear();
+                    for c in part.chars() {
+                        push_lower(&mut buf, c);
+                    }
+                    if f(&buf, false) {
+                        return true;
+                    }
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Token classes: bits of [`token_flags`].
+pub(crate) mod flag {
+    pub const DISCARD: u32 = 1;
+    /// Discard only as a whole class word.
+    pub const WHOLE_DISCARD: u32 = 1 << 1;
+    pub const RELATED: u32 = 1 << 2;
+    pub const DISCLAIMER: u32 = 1 << 3;
+    pub const PULL: u32 = 1 << 4;
+    pub const CAPTION: u32 = 1 << 5;
+    pub const KEEP: u32 = 1 << 6;
+    pub const POSITIVE: u32 = 1 << 7;
+    pub const NEGATIVE: u32 = 1 << 8;
+    /// A whole word naming the article body ("article-body", "entry-content").
+    pub const BODY: u32 = 1 << 9;
+    /// A whole word naming a generic main container ("content", "main").
+    pub const MAIN: u32 = 1 << 10;
+}
+
+/// Every table token with its class bits, built once.
+static TOKEN_TABLE: once_cell::sync::Lazy<HashMap<&'static str, u32>> =
+    once_cell::sync::Lazy::new(|| {
+        let mut map: HashMap<&'static str, u32> = HashMap::new();
+        let tables: [(&[&'static str], u32); 10] = [
+            (clean::DISCARD_TOKENS, flag::DISCARD),
+            (clean::WHOLE_DISCARD_TOKENS, flag::WHOLE_DISCARD),
+            (clean::RELATED_TOKENS, flag::RELATED),
+            (clean::DISCLAIMER_TOKENS, flag::DISCLAIMER),
+            (clean::PULL_TOKENS, flag::PULL),
+            (clean::CAPTION_TOKENS, flag::CAPTION),
+            (clean::KEEP_TOKENS, flag::KEEP),
+            (score::POSITIVE, flag::POSITIVE),
+            (score::NEGATIVE, flag::NEGATIVE),
+            (score::MAIN_WORDS, flag::MAIN),
+        ];
+        for (table, bit) in tables {
+            for t in table {
+                *map.entry(t).or_insert(0) |= bit;
+            }
+        }
+        map
+    });
+
+/// The token classes of an element's class/id/role, in one pass.
+pub(crate) fn token_flags(el: &scraper::node::Element) -> u32 {
+    if el.attr("class").is_none() && el.attr("id").is_none() && el.attr("role").is_none() {
+        return 0;
+    }
+    let mut bits = 0;
+    any_token(el, |t, whole| {
+        let b = TOKEN_TABLE.get(t).copied().unwrap_or(0);
+        if whole {
+            bits |= b;
+            if score::BODY_RE.is_match(t) {
+                bits |= flag::BODY;
+            }
+        } else {
+            bits |= b & !(flag::WHOLE_DISCARD | flag::MAIN);
+        }
+        false
+    });
+    bits
+}
+
+/// A hasher for [`NodeId`] keys: ids are small distinct integers, so a
+/// multiplicative hash is enough and much cheaper than SipHash.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0 ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// A map keyed by node id.
+pub(crate) type IdMap<V> = HashMap<NodeId, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// Per-node text statistics, computed in one post-order pass.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Stats {
+    /// Non-whitespace characters of text.
+    pub chars: u32,
+    /// Of which inside links.
+    pub link_chars: u32,
+    /// Of which inside `<p>` (and `<pre>`, `<blockquote>`).
+    pub p_chars: u32,
+    /// Commas in the text.
+    pub commas: u32,
+    /// Descendant `<p>` elements.
+    pub paragraphs: u32,
+    /// Descendant `<table>` elements.
+    pub tables: u32,
+    /// Characters of the element's own text nodes (not its descendants').
+    pub own_chars: u32,
+}
+
+impl Stats {
+    pub fn link_density(&self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.chars as f32
+        }
+    }
+}
+
+/// Text statistics of every node under `root` (iterative post-order).
+pub(crate) fn stats(html: &Html) -> IdMap<Stats> {
+    use scraper::Node;
+    let mut out: IdMap<Stats> = IdMap::default();
+    let root = html.tree.root();
+    let mut stack = vec![(root, false)];
+    while let Some((node, done)) = stack.pop() {
+        if !done {
+            stack.push((node, true));
+            for child in node.children() {
+                stack.push((child, false));
+            }
             continue;
         }
-        let children: Vec<_> = node.children().collect();
-        stack.extend(children.into_iter().rev());
+        let mut s = Stats::default();
+        match node.value() {
+            Node::Text(t) => {
+                for c in t.chars() {
+                    if !c.is_whitespace() {
+                        s.chars += 1;
+                    }
+                    if matches!(c, ',' | '，' | '、' | '،') {
+                        s.commas += 1;
+                    }
+                }
+            }
+            Node::Element(_) | Node::Document | Node::Fragment => {
+                for child in node.children() {
+                    if child.value().is_text() {
+                        s.own_chars += out.get(&child.id()).map_or(0, |c| c.chars);
+                    }
+                    if let Some(c) = out.get(&child.id()) {
+                        s.chars += c.chars;
+                        s.link_chars += c.link_chars;
+                        s.p_chars += c.p_chars;
+                        s.commas += c.commas;
+                        s.paragraphs += c.paragraphs;
+                        s.tables += c.tables;
+                    }
+                }
+                if let Node::Element(el) = node.value() {
+                    match el.name() {
+                        "a" => s.link_chars = s.chars,
+                        "p" | "pre" | "blockquote" => {
+                            s.p_chars = s.chars;
+                            s.paragraphs += 1;
+                        }
+                        "table" => s.tables += 1,
+                        // Text written straight into a block container is
+                        // paragraph text too (`<div>text<br>text</div>`).
+                        "div" | "section" | "article" | "td" | "font" | "span" | "center"
+                            if s.own_chars >= 25 =>
+                        {
+                            s.p_chars += s.own_chars;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            _ => continue,
+        }
+        out.insert(node.id(), s);
     }
-    *draft.blocks_mut() = blocks;
-    draft.dom = Some(dom);
-    Ok(())
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(html: &str) -> Vec<(String, bool)> {
+        let doc = Html::parse_fragment(html);
+        let el = doc
+            .root_element()
+            .first_child()
+            .and_then(scraper::ElementRef::wrap)
+            .expect("element");
+        let mut out = Vec::new();
+        any_token(el.value(), |t, whole| {
+            out.push((t.to_owned(), whole));
+            false
+        });
+        out
+    }
+
+    #[test]
+    fn tokens_whole_and_parts() {
+        let t = tokens(r#"<div class="Article-Body main" id="x_y">t</div>"#);
+        let names: Vec<_> = t.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            names,
+            ["articlebody", "article", "body", "main", "xy", "x", "y"]
+        );
+    }
+
+    #[test]
+    fn stats_count_links_and_paragraphs() {
+        let doc =
+            Html::parse_document("<body><div><p>ab, c <a href=x>dd</a></p><p>e</p></div></body>");
+        let st = stats(&doc);
+        let body = doc.root_element().last_child().expect("body");
+        let s = st.get(&body.id()).copied().unwrap_or_default();
+        assert_eq!(
+            (s.chars, s.link_chars, s.paragraphs, s.commas),
+            (7, 2, 2, 1)
+        );
+    }
 }

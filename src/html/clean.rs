@@ -1,0 +1,447 @@
+//! Stage::Clean: remove what is never article text, keep boxes that become
+//! related links, disclaimers or pull quotes.
+
+use scraper::Node;
+use scraper::node::Element;
+
+use super::{BoxKind, flag, token_flags};
+use crate::error::BoxError;
+use crate::heuristic::{Context, Draft};
+
+/// Elements whose content is never text a reader sees.
+const NEVER_TEXT: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
+    "audio", "video", "map", "head", "link", "meta", "button", "input", "select", "textarea",
+    "dialog", "math",
+];
+
+fn is_hidden(el: &Element) -> bool {
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    el.attr("style").is_some_and(|s| {
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// Removes scripts, styles, frames, hidden nodes; saves JSON-LD text first.
+pub(crate) fn scripts_and_hidden(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+    let Some(dom) = draft.dom.as_mut() else {
+        return Ok(());
+    };
+    let mut drop = Vec::new();
+    let mut stack = vec![dom.html.tree.root()];
+    while let Some(node) = stack.pop() {
+        if let Node::Element(el) = node.value() {
+            let name = el.name();
+            if name == "script" {
+                if el
+                    .attr("type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
+                {
+                    let text: String = node
+                        .children()
+                        .filter_map(|c| c.value().as_text().map(|t| &**t))
+                        .collect();
+                    dom.json_ld.push(text);
+                }
+                drop.push(node.id());
+                continue;
+            }
+            if NEVER_TEXT.contains(&name) || (name != "html" && name != "body" && is_hidden(el)) {
+                drop.push(node.id());
+                continue;
+            }
+        } else if matches!(
+            node.value(),
+            Node::Comment(_) | Node::ProcessingInstruction(_)
+        ) {
+            drop.push(node.id());
+            continue;
+        }
+        stack.extend(node.children());
+    }
+    for id in drop {
+        if let Some(mut n) = dom.html.tree.get_mut(id) {
+            n.detach();
+        }
+    }
+    Ok(())
+}
+
+/// Structural elements that are site chrome.
+const CHROME_TAGS: &[&str] = &["nav", "header", "footer", "aside", "form", "menu"];
+
+/// Class/id/role tokens of site chrome. Whole words (separators removed)
+/// and `-`/`_` parts are both matched, exactly: "ad" does not match "head".
+/// After trafilatura OVERALL_DISCARD and Readability `unlikelyCandidates`.
+pub(crate) const DISCARD_TOKENS: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "submenu",
+    "breadcrumb",
+    "breadcrumbs",
+    "footer",
+    "sitefooter",
+    "masthead",
+    "topbar",
+    "toolbar",
+    "share",
+    "sharing",
+    "sharebar",
+    "shares",
+    "social",
+    "socialmedia",
+    "sociallinks",
+    "newsletter",
+    "newsletters",
+    "subscribe",
+    "subscription",
+    "signup",
+    "optin",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "comment",
+    "comments",
+    "commentlist",
+    "disqus",
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "adsense",
+    "adslot",
+    "adunit",
+    "dfp",
+    "googleads",
+    "sponsoredcontent",
+    "outbrain",
+    "taboola",
+    "promo",
+    "promotion",
+    "banner",
+    "popup",
+    "modal",
+    "sidebar",
+    "skiplink",
+    "skiptocontent",
+    "srtext",
+    "sronly",
+    "screenreader",
+    "visuallyhidden",
+    "pagination",
+    "pager",
+    "login",
+    "signin",
+    "tags",
+    "tagcloud",
+    "taglist",
+    "author",
+    "authorbio",
+    "bio",
+    "byline",
+    "meta",
+    "postmeta",
+    "entrymeta",
+    "articlemeta",
+    "dateline",
+    "timestamp",
+    "nextprev",
+    "prevnext",
+    "rating",
+    "reactions",
+    "jumplink",
+    "tooltip",
+    "offscreen",
+    "rollover",
+    "hovercard",
+    "popover",
+];
+
+/// Discard tokens matched only as a whole class word ("overflow-hidden" is
+/// a layout class, "hidden" is not shown).
+pub(crate) const WHOLE_DISCARD_TOKENS: &[&str] =
+    &["hidden", "hide", "invisible", "modal", "overlay"];
+
+/// Tokens of related-links boxes (kept as related blocks).
+pub(crate) const RELATED_TOKENS: &[&str] = &[
+    "related",
+    "relatedposts",
+    "relatedarticles",
+    "relatedstories",
+    "relatedlinks",
+    "relatedcontent",
+    "recirc",
+    "recirculation",
+    "readnext",
+    "readmore",
+    "upnext",
+    "morefrom",
+    "morestories",
+    "recommended",
+    "recommendations",
+    "mostpopular",
+    "mostread",
+    "popular",
+    "trending",
+    "seealso",
+    "alsoread",
+];
+
+/// Tokens of disclaimer boxes (kept as disclaimer blocks).
+pub(crate) const DISCLAIMER_TOKENS: &[&str] = &[
+    "disclaimer",
+    "disclosure",
+    "editorsnote",
+    "editornote",
+    "correction",
+    "corrections",
+    "aidisclaimer",
+    "ainote",
+    "affiliate",
+    "affiliatedisclosure",
+];
+
+/// Tokens of pull-quote boxes.
+pub(crate) const PULL_TOKENS: &[&str] = &[
+    "pullquote",
+    "pull",
+    "callout",
+    "highlight",
+    "blockquotepull",
+];
+
+/// Tokens of captions and credits.
+pub(crate) const CAPTION_TOKENS: &[&str] = &[
+    "caption",
+    "figcaption",
+    "wpcaptiontext",
+    "credit",
+    "credits",
+    "photocredit",
+    "imagecredit",
+    "imagecaption",
+    "photocaption",
+    "mediacaption",
+];
+
+/// Tokens that say "this is (part of) the article": an element with one of
+/// them is never removed by a discard token (Readability `okMaybeItsACandidate`).
+pub(crate) const KEEP_TOKENS: &[&str] = &[
+    // Social-post embeds are body content (the benchmark keeps them).
+    "embed",
+    "embedded",
+    "article",
+    "articlebody",
+    "body",
+    "content",
+    "entry",
+    "entrycontent",
+    "main",
+    "post",
+    "postbody",
+    "postcontent",
+    "story",
+    "storybody",
+    "text",
+    "blog",
+    "column",
+    "shadow",
+];
+
+/// The kind of box an element is, by its class/id tokens.
+pub(crate) fn box_kind(el: &Element) -> Option<BoxKind> {
+    box_kind_of(token_flags(el))
+}
+
+pub(crate) fn box_kind_of(bits: u32) -> Option<BoxKind> {
+    if bits & flag::RELATED != 0 {
+        Some(BoxKind::Related)
+    } else if bits & flag::DISCLAIMER != 0 {
+        Some(BoxKind::Disclaimer)
+    } else if bits & flag::PULL != 0 {
+        Some(BoxKind::Pull)
+    } else if bits & flag::CAPTION != 0 {
+        Some(BoxKind::Caption)
+    } else {
+        None
+    }
+}
+
+enum Verdict {
+    Keep,
+    Drop,
+    Box(BoxKind),
+}
+
+fn verdict(el: &Element) -> Verdict {
+    let name = el.name();
+    if matches!(name, "html" | "body" | "main") {
+        return Verdict::Keep;
+    }
+    if el
+        .attr("itemprop")
+        .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
+    {
+        return Verdict::Keep;
+    }
+    let bits = token_flags(el);
+    match box_kind_of(bits) {
+        Some(k @ (BoxKind::Related | BoxKind::Disclaimer | BoxKind::Pull)) => {
+            return Verdict::Box(k);
+        }
+        Some(BoxKind::Caption) => return Verdict::Keep,
+        None => {}
+    }
+    if CHROME_TAGS.contains(&name) {
+        return Verdict::Drop;
+    }
+    if el.attr("role").is_some_and(|r| {
+        matches!(
+            r.to_ascii_lowercase().as_str(),
+            "navigation"
+                | "banner"
+                | "contentinfo"
+                | "complementary"
+                | "menu"
+                | "menubar"
+                | "search"
+                | "dialog"
+                | "alert"
+        )
+    }) {
+        return Verdict::Drop;
+    }
+    let discard = bits & (flag::DISCARD | flag::WHOLE_DISCARD) != 0;
+    if discard && bits & flag::KEEP == 0 {
+        return Verdict::Drop;
+    }
+    Verdict::Keep
+}
+
+/// True when a node marked as chrome wraps the article itself (an ASP.NET
+/// page-wide `<form>`, a `has-sidebar` page wrapper): it is kept.
+fn wraps_article(node: ego_tree::NodeRef<'_, Node>, count_paragraphs: bool) -> bool {
+    let mut paragraphs = 0;
+    for d in node.descendants().skip(1) {
+        if let Node::Element(e) = d.value() {
+            match e.name() {
+                "main" => return true,
+                "article" if token_flags(e) & flag::DISCARD == 0 => return true,
+                "p" if count_paragraphs => {
+                    paragraphs += 1;
+                    if paragraphs >= 3 {
+                        return true;
+                    }
+                }
+                _ if e
+                    .attr("itemprop")
+                    .is_some_and(|v| v.eq_ignore_ascii_case("articleBody")) =>
+                {
+                    return true;
+                }
+                _ => {}
+            }
+        }
+    }
+    false
+}
+
+/// Removes chrome by structure and class/id/role tokens; records kept boxes.
+pub(crate) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+    let Some(dom) = draft.dom.as_mut() else {
+        return Ok(());
+    };
+    let mut drop = Vec::new();
+    let mut stack = vec![dom.html.tree.root()];
+    while let Some(node) = stack.pop() {
+        if let Node::Element(el) = node.value() {
+            match verdict(el) {
+                Verdict::Drop if !wraps_article(node, el.name() == "form") => {
+                    drop.push(node.id());
+                    continue;
+                }
+                Verdict::Box(kind) => {
+                    dom.boxes.push((node.id(), kind));
+                    // Boxes are not cleaned inside: they are read as a whole.
+                    continue;
+                }
+                Verdict::Keep | Verdict::Drop => {}
+            }
+        }
+        stack.extend(node.children());
+    }
+    for id in drop {
+        if let Some(mut n) = dom.html.tree.get_mut(id) {
+            n.detach();
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    fn first(html: &str) -> Element {
+        let doc = Html::parse_fragment(html);
+        doc.root_element()
+            .first_child()
+            .and_then(scraper::ElementRef::wrap)
+            .map(|e| e.value().clone())
+            .expect("element")
+    }
+
+    #[test]
+    fn discard_tokens_match_tokens_not_substrings() {
+        for hit in [
+            r#"<div class="share-bar">x</div>"#,
+            r#"<div class="ad">x</div>"#,
+            r#"<div id="cookie-consent">x</div>"#,
+            r#"<div class="site-nav">x</div>"#,
+            r#"<div class="newsletter_box">x</div>"#,
+            r#"<nav>x</nav>"#,
+        ] {
+            assert!(matches!(verdict(&first(hit)), Verdict::Drop), "{hit}");
+        }
+        for miss in [
+            r#"<div class="head">x</div>"#,
+            r#"<div class="loaded shadow">x</div>"#,
+            r#"<div class="article-body">x</div>"#,
+            r#"<div class="comment-free entry-content">x</div>"#,
+            r#"<p class="lead">x</p>"#,
+        ] {
+            assert!(matches!(verdict(&first(miss)), Verdict::Keep), "{miss}");
+        }
+    }
+
+    #[test]
+    fn boxes_are_kept() {
+        for (html, kind) in [
+            (
+                r#"<aside class="related-links">x</aside>"#,
+                BoxKind::Related,
+            ),
+            (r#"<div class="editors-note">x</div>"#, BoxKind::Disclaimer),
+            (r#"<aside class="pull-quote">x</aside>"#, BoxKind::Pull),
+        ] {
+            assert!(
+                matches!(verdict(&first(html)), Verdict::Box(k) if k == kind),
+                "{html}"
+            );
+        }
+    }
+}

@@ -1,0 +1,440 @@
+//! Segment-stage edge trimming of the HTML body: the head zone (blocks
+//! before the first long paragraph) and the tail zone (scanned backwards)
+//! hold bylines, dates, kickers, captions, bios, credits, newsletter and
+//! share prompts, tags and related teasers, which are never body text.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use crate::error::BoxError;
+use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
+
+const NAME: &str = "segment.html-edges";
+
+/// A body paragraph: this many words and sentence punctuation.
+const LONG_WORDS: usize = 25;
+
+/// Byline lines. After Readability `byline` and PLAYBOOK §2.
+static BYLINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?i:by|written by|words by|posted by|from)\s+\p{Lu}|^(?i:von|par|por|di)\s+\p{Lu}|(?i)(?-u:\b)(view author archive|more articles by|staff (writer|reporter))(?-u:\b)")
+        .expect("BYLINE")
+});
+
+/// Date, time and reading-time lines.
+static DATELINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(published|updated|posted|last updated|modified|date)(?-u:\b)|(?-u:\b)\d+\s*(min|minute)s?\s+read(?-u:\b)|(?-u:\b)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}(?-u:\b)|(?-u:\b)\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}(?-u:\b)|(?-u:\b)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?-u:\b)|(?-u:\b)\d{1,2}:\d{2}\s*(am|pm|[ap]\.m\.)?(?-u:\b)")
+        .expect("DATELINE")
+});
+
+/// Caption and credit lines.
+static CREDIT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(photo|image|picture|credit|source|caption|file photo|illustration)s?\s*(:|by(?-u:\b))|\((photo|image|credit)[^)]*\)\s*$|(?-u:\b)(getty images|afp|associated press|reuters|shutterstock|ap photo)\s*$")
+        .expect("CREDIT")
+});
+
+/// Tail cues: bios, credits, newsletter, share, tags, comments prompts,
+/// copyright, recirculation headers. After boilerpipe
+/// `TerminatingBlocksFinder` and PLAYBOOK §2.
+static TAIL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(tags?|topics?|filed under|categories|category|share|share this|share on|follow us|follow me|",
+        r"related|related articles|related stories|read more|read next|more from|more on|you may also like|",
+        r"recommended|don'?t miss|see also|also read|most popular|trending|advertisement|sponsored|",
+        r"comments?|\d+ comments?|leave a (comment|reply)|add (a|your) comment|have your say|join the (conversation|discussion)|",
+        r"sign up|subscribe|newsletter|get (our|the) .*newsletter|about the author|about us|source:|advert)(?-u:\b)",
+        r"|^follow(?-u:\b).{0,60}(?-u:\b)(on|at)(?-u:\b)|(?-u:\b)(moderat\w*|approv\w*)(?-u:\b).{0,40}(?-u:\b)comments?(?-u:\b)|(?-u:\b)comments?(?-u:\b).{0,40}(?-u:\b)(moderat\w*|approv\w*)",
+        r"|(?-u:\b)(contributed (reporting|to this report)|can be reached at|may be reached at|write to \S+.* at|follow (him|her|them|me) on|all rights reserved|click here to|sign up for|subscribe to|is a (staff|senior|freelance|contributing)? ?(writer|reporter|editor|correspondent)|reporting by|editing by|writing by)(?-u:\b)",
+        r"|^(©|copyright(?-u:\b))"
+    ))
+    .expect("TAIL")
+});
+
+/// Whole short lines that end the article text: what follows is comments,
+/// recirculation or tags (boilerpipe `TerminatingBlocksFinder`).
+static TERMINATING: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(comments?|\d+ (comments?|responses?|replies)|leave a (comment|reply)|add (a|your) comment|post a comment|",
+        r"have your say|join the (conversation|discussion)|related (articles?|stories|posts|content|news|coverage)|",
+        r"you (may|might) also like|more from .{1,40}|recommended( for you)?|read next|more(?-u:\b).{0,30}(?-u:\b)stories|don'?t miss|",
+        r"most (popular|read)|trending( now)?|popular (categories|posts|stories)|share this( article| story| post)?|",
+        r"tags?|filed under|about the author|latest (news|stories|posts)|what to read next)\W*$",
+        r"|^(?-i:About \p{Lu}\S*(?: \p{Lu}\S*){0,2})\W*$",
+        // The same cues in other languages.
+        r"|^(関連記事|関連エントリー|タグ|コメント|相关文章|相关阅读|相關文章|标签|標籤|评论|評論|",
+        r"verwandte artikel|ähnliche artikel|mehr zum thema|kommentare|schlagworte|",
+        r"articles similaires|à lire aussi|commentaires|artículos relacionados|noticias relacionadas|comentarios|",
+        r"leia também|veja também|notícias relacionadas|comentários|articoli correlati|commenti|",
+        r"похожие статьи|читайте также|комментарии|теги)(\W.{0,40})?$"
+    ))
+    .expect("TERMINATING")
+});
+
+/// Lead words of a line that introduces a teaser link.
+const TEASER_WORDS: &str = r"(?i)^(read more|read also|also read|related|related (post|article|story|stories|posts|articles|coverage|reading)|see more|see also|don'?t miss|more|recommended|watch|listen|must read)(?-u:\b)";
+
+/// A line that is only teaser lead words ("DON'T MISS", "See more").
+static TEASER_WORDS_ONLY: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"{TEASER_WORDS}\W*$")).expect("TEASER_WORDS_ONLY"));
+
+/// "Read more: …", "Related — …": lead words and a separator.
+static TEASER: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"{TEASER_WORDS}\s*[:\-–—|»]\s*\S")).expect("TEASER"));
+
+/// "SEE MORE Protests grow" where the rest is a link: lead words only.
+static TEASER_BARE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"{TEASER_WORDS}\s*\S")).expect("TEASER_BARE"));
+
+/// Han, kana and hangul: scripts written without spaces between words
+/// (or with short words), where word counts say little.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}')
+}
+
+/// Lower-cased words joined by single spaces, punctuation dropped.
+fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+fn sentence_end(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', '»'])
+        .ends_with(['.', '!', '?', '。', '！', '？', ':', '…'])
+}
+
+/// Whitespace-separated words of the block, counted up to `cap`: the
+/// callers only compare with small bounds, and long blocks are many.
+fn words(b: &DraftBlock, cap: usize) -> usize {
+    b.text.split_whitespace().take(cap).count()
+}
+
+fn is_long_paragraph(b: &DraftBlock) -> bool {
+    matches!(b.shape, Shape::Paragraph | Shape::Quote)
+        && b.role.is_body()
+        && b.hints.link_density < 0.5
+        && (words(b, LONG_WORDS) >= LONG_WORDS || {
+            let chars = b.text.chars().take(120).count();
+            chars >= 120 || (chars >= 40 && b.text.chars().take(120).any(is_cjk))
+        })
+        && sentence_end(&b.text)
+}
+
+fn set(b: &mut DraftBlock, role: Role, confidence: f32) {
+    b.set_role(role, NAME, confidence);
+}
+
+/// Classifies a short edge block; None when it looks like body text.
+fn edge_role(b: &DraftBlock, head: bool) -> Option<Role> {
+    let words = words(b, 41);
+    if words > 40 {
+        return None;
+    }
+    let t = b.text.trim();
+    if BYLINE.is_match(t) && words <= 15 {
+        return Some(Role::Byline);
+    }
+    if CREDIT.is_match(t) {
+        return Some(Role::Caption);
+    }
+    if !head && TAIL.is_match(t) {
+        return Some(Role::Boilerplate);
+    }
+    if DATELINE.is_match(t) && words <= 12 && !sentence_end(t) {
+        return Some(Role::Dateline);
+    }
+    if b.hints.link_density >= 0.8 && !matches!(b.shape, Shape::Heading { .. }) {
+        return Some(Role::Boilerplate);
+    }
+    if head && words <= 4 && !sentence_end(t) && !matches!(b.shape, Shape::Heading { .. }) {
+        // Kickers and section labels above the story.
+        return Some(Role::Boilerplate);
+    }
+    None
+}
+
+pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+    if !draft.is_html() {
+        return Ok(());
+    }
+    let headline = draft
+        .article
+        .headline
+        .as_deref()
+        .map(fold)
+        .unwrap_or_default();
+    let blocks = draft.blocks_mut();
+    let in_main = |b: &DraftBlock| !b.hints.outside_main;
+    let Some(first_long) = blocks
+        .iter()
+        .position(|b| in_main(b) && is_long_paragraph(b))
+    else {
+        return Ok(());
+    };
+    // Head zone. What precedes the story's own h1 (breadcrumbs, breaking
+    // news tickers, kickers) is not body either.
+    let h1 = blocks
+        .iter()
+        .take(first_long)
+        .position(|b| matches!(b.shape, Shape::Heading { level: 1 }) && in_main(b));
+    for (i, b) in blocks.iter_mut().enumerate().take(first_long) {
+        if !b.role.is_body() || b.confidence > 0.9 {
+            continue;
+        }
+        match h1 {
+            Some(h) if i == h => {
+                set(b, Role::Headline, 0.8);
+                continue;
+            }
+            Some(h) if i < h => {
+                set(b, Role::Boilerplate, 0.7);
+                continue;
+            }
+            _ => {}
+        }
+        // The headline repeated in the body, often without the title's
+        // " - Site Name" suffix.
+        if !headline.is_empty() && words(b, 26) <= 25 && {
+            let t = fold(&b.text);
+            t.len() >= 12 && t.len() * 2 >= headline.len() && headline.contains(&t)
+        } {
+            set(b, Role::Headline, 0.8);
+            continue;
+        }
+        if let Some(role) = edge_role(b, true) {
+            set(b, role, 0.8);
+        }
+    }
+    // Anywhere in the body: teaser lines become related items; credits and
+    // captions never count as body text.
+    for b in blocks.iter_mut() {
+        if !in_main(b) || !b.role.is_body() || b.confidence > 0.9 || words(b, 41) > 40 {
+            continue;
+        }
+        let t = b.text.trim();
+        let teaser = (TEASER.is_match(t) && (b.hints.link_density >= 0.5 || words(b, 16) <= 15))
+            || (TEASER_BARE.is_match(t) && b.hints.link_density >= 0.5);
+        if teaser {
+            let role = if b.hints.href.is_some() {
+                Role::RelatedItem
+            } else {
+                Role::Boilerplate
+            };
+            set(b, role, 0.8);
+        } else if CREDIT.is_match(t) {
+            b.shape = Shape::Figure {
+                src: None,
+                alt: None,
+            };
+            set(b, Role::Caption, 0.8);
+        }
+    }
+    // A short teaser header ("DON'T MISS", "Related", "More stories") and
+    // the link-dense lines under it are a related box, wherever it sits.
+    let mut i = 0;
+    while i < blocks.len() {
+        let header = blocks.get(i).is_some_and(|b| {
+            in_main(b)
+                && b.role.is_body()
+                && words(b, 6) <= 5
+                && (TERMINATING.is_match(b.text.trim())
+                    || TEASER_WORDS_ONLY.is_match(b.text.trim()))
+        });
+        let run = if header {
+            blocks
+                .iter()
+                .skip(i + 1)
+                .take_while(|b| in_main(b) && b.role.is_body() && b.hints.link_density >= 0.6)
+                .count()
+        } else {
+            0
+        };
+        if run == 0 {
+            i += 1;
+            continue;
+        }
+        if let Some(b) = blocks.get_mut(i) {
+            set(b, Role::RelatedHeader, 0.8);
+        }
+        for b in blocks.iter_mut().skip(i + 1).take(run) {
+            let role = if b.hints.href.is_some() {
+                Role::RelatedItem
+            } else {
+                Role::Boilerplate
+            };
+            set(b, role, 0.8);
+        }
+        i += run + 1;
+    }
+    // A terminating line after the first long paragraph ends the text.
+    if let Some(t) = blocks
+        .iter()
+        .enumerate()
+        .skip(first_long + 1)
+        .find(|(_, b)| {
+            in_main(b)
+                && b.role.is_body()
+                && words(b, 7) <= 6
+                && TERMINATING.is_match(b.text.trim())
+        })
+        .map(|(i, _)| i)
+    {
+        // Unless the story goes on after it (an inline "Related news" box).
+        let long = |b: &DraftBlock| in_main(b) && is_long_paragraph(b);
+        let words = |b: &DraftBlock| if long(b) { b.text.len() } else { 0 };
+        let before: usize = blocks.iter().take(t).map(words).sum();
+        let after: usize = blocks.iter().skip(t).map(words).sum();
+        let ends = after * 3 <= before;
+        for b in blocks.iter_mut().skip(t).filter(|_| ends) {
+            if in_main(b) && b.role.is_body() {
+                set(b, Role::Boilerplate, 0.8);
+            }
+        }
+    }
+    // Tail zone, backwards from the last main block, while blocks are cues,
+    // short link-dense lines or headings with only junk after them.
+    let last_long = blocks
+        .iter()
+        .rposition(|b| {
+            in_main(b) && is_long_paragraph(b) && (words(b, 61) > 60 || !TAIL.is_match(&b.text))
+        })
+        .unwrap_or(first_long);
+    let end = blocks.iter().rposition(in_main).map_or(0, |i| i + 1);
+    let mut i = end;
+    let mut tail_started = false;
+    while i > last_long + 1 {
+        i -= 1;
+        let Some(b) = blocks.get_mut(i) else { break };
+        if !b.role.is_body() {
+            continue;
+        }
+        if let Some(role) = edge_role(b, false) {
+            set(b, role, 0.8);
+            tail_started = true;
+        } else if matches!(b.shape, Shape::Heading { .. }) && (tail_started || i + 1 == end) {
+            // A heading with nothing but junk after it.
+            set(b, Role::Boilerplate, 0.8);
+        }
+    }
+    // Tail cues past the last long paragraph end the text: a short cue line
+    // ("Related:", "Tags", "Comments") and everything after it that is short.
+    let mut cut = false;
+    for b in blocks.iter_mut().take(end).skip(last_long + 1) {
+        if cut && b.role.is_body() && words(b, LONG_WORDS) < LONG_WORDS {
+            set(b, Role::Boilerplate, 0.7);
+        } else if b.role == Role::Boilerplate && TAIL.is_match(&b.text) && words(b, 7) <= 6 {
+            cut = true;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byline_table() {
+        for hit in ["By Jane Doe", "Written by Ana Ruiz", "View author archive"] {
+            assert!(BYLINE.is_match(hit), "{hit}");
+        }
+        for miss in ["by the way, it rained", "Bystanders fled"] {
+            assert!(!BYLINE.is_match(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn dateline_table() {
+        for hit in [
+            "Published 3:04 pm",
+            "Nov. 19, 2019",
+            "5 min read",
+            "2019-11-19",
+            "12 December 2025",
+        ] {
+            assert!(DATELINE.is_match(hit), "{hit}");
+        }
+        for miss in ["The council met on Tuesday", "May I ask"] {
+            assert!(!DATELINE.is_match(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn tail_table() {
+        for hit in [
+            "Tags: politics, budget",
+            "Jane Doe contributed reporting.",
+            "Sign up for our newsletter",
+            "© 2025 Example Media",
+            "12 Comments",
+            "Write to Jane Doe at jane@example.com",
+        ] {
+            assert!(TAIL.is_match(hit), "{hit}");
+        }
+        for miss in [
+            "The shares fell sharply.",
+            "Commentators disagreed about the vote.",
+        ] {
+            assert!(!TAIL.is_match(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn terminating_table() {
+        for hit in [
+            "Comments",
+            "12 Comments",
+            "Related Articles",
+            "More from Example News",
+            "Tags:",
+        ] {
+            assert!(TERMINATING.is_match(hit), "{hit}");
+        }
+        for miss in ["Comments from the mayor were brief.", "Related issues"] {
+            assert!(!TERMINATING.is_match(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn teaser_table() {
+        for hit in [
+            "Read more: Prices rise again",
+            "Related: The vote",
+            "DON'T MISS - x",
+            "See also » y",
+        ] {
+            assert!(TEASER.is_match(hit), "{hit}");
+        }
+        for miss in [
+            "Read more books.",
+            "Relatedly, the council",
+            "More than 300 people came.",
+        ] {
+            assert!(!TEASER.is_match(miss), "{miss}");
+        }
+        assert!(TEASER_BARE.is_match("SEE MORE Protests grow"));
+        assert!(!TEASER_BARE.is_match("Relatedly, the council"));
+    }
+
+    #[test]
+    fn credit_table() {
+        for hit in [
+            "Photo: Jane Doe",
+            "Image by Studio",
+            "A crowd gathers. (Photo by X)",
+        ] {
+            assert!(CREDIT.is_match(hit), "{hit}");
+        }
+        for miss in ["Photography is an art.", "The source said no."] {
+            assert!(!CREDIT.is_match(miss), "{miss}");
+        }
+    }
+}

@@ -1,0 +1,427 @@
+//! Stage::Score: locate the main content.
+//!
+//! Ordered container selectors first (after trafilatura BODY_XPATH), then
+//! Readability-style paragraph scoring as fallback and arbiter, split-body
+//! merging, wild `<p>` recovery, JSON-LD `articleBody` when much longer.
+
+use ego_tree::{NodeId, NodeRef};
+use scraper::Node;
+use scraper::node::Element;
+
+use super::{IdMap, Stats, flag, stats, token_flags};
+use crate::error::BoxError;
+use crate::heuristic::{Context, Draft};
+
+/// Class/id words (separators removed) that name the article body, matched
+/// as substrings of the joined word ("c-article-body--wide" → "carticlebodywide").
+pub(crate) const BODY_WORDS: &[&str] = &[
+    "articlebody",
+    "articlecontent",
+    "articletext",
+    "articleentry",
+    "articledetail",
+    "entrycontent",
+    "entrybody",
+    "postcontent",
+    "postbody",
+    "posttext",
+    "postentry",
+    "storybody",
+    "storycontent",
+    "storytext",
+    "bodytext",
+    "contentbody",
+    "newsbody",
+    "newscontent",
+    "newstext",
+    "blogpost",
+    "singlepost",
+    "richtext",
+    "textcontent",
+];
+
+/// [`BODY_WORDS`] as one literal alternation (compiled to a fast
+/// multi-substring search).
+pub(crate) static BODY_RE: once_cell::sync::Lazy<regex::Regex> =
+    once_cell::sync::Lazy::new(|| regex::Regex::new(&BODY_WORDS.join("|")).expect("BODY_RE"));
+
+/// Readability `positive` / `negative` class weights (token match).
+pub(crate) const POSITIVE: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
+    "story",
+];
+pub(crate) const NEGATIVE: &[&str] = &[
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com",
+    "contact",
+    "foot",
+    "footer",
+    "footnote",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
+    "teaser",
+    "card",
+];
+
+/// Whole class/id words of generic main containers.
+pub(crate) const MAIN_WORDS: &[&str] =
+    &["content", "maincontent", "main", "story", "article", "post"];
+
+/// Minimum paragraph text for a container hit to count.
+const MIN_CONTAINER_CHARS: u32 = 200;
+/// Below this much text the result is "too small": wild `<p>` recovery.
+const MIN_EXTRACTED_CHARS: u32 = 250;
+
+fn is_itemprop_body(el: &Element) -> bool {
+    el.attr("itemprop").is_some_and(|v| {
+        v.split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("articleBody"))
+    })
+}
+
+/// Priority of an element as a container: lower is better.
+fn container_rank(el: &Element) -> Option<u8> {
+    // A paragraph or inline element named "bodytext" is one paragraph of the
+    // body, not its container.
+    if matches!(
+        el.name(),
+        "p" | "span"
+            | "a"
+            | "li"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "font"
+            | "b"
+            | "strong"
+            | "em"
+            | "i"
+            | "blockquote"
+            | "figure"
+            | "img"
+    ) {
+        return None;
+    }
+    if is_itemprop_body(el) {
+        return Some(0);
+    }
+    let bits = token_flags(el);
+    if bits & flag::BODY != 0 {
+        return Some(1);
+    }
+    let role = el.attr("role").unwrap_or("");
+    if el.name() == "article" || role.eq_ignore_ascii_case("article") {
+        return Some(2);
+    }
+    if el.name() == "main" || role.eq_ignore_ascii_case("main") {
+        return Some(3);
+    }
+    if bits & flag::MAIN != 0 {
+        return Some(4);
+    }
+    None
+}
+
+fn class_weight(el: &Element) -> f32 {
+    let mut w = 0.0;
+    let bits = token_flags(el);
+    if bits & flag::NEGATIVE != 0 {
+        w -= 25.0;
+    }
+    if bits & flag::POSITIVE != 0 {
+        w += 25.0;
+    }
+    w
+}
+
+fn tag_prior(name: &str) -> f32 {
+    match name {
+        "div" | "article" | "section" | "main" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+/// Readability-style best candidate: paragraphs score their ancestors.
+fn readability_best(root: NodeRef<'_, Node>, st: &IdMap<Stats>) -> Option<NodeId> {
+    let mut scores: IdMap<f32> = IdMap::default();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        let Node::Element(el) = node.value() else {
+            continue;
+        };
+        let s = st.get(&node.id()).copied().unwrap_or_default();
+        let scoring = matches!(el.name(), "p" | "pre" | "td")
+            || (matches!(el.name(), "div" | "section") && s.own_chars >= 25);
+        if scoring {
+            if s.chars >= 25 {
+                let content = 1.0 + s.commas as f32 + (s.chars as f32 / 100.0).min(3.0);
+                let mut level = 0;
+                let mut anc = node.parent();
+                while let Some(a) = anc {
+                    let Node::Element(ael) = a.value() else { break };
+                    let entry = scores
+                        .entry(a.id())
+                        .or_insert_with(|| tag_prior(ael.name()) + class_weight(ael));
+                    let div = match level {
+                        0 => 1.0,
+                        1 => 2.0,
+                        l => 3.0 * l as f32,
+                    };
+                    *entry += content / div;
+                    level += 1;
+                    if level >= 5 {
+                        break;
+                    }
+                    anc = a.parent();
+                }
+            }
+            if el.name() == "p" || el.name() == "pre" {
+                continue;
+            }
+        }
+        stack.extend(node.children());
+    }
+    scores
+        .into_iter()
+        .map(|(id, s)| {
+            let ld = st.get(&id).map_or(0.0, Stats::link_density);
+            (id, s * (1.0 - ld))
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map(|(id, _)| id)
+}
+
+fn is_ancestor(tree: &ego_tree::Tree<Node>, anc: NodeId, node: NodeId) -> bool {
+    let mut cur = tree.get(node);
+    while let Some(n) = cur {
+        if n.id() == anc {
+            return true;
+        }
+        cur = n.parent();
+    }
+    false
+}
+
+/// Siblings of `id` with the same tag and class: parts of a split body.
+fn split_parts(tree: &ego_tree::Tree<Node>, id: NodeId, st: &IdMap<Stats>) -> Vec<NodeId> {
+    let Some(node) = tree.get(id) else {
+        return vec![id];
+    };
+    let Some(el) = node.value().as_element() else {
+        return vec![id];
+    };
+    let class = el.attr("class").unwrap_or("");
+    let Some(parent) = node.parent() else {
+        return vec![id];
+    };
+    if class.is_empty() || el.name() == "article" {
+        return vec![id];
+    }
+    let same = |c: &NodeRef<'_, Node>| {
+        c.id() == id
+            || c.value().as_element().is_some_and(|e| {
+                e.name() == el.name()
+                    && e.attr("class") == Some(class)
+                    && st.get(&c.id()).is_some_and(|s| s.p_chars > 0)
+            })
+    };
+    let siblings: Vec<NodeId> = parent.children().filter(same).map(|c| c.id()).collect();
+    if siblings.len() > 1 {
+        return siblings;
+    }
+    // Cousins: the body cut into wrappers of its own (one per ad row).
+    let Some(grand) = parent.parent() else {
+        return siblings;
+    };
+    grand
+        .children()
+        .flat_map(|p| p.children())
+        .filter(same)
+        .map(|c| c.id())
+        .collect()
+}
+
+/// Finds `articleBody` strings in JSON-LD texts (iterative walk).
+fn json_ld_body(scripts: &[String]) -> Option<String> {
+    let mut best: Option<String> = None;
+    for script in scripts {
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(script.trim()) else {
+            continue;
+        };
+        let mut stack = vec![&value];
+        while let Some(v) = stack.pop() {
+            match v {
+                serde_json::Value::Object(map) => {
+                    if let Some(serde_json::Value::String(body)) = map.get("articleBody") {
+                        if best.as_ref().is_none_or(|b| body.len() > b.len()) {
+                            best = Some(body.clone());
+                        }
+                    }
+                    stack.extend(map.values());
+                }
+                serde_json::Value::Array(items) => stack.extend(items),
+                _ => {}
+            }
+        }
+    }
+    best
+}
+
+pub(crate) fn main_content(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+    let Some(mut dom) = draft.dom.take() else {
+        return Ok(());
+    };
+    let st = stats(&dom.html);
+    let tree = &dom.html.tree;
+    let body = dom
+        .html
+        .root_element()
+        .children()
+        .find(|c| c.value().as_element().is_some_and(|e| e.name() == "body"))
+        .unwrap_or_else(|| tree.root());
+
+    // 1. Ordered container selectors: the best rank wins; within a rank the
+    // element with the most paragraph text.
+    let mut best: Option<(u8, u32, NodeId)> = None;
+    let mut stack = vec![body];
+    while let Some(node) = stack.pop() {
+        if let Node::Element(el) = node.value() {
+            if let Some(rank) = container_rank(el) {
+                let p = st.get(&node.id()).map_or(0, |s| s.p_chars);
+                if p >= MIN_CONTAINER_CHARS
+                    && best.is_none_or(|(r, bp, _)| rank < r || (rank == r && p > bp))
+                {
+                    best = Some((rank, p, node.id()));
+                }
+            }
+        }
+        stack.extend(node.children());
+    }
+
+    // 2. Readability scoring as fallback and arbiter.
+    let rb = readability_best(body, &st);
+    let p_of = |id: NodeId| st.get(&id).map_or(0, |s| s.p_chars);
+    let mut notes = Vec::new();
+    let chosen = match (best, rb) {
+        (Some((_, p, id)), Some(r))
+            if p_of(r) > 2 * p && !is_ancestor(tree, r, id) && !is_ancestor(tree, id, r) =>
+        {
+            notes.push("score.main-content: readability candidate replaced the container selector (much more text)");
+            Some(r)
+        }
+        (Some((_, _, id)), _) => Some(id),
+        (None, Some(r)) => {
+            notes.push("score.main-content: no container selector matched; readability scoring chose the body");
+            Some(r)
+        }
+        (None, None) => None,
+    };
+
+    let mut roots = match chosen {
+        Some(id) => split_parts(tree, id, &st),
+        None => Vec::new(),
+    };
+    if roots.len() > 1 {
+        notes.push("score.main-content: merged a split body");
+    }
+    let total: u32 = roots
+        .iter()
+        .map(|id| st.get(id).map_or(0, |s| s.chars))
+        .sum();
+    if total < MIN_EXTRACTED_CHARS {
+        let body_p = st.get(&body.id()).map_or(0, |s| s.p_chars);
+        if body_p > total {
+            notes.push(
+                "score.main-content: result too small; recovered wild <p> text from the page",
+            );
+            roots = vec![body.id()];
+            dom.wild = true;
+        }
+    }
+
+    // 3. JSON-LD articleBody when much longer than the DOM text.
+    let dom_chars: u32 = roots
+        .iter()
+        .map(|id| st.get(id).map_or(0, |s| s.p_chars))
+        .sum();
+    if let Some(text) = json_ld_body(&dom.json_ld) {
+        let ld_chars = text.chars().filter(|c| !c.is_whitespace()).count();
+        if ld_chars >= 500 && ld_chars as f64 > 2.0 * dom_chars as f64 {
+            notes.push(
+                "score.main-content: JSON-LD articleBody is much longer than the DOM text; used it",
+            );
+            dom.body_override = Some(text);
+        }
+    }
+    dom.main = roots.first().copied();
+    dom.roots = roots;
+    for n in notes {
+        draft.note(n);
+    }
+    draft.dom = Some(dom);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    fn rank(html: &str) -> Option<u8> {
+        let doc = Html::parse_fragment(html);
+        let el = doc
+            .root_element()
+            .first_child()
+            .and_then(scraper::ElementRef::wrap)
+            .expect("element");
+        container_rank(el.value())
+    }
+
+    #[test]
+    fn container_ranks() {
+        assert_eq!(rank(r#"<div itemprop="articleBody">x</div>"#), Some(0));
+        assert_eq!(
+            rank(r#"<div class="c-article-body--wide">x</div>"#),
+            Some(1)
+        );
+        assert_eq!(
+            rank(r#"<div class="entry-content clearfix">x</div>"#),
+            Some(1)
+        );
+        assert_eq!(rank("<article>x</article>"), Some(2));
+        assert_eq!(rank("<main>x</main>"), Some(3));
+        assert_eq!(rank(r#"<div class="headline">x</div>"#), None);
+        assert_eq!(rank(r#"<p class="bodytext">x</p>"#), None);
+    }
+
+    #[test]
+    fn json_ld_body_found_in_graph() {
+        let s =
+            vec![r#"{"@graph":[{"@type":"NewsArticle","articleBody":"Hello there."}]}"#.to_owned()];
+        assert_eq!(json_ld_body(&s).as_deref(), Some("Hello there."));
+        assert_eq!(json_ld_body(&["not json".to_owned()]), None);
+    }
+}

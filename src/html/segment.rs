@@ -1,0 +1,868 @@
+//! Stage::Segment: flatten the main content into [`DraftBlock`]s.
+//!
+//! One iterative walk (explicit stack) per main-content root. Text is
+//! gathered into a buffer; every block-level boundary flushes it as a block
+//! of the nearest block ancestor's shape, so words of two blocks or two
+//! cells are never glued.
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use ego_tree::{NodeId, NodeRef};
+use scraper::Node;
+use scraper::node::Element;
+
+use super::clean::box_kind;
+use super::{BoxKind, Dom, IdMap};
+use crate::error::BoxError;
+use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
+use crate::model::{DisclaimerKind, QuoteKind};
+
+pub(crate) const NAME: &str = "segment.html-blocks";
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Paragraph,
+    Heading(u8),
+    ListItem,
+    Quote,
+}
+
+#[derive(Debug, Clone)]
+struct Ctx {
+    kind: Kind,
+    boxed: Option<BoxKind>,
+    list: Option<(u32, bool)>,
+    container: Rc<str>,
+    /// In wild-`<p>` mode only text inside paragraph-like elements counts.
+    keep: bool,
+}
+
+enum Frame<'a> {
+    Enter(NodeRef<'a, Node>, usize),
+    ExitBlock,
+    ExitLink,
+    ExitEmph,
+}
+
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "center"
+            | "dd"
+            | "details"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "footer"
+            | "header"
+            | "hgroup"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "main"
+            | "nav"
+            | "ol"
+            | "p"
+            | "section"
+            | "summary"
+            | "ul"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+            | "form"
+            | "menu"
+    )
+}
+
+struct Segmenter<'d> {
+    boxes: &'d IdMap<BoxKind>,
+    max_depth: usize,
+    wild: bool,
+    outside_main: bool,
+    blocks: Vec<DraftBlock>,
+    buf: String,
+    pending_space: bool,
+    last_br: bool,
+    chars: usize,
+    link_chars: usize,
+    emph_chars: usize,
+    links: u32,
+    href: Option<String>,
+    link_depth: u32,
+    emph_depth: u32,
+    next_list: u32,
+    ctx: Vec<Ctx>,
+}
+
+impl<'d> Segmenter<'d> {
+    fn push_text(&mut self, text: &str) {
+        if text.starts_with(char::is_whitespace) {
+            self.pending_space = true;
+        }
+        for word in text.split_whitespace() {
+            if self.pending_space && !self.buf.is_empty() {
+                self.buf.push(' ');
+            }
+            self.buf.push_str(word);
+            let n = word.chars().count();
+            self.chars += n;
+            if self.link_depth > 0 {
+                self.link_chars += n;
+            }
+            if self.emph_depth > 0 {
+                self.emph_chars += n;
+            }
+            self.pending_space = true;
+            self.last_br = false;
+        }
+        if !text.ends_with(char::is_whitespace) && !text.trim().is_empty() {
+            self.pending_space = false;
+        }
+    }
+
+    fn top(&self) -> Ctx {
+        self.ctx.last().cloned().unwrap_or(Ctx {
+            kind: Kind::Paragraph,
+            boxed: None,
+            list: None,
+            container: Rc::from(""),
+            keep: !self.wild,
+        })
+    }
+
+    fn reset(&mut self) {
+        self.buf.clear();
+        self.pending_space = false;
+        self.last_br = false;
+        self.chars = 0;
+        self.link_chars = 0;
+        self.emph_chars = 0;
+        self.links = 0;
+        self.href = None;
+    }
+
+    fn flush(&mut self) {
+        if self.buf.is_empty() {
+            self.reset();
+            return;
+        }
+        let ctx = self.top();
+        if !ctx.keep {
+            self.reset();
+            return;
+        }
+        let text = std::mem::take(&mut self.buf);
+        let shape = match ctx.kind {
+            Kind::Paragraph => Shape::Paragraph,
+            Kind::Heading(level) => Shape::Heading { level },
+            Kind::ListItem => {
+                let (list, ordered) = ctx.list.unwrap_or((0, false));
+                Shape::ListItem { ordered, list }
+            }
+            Kind::Quote => Shape::Quote,
+        };
+        let mut block = DraftBlock::new(shape, text);
+        let ld = if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.chars as f32
+        };
+        block.hints.link_density = ld;
+        if self.links == 1 && ld >= 0.6 {
+            block.hints.href = self.href.take();
+        }
+        block.hints.emphasized = self.chars > 0 && self.emph_chars * 10 >= self.chars * 9;
+        block.hints.container = ctx.container.to_string();
+        block.hints.outside_main = self.outside_main;
+        assign_role(&mut block, ctx.kind, ctx.boxed);
+        self.blocks.push(block);
+        self.reset();
+    }
+
+    fn enter_ctx(&mut self, el: &Element, id: NodeId) {
+        let parent = self.top();
+        let name = el.name();
+        let kind = match name {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                Kind::Heading(name.as_bytes().get(1).map_or(2, |b| b.saturating_sub(b'0')))
+            }
+            "li" | "dd" | "dt" => Kind::ListItem,
+            "blockquote" => Kind::Quote,
+            _ => parent.kind,
+        };
+        let list = match name {
+            "ul" | "ol" | "dl" => {
+                self.next_list += 1;
+                Some((self.next_list, name == "ol"))
+            }
+            _ => parent.list,
+        };
+        let boxed = self.boxes.get(&id).copied().or(parent.boxed);
+        let container = match (el.attr("class"), el.attr("id")) {
+            (None, None) => parent.container.clone(),
+            (c, i) => {
+                let own = format!("{} {}", c.unwrap_or(""), i.unwrap_or(""))
+                    .trim()
+                    .to_lowercase();
+                let base = parent.container.rsplit('|').next().unwrap_or("").to_owned();
+                Rc::from(if base.is_empty() {
+                    own
+                } else {
+                    format!("{base}|{own}")
+                })
+            }
+        };
+        let keep = parent.keep
+            || matches!(
+                name,
+                "p" | "blockquote" | "h2" | "h3" | "h4" | "h5" | "h6" | "pre"
+            );
+        self.ctx.push(Ctx {
+            kind,
+            boxed,
+            list,
+            container,
+            keep,
+        });
+    }
+
+    fn emit_atomic(&mut self, shape: Shape, text: String, role: Role) {
+        let ctx = self.top();
+        if !ctx.keep && !matches!(shape, Shape::Figure { .. }) {
+            return;
+        }
+        let mut block = DraftBlock::new(shape, text);
+        block.hints.container = ctx.container.to_string();
+        block.hints.outside_main = self.outside_main;
+        block.set_role(role, NAME, 0.9);
+        if let (Some(BoxKind::Related | BoxKind::Disclaimer), Shape::Paragraph) =
+            (ctx.boxed, &block.shape)
+        {
+            assign_role(&mut block, Kind::Paragraph, ctx.boxed);
+        }
+        self.blocks.push(block);
+    }
+
+    fn walk(&mut self, root: NodeRef<'_, Node>) {
+        let mut stack = vec![Frame::Enter(root, 0)];
+        while let Some(frame) = stack.pop() {
+            let (node, depth) = match frame {
+                Frame::Enter(node, depth) => (node, depth),
+                Frame::ExitBlock => {
+                    self.flush();
+                    self.ctx.pop();
+                    continue;
+                }
+                Frame::ExitLink => {
+                    self.link_depth = self.link_depth.saturating_sub(1);
+                    continue;
+                }
+                Frame::ExitEmph => {
+                    self.emph_depth = self.emph_depth.saturating_sub(1);
+                    continue;
+                }
+            };
+            let el = match node.value() {
+                Node::Text(t) => {
+                    self.push_text(t);
+                    continue;
+                }
+                Node::Element(el) => el,
+                Node::Document | Node::Fragment => {
+                    stack.extend(node.children().rev().map(|c| Frame::Enter(c, depth + 1)));
+                    continue;
+                }
+                _ => continue,
+            };
+            let name = el.name();
+            if depth > self.max_depth {
+                // Too deep: read as flat text of the ancestor block.
+                stack.extend(node.children().rev().map(|c| Frame::Enter(c, depth + 1)));
+                continue;
+            }
+            match name {
+                "br" => {
+                    if self.last_br {
+                        self.flush();
+                    } else {
+                        self.last_br = !self.buf.is_empty();
+                        self.pending_space = true;
+                    }
+                    continue;
+                }
+                "hr" => {
+                    self.flush();
+                    continue;
+                }
+                "img" | "picture" | "source" => continue,
+                "figure" if !has_descendant(node, &["blockquote", "p", "table"]) => {
+                    self.flush();
+                    self.figure(node);
+                    continue;
+                }
+                "figcaption" => {
+                    self.flush();
+                    let caption = collect_text(node);
+                    self.emit_atomic(
+                        Shape::Figure {
+                            src: None,
+                            alt: None,
+                        },
+                        caption,
+                        Role::Caption,
+                    );
+                    continue;
+                }
+                "pre" => {
+                    self.flush();
+                    let text = raw_text(node);
+                    if !text.trim().is_empty() {
+                        self.emit_atomic(Shape::Code { language: None }, text, Role::Paragraph);
+                    }
+                    continue;
+                }
+                "table" if is_data_table(node) => {
+                    self.flush();
+                    self.table(node);
+                    continue;
+                }
+                "a" => {
+                    self.link_depth += 1;
+                    self.links += 1;
+                    if self.href.is_none() {
+                        self.href = el.attr("href").map(str::to_owned);
+                    }
+                    stack.push(Frame::ExitLink);
+                    stack.extend(node.children().rev().map(|c| Frame::Enter(c, depth + 1)));
+                    continue;
+                }
+                "em" | "i" | "small" => {
+                    self.emph_depth += 1;
+                    stack.push(Frame::ExitEmph);
+                    stack.extend(node.children().rev().map(|c| Frame::Enter(c, depth + 1)));
+                    continue;
+                }
+                _ => {}
+            }
+            if !is_block(name) {
+                // Inline caption/credit spans are never body text.
+                if el.attr("class").is_some() && box_kind(el) == Some(BoxKind::Caption) {
+                    let caption = collect_text(node);
+                    if !caption.is_empty() && self.buf.is_empty() {
+                        self.emit_atomic(
+                            Shape::Figure {
+                                src: None,
+                                alt: None,
+                            },
+                            caption,
+                            Role::Caption,
+                        );
+                        continue;
+                    }
+                }
+                stack.extend(node.children().rev().map(|c| Frame::Enter(c, depth + 1)));
+                continue;
+            }
+            self.flush();
+            if (el.attr("class").is_some() || el.attr("id").is_some())
+                && box_kind(el) == Some(BoxKind::Caption)
+                && !has_descendant(node, &["p", "blockquote", "table"])
+            {
+                let caption = collect_text(node);
+                if !caption.is_empty() {
+                    self.emit_atomic(
+                        Shape::Figure {
+                            src: None,
+                            alt: None,
+                        },
+                        caption,
+                        Role::Caption,
+                    );
+                }
+                continue;
+            }
+            self.enter_ctx(el, node.id());
+            stack.push(Frame::ExitBlock);
+            stack.extend(node.children().rev().map(|c| Frame::Enter(c, depth + 1)));
+        }
+        self.flush();
+    }
+
+    fn figure(&mut self, node: NodeRef<'_, Node>) {
+        let mut src = None;
+        let mut alt = None;
+        let mut caption = String::new();
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            if let Node::Element(el) = n.value() {
+                match el.name() {
+                    "img" if src.is_none() => {
+                        src = el
+                            .attr("src")
+                            .filter(|s| !s.starts_with("data:"))
+                            .or_else(|| el.attr("data-src"))
+                            .map(str::to_owned);
+                        alt = el
+                            .attr("alt")
+                            .filter(|a| !a.trim().is_empty())
+                            .map(str::to_owned);
+                    }
+                    "figcaption" => {
+                        let t = collect_text(n);
+                        if !t.is_empty() {
+                            if !caption.is_empty() {
+                                caption.push(' ');
+                            }
+                            caption.push_str(&t);
+                        }
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+            stack.extend(n.children().rev());
+        }
+        if src.is_some() || !caption.is_empty() {
+            self.emit_atomic(Shape::Figure { src, alt }, caption, Role::Caption);
+        }
+    }
+
+    fn table(&mut self, node: NodeRef<'_, Node>) {
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            if let Node::Element(el) = n.value() {
+                match el.name() {
+                    "tr" => rows.push(Vec::new()),
+                    "td" | "th" => {
+                        let cell = collect_text(n);
+                        if let Some(row) = rows.last_mut() {
+                            row.push(cell);
+                        } else {
+                            rows.push(vec![cell]);
+                        }
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+            stack.extend(n.children().rev());
+        }
+        rows.retain(|r| r.iter().any(|c| !c.is_empty()));
+        if rows.is_empty() {
+            return;
+        }
+        let text = rows
+            .iter()
+            .map(|r| r.join("\t"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        self.emit_atomic(Shape::Table { rows }, text, Role::Paragraph);
+    }
+}
+
+fn has_descendant(node: NodeRef<'_, Node>, names: &[&str]) -> bool {
+    node.descendants().skip(1).any(|d| {
+        d.value()
+            .as_element()
+            .is_some_and(|e| names.contains(&e.name()))
+    })
+}
+
+/// A table of data rather than layout: no nested table or paragraphs, and
+/// short cells.
+fn is_data_table(node: NodeRef<'_, Node>) -> bool {
+    let mut cells = 0usize;
+    let mut chars = 0usize;
+    for d in node.descendants().skip(1) {
+        match d.value() {
+            Node::Element(e) => match e.name() {
+                "table" | "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "article" | "ul"
+                | "ol" | "blockquote" => return false,
+                "td" | "th" => cells += 1,
+                _ => {}
+            },
+            Node::Text(t) => chars += t.trim().len(),
+            _ => {}
+        }
+    }
+    cells > 0 && chars / cells < 200
+}
+
+/// Whitespace-normalised text of a subtree, with a space at every element
+/// boundary that is a block or a line break.
+fn collect_text(node: NodeRef<'_, Node>) -> String {
+    let mut out = String::new();
+    let mut space = false;
+    for edge in node.traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(n) => match n.value() {
+                Node::Text(t) => {
+                    if t.starts_with(char::is_whitespace) {
+                        space = true;
+                    }
+                    for w in t.split_whitespace() {
+                        if space && !out.is_empty() {
+                            out.push(' ');
+                        }
+                        out.push_str(w);
+                        space = true;
+                    }
+                    if !t.ends_with(char::is_whitespace) && !t.trim().is_empty() {
+                        space = false;
+                    }
+                }
+                Node::Element(e) if e.name() == "br" || is_block(e.name()) => space = true,
+                _ => {}
+            },
+            ego_tree::iter::Edge::Close(n) => {
+                if n.value().as_element().is_some_and(|e| is_block(e.name())) {
+                    space = true;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Text of a `<pre>`, line breaks kept, outer blank lines trimmed.
+fn raw_text(node: NodeRef<'_, Node>) -> String {
+    let mut out = String::new();
+    for d in node.descendants() {
+        if let Node::Text(t) = d.value() {
+            out.push_str(t);
+        } else if d.value().as_element().is_some_and(|e| e.name() == "br") {
+            out.push('\n');
+        }
+    }
+    out.trim_matches('\n').trim_end().to_owned()
+}
+
+/// The kind of a disclaimer by its wording.
+pub(crate) fn disclaimer_kind(text: &str) -> DisclaimerKind {
+    let t = text.to_lowercase();
+    if t.contains("artificial intelligence")
+        || t.split(|c: char| !c.is_alphanumeric()).any(|w| w == "ai")
+    {
+        DisclaimerKind::AiGenerated
+    } else if t.contains("correction") || t.contains("clarification") {
+        DisclaimerKind::Correction
+    } else if t.contains("affiliate") || t.contains("commission") {
+        DisclaimerKind::Affiliate
+    } else if t.contains("sponsor") || t.contains("paid partnership") || t.contains("paid for by") {
+        DisclaimerKind::Sponsored
+    } else if t.contains("editor") {
+        DisclaimerKind::EditorsNote
+    } else if t.contains('©') || t.contains("copyright") || t.contains("all rights reserved") {
+        DisclaimerKind::Copyright
+    } else {
+        DisclaimerKind::Other
+    }
+}
+
+fn assign_role(block: &mut DraftBlock, kind: Kind, boxed: Option<BoxKind>) {
+    match boxed {
+        Some(BoxKind::Related) => {
+            let role = if matches!(kind, Kind::Heading(_))
+                || (block.hints.href.is_none()
+                    && block.word_count() <= 6
+                    && block.hints.link_density < 0.5)
+            {
+                Role::RelatedHeader
+            } else if block.hints.href.is_some() {
+                Role::RelatedItem
+            } else {
+                Role::Boilerplate
+            };
+            block.set_role(role, NAME, 0.9);
+            return;
+        }
+        Some(BoxKind::Disclaimer) => {
+            let role = Role::Disclaimer(disclaimer_kind(&block.text));
+            block.set_role(role, NAME, 0.9);
+            return;
+        }
+        Some(BoxKind::Pull) => {
+            block.set_role(Role::Quote(QuoteKind::Pull), NAME, 0.9);
+            return;
+        }
+        Some(BoxKind::Caption) => {
+            block.shape = Shape::Figure {
+                src: None,
+                alt: None,
+            };
+            block.set_role(Role::Caption, NAME, 0.9);
+            return;
+        }
+        None => {}
+    }
+    match kind {
+        Kind::Heading(_) => block.set_role(Role::Heading, NAME, 0.9),
+        Kind::Quote => block.set_role(Role::Quote(QuoteKind::Block), NAME, 0.9),
+        Kind::ListItem => block.set_role(Role::ListItem, NAME, 0.5),
+        Kind::Paragraph => block.set_role(Role::Paragraph, NAME, 0.5),
+    }
+}
+
+fn normalized(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// A quote whose text (≥ 8 words) recurs in a body paragraph is a pull
+/// quote repeating the body: dropped from the body.
+fn drop_duplicate_quotes(blocks: &mut [DraftBlock]) {
+    let mut body = String::new();
+    for b in blocks.iter() {
+        if matches!(b.shape, Shape::Paragraph | Shape::ListItem { .. }) && b.role.is_body() {
+            body.push_str(&normalized(&b.text));
+            body.push('\n');
+        }
+    }
+    for b in blocks.iter_mut() {
+        let quote_like = matches!(b.shape, Shape::Quote) || matches!(b.role, Role::Quote(_));
+        if quote_like && b.word_count() >= 8 {
+            let n = normalized(b.text.trim_matches(|c: char| !c.is_alphanumeric()));
+            if !n.is_empty() && body.contains(&n) {
+                b.set_role(Role::Boilerplate, NAME, 0.9);
+            }
+        }
+    }
+}
+
+/// True when any of `roots` is `node` or one of its ancestors.
+fn inside(dom: &Dom, roots: &HashSet<NodeId>, node: NodeId) -> bool {
+    let mut cur = dom.html.tree.get(node);
+    while let Some(n) = cur {
+        if roots.contains(&n.id()) {
+            return true;
+        }
+        cur = n.parent();
+    }
+    false
+}
+
+pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
+    let Some(dom) = draft.dom.take() else {
+        return Ok(());
+    };
+    if let Some(body) = dom.body_override.as_deref() {
+        let blocks = body
+            .split('\n')
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| {
+                let mut b = DraftBlock::new(
+                    Shape::Paragraph,
+                    l.split_whitespace().collect::<Vec<_>>().join(" "),
+                );
+                b.set_role(Role::Paragraph, NAME, 0.5);
+                b
+            })
+            .collect();
+        *draft.blocks_mut() = blocks;
+        draft.dom = Some(dom);
+        return Ok(());
+    }
+    let boxes: IdMap<BoxKind> = dom.boxes.iter().copied().collect();
+    let mut seg = Segmenter {
+        boxes: &boxes,
+        max_depth: cx.limits.max_depth,
+        wild: dom.wild,
+        outside_main: false,
+        blocks: Vec::new(),
+        buf: String::new(),
+        pending_space: false,
+        last_br: false,
+        chars: 0,
+        link_chars: 0,
+        emph_chars: 0,
+        links: 0,
+        href: None,
+        link_depth: 0,
+        emph_depth: 0,
+        next_list: 0,
+        ctx: Vec::new(),
+    };
+    let roots: Vec<NodeId> = if dom.roots.is_empty() {
+        vec![dom.html.tree.root().id()]
+    } else {
+        dom.roots.clone()
+    };
+    for id in &roots {
+        if let Some(node) = dom.html.tree.get(*id) {
+            seg.walk(node);
+        }
+    }
+    drop_duplicate_quotes(&mut seg.blocks);
+
+    // Related and disclaimer boxes next to the main content (children of its
+    // parent or grandparent) are read too, outside the body.
+    if !dom.roots.is_empty() && !dom.wild {
+        let root_set: HashSet<NodeId> = roots.iter().copied().collect();
+        let near: HashSet<NodeId> = roots
+            .first()
+            .and_then(|id| dom.html.tree.get(*id))
+            .map(|n| n.ancestors().take(2).map(|a| a.id()).collect())
+            .unwrap_or_default();
+        seg.outside_main = true;
+        for (id, kind) in &dom.boxes {
+            if !matches!(kind, BoxKind::Related | BoxKind::Disclaimer)
+                || inside(&dom, &root_set, *id)
+            {
+                continue;
+            }
+            let Some(node) = dom.html.tree.get(*id) else {
+                continue;
+            };
+            if node.ancestors().take(4).any(|a| near.contains(&a.id())) {
+                seg.ctx.clear();
+                seg.walk(node);
+            }
+        }
+    }
+    *draft.blocks_mut() = seg.blocks;
+    draft.dom = Some(dom);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Block, extract};
+
+    #[test]
+    fn blocks_are_separated() {
+        let a = extract(
+            "<html><body><article><p>One two. The council met for a long time on Tuesday, and talked.</p><p>Another long paragraph follows here, with more words in it.</p><div>Loose text<br><br>after break</div>\
+             <table><tr><td>a</td><td>b</td></tr></table><ul><li>x</li><li>y</li></ul></article></body></html>",
+        )
+        .expect("article");
+        assert!(a.text.contains("One two."), "{}", a.text);
+        assert!(a.text.contains("Loose text\n\nafter break"), "{}", a.text);
+        assert!(a.text.contains("a\tb"), "{}", a.text);
+        assert!(
+            a.sections
+                .iter()
+                .flat_map(|s| &s.blocks)
+                .any(|b| matches!(b, Block::List { items, .. } if items.len() == 2))
+        );
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = format!(
+            "<html><body>{}deep text{}</body></html>",
+            "<div>".repeat(3_000),
+            "</div>".repeat(3_000)
+        );
+        let a = extract(html.as_str()).expect("article");
+        assert!(a.text.contains("deep text"));
+    }
+}
+#[cfg(test)]
+mod embed_tests {
+    #[test]
+    fn social_embeds_stay() {
+        let p = "<p>Long enough paragraph of the story that talks about many things, and more.</p>";
+        let html = format!(
+            "<html><body><article>{p}{p}<div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p>Tweet text here</p>— Someone (@someone) November 18, 2019</blockquote></div>{p}</article></body></html>"
+        );
+        let a = crate::extract(html.as_str()).expect("article");
+        assert!(a.text.contains("Tweet text here"), "{:#?}", a.sections);
+    }
+}
+
+#[cfg(test)]
+mod robustness_tests {
+    /// Odd inputs give an article (or a typed error), never a panic.
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        let inputs = [
+            String::from("<html></html>"),
+            String::from("<html><body><p></p><br><br><br></body></html>"),
+            format!(
+                "<html><body>{}</body></html>",
+                "<table><tr><td>".repeat(1500)
+            ),
+            format!(
+                "<html><body><article>{}</article></body></html>",
+                "x<br>".repeat(5000)
+            ),
+            format!(
+                "<html><body>{}</body></html>",
+                "<blockquote>q ".repeat(2000)
+            ),
+            String::from(
+                "<html><body><figure><figcaption></figcaption></figure><pre></pre><ul><li></ul></body></html>",
+            ),
+            String::from(
+                "<html><body><div class=\"related\"><a>no href</a></div><div itemprop=\"articleBody\"></div></body></html>",
+            ),
+            String::from(
+                "<html><head><script type=\"application/ld+json\">{\"articleBody\": 5}</script></head><body>t</body></html>",
+            ),
+        ];
+        for input in &inputs {
+            let _ = crate::extract(input.as_str());
+        }
+    }
+}
+
+#[cfg(test)]
+mod box_tests {
+    const P: &str = "<p>The council met on Tuesday and voted to approve the new budget, after a long debate about libraries, roads and the pool.</p>";
+
+    #[test]
+    fn related_box_next_to_the_body_goes_to_related() {
+        let html = format!(
+            "<html><body><article><div class=\"article-body\">{P}{P}{P}</div>\
+             <div class=\"more-stories related\"><h3>More stories</h3><ul>\
+             <li><a href=\"/a\">Library hours cut at two branches</a></li>\
+             <li><a href=\"/b\">Pool fees rise again</a></li></ul></div></article></body></html>"
+        );
+        let a = crate::extract(html.as_str()).expect("article");
+        let titles: Vec<_> = a.related.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Library hours cut at two branches", "Pool fees rise again"]
+        );
+        assert_eq!(a.related[0].url.as_deref(), Some("/a"));
+        assert!(!a.text.contains("Pool fees"), "{}", a.text);
+    }
+
+    #[test]
+    fn disclaimer_box_goes_to_disclaimers() {
+        let html = format!(
+            "<html><body><div class=\"entry-content\">{P}{P}\
+             <div class=\"disclaimer\"><p>This article was produced with the help of artificial intelligence.</p></div></div></body></html>"
+        );
+        let a = crate::extract(html.as_str()).expect("article");
+        assert_eq!(a.disclaimers.len(), 1);
+        assert_eq!(a.disclaimers[0].kind, crate::DisclaimerKind::AiGenerated);
+        assert!(!a.text.contains("artificial"), "{}", a.text);
+    }
+}
