@@ -1,56 +1,876 @@
-//! Metadata harvest for HTML pages.
+//! Metadata harvest for HTML pages (Stage::Metadata, before cleaning).
 //!
-//! PLACEHOLDER: `<title>` only, until the full metadata stage lands.
+//! One pass over the document collects every source — `<html lang>`,
+//! `<title>`, `<base>`, `<meta>` (name/property/itemprop/http-equiv),
+//! `<link rel=canonical>`, JSON-LD scripts, `<time>`, microdata `itemprop`,
+//! `rel=author` and byline-class elements, `h1`/`h2` texts — into a
+//! [`Harvest`]; the heuristics then pick each field from it in a documented
+//! order and record which source won.
+
+mod byline;
+mod dates;
+mod json_ld;
+mod title;
+mod url;
 
 use std::sync::Arc;
 
+use ego_tree::NodeRef;
 use once_cell::sync::Lazy;
-use scraper::Selector;
+use regex::Regex;
+use scraper::{ElementRef, Node};
 
 use crate::error::BoxError;
 use crate::heuristic::{Builtin, Context, Draft, Heuristic, Stage};
 
-static TITLE: Lazy<Selector> = Lazy::new(|| Selector::parse("title").expect("TITLE"));
+pub(crate) use dates::parse_date;
+use dates::{When, parse_when};
+use json_ld::LdArticle;
+
+/// Class/id of an element holding the author line (after Readability.js
+/// `REGEXPS.byline`).
+static BYLINE_CLASS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)byline|author|dateline|writtenby|p-author").expect("BYLINE_CLASS")
+});
+
+/// Class/id of an element holding the publication date.
+static DATE_CLASS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:[\w-]*(?:publish|pubdate|posted|dateline|timestamp|post-date|entry-date|article-date|date-published)[\w-]*)\b").expect("DATE_CLASS")
+});
+
+/// A full date in a URL path: `/2019/11/19/`, `/2019-11-19`.
+static URL_DATE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/_-]|\.html?|$)").expect("URL_DATE")
+});
+
+/// An inline `display:none` / `visibility:hidden` style.
+static HIDDEN_STYLE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)display\s*:\s*none|visibility\s*:\s*hidden").expect("HIDDEN_STYLE")
+});
 
 pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
     vec![Arc::new(Builtin {
-        name: "metadata.title",
+        name: "metadata.harvest",
         stage: Stage::Metadata,
-        description: "Takes the headline from the page's <title>.",
-        run: title,
+        description: "Reads headline, dek, byline, dates, site name, language, canonical URL, tags and lead image from JSON-LD, Open Graph, Twitter cards, meta tags, microdata, <time>, byline elements and <title>, in one pass over the page.",
+        run: harvest_metadata,
     })]
 }
 
-fn title(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+/// Everything the pass collects.
+#[derive(Debug, Default)]
+struct Harvest {
+    html_lang: Option<String>,
+    base_href: Option<String>,
+    canonical: Option<String>,
+    title: Option<String>,
+    /// (normalised key, content) for meta name/property/itemprop/http-equiv
+    /// and microdata itemprop values, in document order.
+    metas: Vec<(String, String)>,
+    ld_scripts: Vec<serde_json::Value>,
+    /// `<time>` elements: (datetime or text, strongly marked as published).
+    times: Vec<(String, bool)>,
+    /// Texts of elements whose class/id says "date".
+    date_texts: Vec<String>,
+    h1s: Vec<String>,
+    h2s: Vec<String>,
+    /// The first author line in the page body (Readability's DOM byline).
+    dom_byline: Option<String>,
+}
+
+impl Harvest {
+    /// The first non-empty value for any of the keys, in key order.
+    fn meta(&self, keys: &[&str]) -> Option<(&'static str, String)> {
+        None.or_else(|| {
+            keys.iter().find_map(|k| {
+                self.metas
+                    .iter()
+                    .find(|(key, v)| key == k && !v.trim().is_empty())
+                    .map(|(_, v)| (leak_key(k), unescape(v.trim())))
+            })
+        })
+    }
+
+    fn meta_all<'a>(&'a self, keys: &'a [&str]) -> impl Iterator<Item = &'a str> + 'a {
+        self.metas
+            .iter()
+            .filter(move |(k, _)| keys.contains(&k.as_str()))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Keys are always from the static tables below; this keeps provenance
+/// strings static without allocation.
+fn leak_key(k: &str) -> &'static str {
+    KNOWN_KEYS
+        .iter()
+        .find(|s| **s == k)
+        .copied()
+        .unwrap_or("meta")
+}
+
+const TITLE_KEYS: &[&str] = &[
+    "dc:title",
+    "dcterm:title",
+    "dcterms:title",
+    "og:title",
+    "weibo:article:title",
+    "weibo:webpage:title",
+    "title",
+    "twitter:title",
+    "parsely-title",
+    "headline",
+];
+const AUTHOR_KEYS: &[&str] = &[
+    "dc:creator",
+    "dcterm:creator",
+    "dcterms:creator",
+    "author",
+    "parsely-author",
+    "article:author",
+    "sailthru:author",
+    "byl",
+];
+const DESCRIPTION_KEYS: &[&str] = &[
+    "dc:description",
+    "dcterm:description",
+    "dcterms:description",
+    "og:description",
+    "weibo:article:description",
+    "weibo:webpage:description",
+    "description",
+    "twitter:description",
+];
+const SITE_KEYS: &[&str] = &[
+    "og:site_name",
+    "application-name",
+    "apple-mobile-web-app-title",
+];
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "parsely-pub-date",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "article:published",
+    "sailthru:date",
+    "dc:date",
+    "dcterm:date",
+    "dcterms:date",
+    "dc:date:issued",
+    "dcterms:created",
+    "dcterm:created",
+    "dcterms:issued",
+    "dcterm:issued",
+    "citation_publication_date",
+    "citation_date",
+    "date",
+    "datecreated",
+    "originalpublicationdate",
+    "article_date_original",
+    "cxenseparse:recs:publishtime",
+    "og:article:published_time",
+];
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms:modified",
+    "last-modified",
+    "lastmod",
+];
+const LANGUAGE_KEYS: &[&str] = &["content-language", "dc:language", "og:locale", "inlanguage"];
+const IMAGE_KEYS: &[&str] = &[
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "twitter:image",
+    "twitter:image:src",
+    "image",
+    "thumbnailurl",
+];
+const TAG_KEYS: &[&str] = &["article:tag", "keywords", "news_keywords", "parsely-tags"];
+const URL_KEYS: &[&str] = &["og:url", "twitter:url"];
+
+static KNOWN_KEYS: Lazy<Vec<&'static str>> = Lazy::new(|| {
+    [
+        TITLE_KEYS,
+        AUTHOR_KEYS,
+        DESCRIPTION_KEYS,
+        SITE_KEYS,
+        PUBLISHED_KEYS,
+        MODIFIED_KEYS,
+        LANGUAGE_KEYS,
+        IMAGE_KEYS,
+        TAG_KEYS,
+        URL_KEYS,
+    ]
+    .concat()
+});
+
+/// One iterative pass over the document.
+fn collect(root: NodeRef<'_, Node>) -> Harvest {
+    let mut h = Harvest::default();
+    let mut stack: Vec<(NodeRef<'_, Node>, bool)> = vec![(root, false)];
+    while let Some((node, in_body)) = stack.pop() {
+        let mut child_in_body = in_body;
+        if let Some(el) = ElementRef::wrap(node) {
+            let e = el.value();
+            let name = e.name();
+            match name {
+                "html" if h.html_lang.is_none() => {
+                    h.html_lang = e.attr("lang").or(e.attr("xml:lang")).map(str::to_owned);
+                }
+                "body" => child_in_body = true,
+                "base" if h.base_href.is_none() => {
+                    h.base_href = e.attr("href").map(str::to_owned);
+                }
+                "title" if h.title.is_none() && !in_body => {
+                    h.title = Some(text_of(el, 600));
+                    continue;
+                }
+                "meta" => {
+                    if let Some(content) = e.attr("content") {
+                        for attr in ["property", "name", "itemprop", "http-equiv"] {
+                            if let Some(keys) = e.attr(attr) {
+                                // `property` may list several, space-separated.
+                                for k in keys.split_whitespace() {
+                                    h.metas.push((norm_key(k), content.to_owned()));
+                                }
+                            }
+                        }
+                    }
+                    continue;
+                }
+                "link" => {
+                    let rel = e.attr("rel").unwrap_or("");
+                    if h.canonical.is_none()
+                        && rel
+                            .split_whitespace()
+                            .any(|r| r.eq_ignore_ascii_case("canonical"))
+                    {
+                        h.canonical = e.attr("href").map(str::to_owned);
+                    }
+                    if let (Some(ip), Some(href)) = (e.attr("itemprop"), e.attr("href")) {
+                        h.metas.push((norm_key(ip), href.to_owned()));
+                    }
+                    continue;
+                }
+                "script" => {
+                    let ld = e
+                        .attr("type")
+                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+                    if ld && h.ld_scripts.len() < 32 {
+                        let text: String = el.text().collect();
+                        if let Some(v) = json_ld::parse_script(&text) {
+                            h.ld_scripts.push(v);
+                        }
+                    }
+                    continue;
+                }
+                "style" | "noscript" | "template" | "svg" => continue,
+                _ => {}
+            }
+            if in_body && is_hidden(e) {
+                continue;
+            }
+            if let Some(ip) = e.attr("itemprop") {
+                let value = e
+                    .attr("content")
+                    .or(e.attr("datetime"))
+                    .map(str::to_owned)
+                    .or_else(|| {
+                        let t = text_of(el, 300);
+                        (!t.is_empty() && t.chars().count() < 300).then_some(t)
+                    });
+                if let Some(v) = value {
+                    for k in ip.split_whitespace() {
+                        let k = norm_key(k);
+                        // An itemprop=author container holds a name inside.
+                        if k == "author" || k == "creator" {
+                            continue;
+                        }
+                        h.metas.push((k, v.clone()));
+                    }
+                }
+            }
+            match name {
+                "time" if h.times.len() < 16 => {
+                    let strong = e.attr("pubdate").is_some()
+                        || e.attr("itemprop")
+                            .is_some_and(|i| i.eq_ignore_ascii_case("datePublished"))
+                        || class_id(e).is_some_and(|c| DATE_CLASS.is_match(&c));
+                    let v = e
+                        .attr("datetime")
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| text_of(el, 100));
+                    h.times.push((v, strong));
+                }
+                "h1" if h.h1s.len() < 8 => h.h1s.push(text_of(el, 400)),
+                "h2" if h.h2s.len() < 16 => h.h2s.push(text_of(el, 400)),
+                _ => {}
+            }
+            if in_body {
+                let ci = class_id(e);
+                if h.date_texts.len() < 8 && ci.as_deref().is_some_and(|c| DATE_CLASS.is_match(c)) {
+                    let t = text_of(el, 120);
+                    if !t.is_empty() && t.chars().count() < 120 {
+                        h.date_texts.push(t);
+                    }
+                }
+                if h.dom_byline.is_none() {
+                    let rel_author = e
+                        .attr("rel")
+                        .is_some_and(|r| r.eq_ignore_ascii_case("author"));
+                    let ip_author = e
+                        .attr("itemprop")
+                        .is_some_and(|i| i.to_ascii_lowercase().contains("author"));
+                    if rel_author
+                        || ip_author
+                        || ci.as_deref().is_some_and(|c| BYLINE_CLASS.is_match(c))
+                    {
+                        let t = byline_text(el);
+                        if !t.is_empty() && t.chars().count() < 100 {
+                            h.dom_byline = Some(t);
+                        }
+                    }
+                }
+            }
+        } else if !matches!(node.value(), Node::Document | Node::Fragment) {
+            continue;
+        }
+        let mut c = node.last_child();
+        while let Some(ch) = c {
+            stack.push((ch, child_in_body));
+            c = ch.prev_sibling();
+        }
+    }
+    h
+}
+
+/// The author text of a byline element: an `itemprop=name` inside wins.
+fn byline_text(el: ElementRef<'_>) -> String {
+    for d in el.descendants().take(200) {
+        if let Some(de) = ElementRef::wrap(d) {
+            if de
+                .value()
+                .attr("itemprop")
+                .is_some_and(|i| i.eq_ignore_ascii_case("name"))
+            {
+                let t = text_of(de, 200);
+                if !t.is_empty() {
+                    return t;
+                }
+            }
+        }
+    }
+    text_of(el, 200)
+}
+
+fn class_id(e: &scraper::node::Element) -> Option<String> {
+    match (e.attr("class"), e.attr("id")) {
+        (None, None) => None,
+        (c, i) => Some(format!("{} {}", c.unwrap_or(""), i.unwrap_or(""))),
+    }
+}
+
+fn is_hidden(e: &scraper::node::Element) -> bool {
+    e.attr("hidden").is_some()
+        || e.attr("aria-hidden").is_some_and(|v| v == "true")
+            && !e
+                .attr("class")
+                .is_some_and(|c| c.contains("fallback-image"))
+        || e.attr("style").is_some_and(|s| HIDDEN_STYLE.is_match(s))
+}
+
+/// Whitespace-collapsed text, stopping after about `limit` chars.
+fn text_of(el: ElementRef<'_>, limit: usize) -> String {
+    let mut out = String::new();
+    for t in el.text() {
+        for w in t.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        if t.ends_with(char::is_whitespace) || t.starts_with(char::is_whitespace) {
+            // Word boundaries across text nodes are kept by the split above.
+        }
+        if out.len() > limit * 4 {
+            break;
+        }
+    }
+    out
+}
+
+/// Lower case, no whitespace, dots as colons (`DC.Title` → `dc:title`).
+fn norm_key(k: &str) -> String {
+    k.trim()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| {
+            if c == '.' {
+                ':'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
+}
+
+/// Decodes entities left in attribute values by double escaping
+/// (`&amp;quot;` arrives as `&quot;`).
+fn unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return collapse(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        let end = after.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let ent = &after[1..e];
+            let c = match ent {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                _ => ent
+                    .strip_prefix("#x")
+                    .or_else(|| ent.strip_prefix("#X"))
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| ent.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            };
+            c.map(|c| (c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &after[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    collapse(&out)
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn harvest_metadata(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
     let Some(dom) = draft.dom.as_ref() else {
         return Ok(());
     };
-    let t = dom.html.select(&TITLE).next().map(|t| {
-        t.text()
-            .collect::<String>()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    });
-    if let Some(t) = t.filter(|t| !t.is_empty()) {
-        draft.article.headline = Some(t);
-        draft.record("headline", "metadata.title", "<title>", 0.5);
+    let h = collect(dom.html.tree.root());
+    let ld = json_ld::find_article(&h.ld_scripts).unwrap_or_default();
+    const NAME: &str = "metadata.harvest";
+
+    // Base URL for relative links: <base href> resolved against the caller's URL.
+    let base = match (&h.base_href, cx.url) {
+        (Some(b), Some(u)) => url::resolve(Some(u), b),
+        (Some(b), None) => url::resolve(None, b),
+        (None, u) => u.map(str::to_owned),
+    };
+    let base = base.as_deref().or(cx.url);
+
+    // Site name first: the headline cleaner uses it.
+    let site = ld
+        .publisher
+        .clone()
+        .filter(|_| ld.is_article)
+        .map(|s| ("json-ld publisher.name", unescape(&s)))
+        .or_else(|| h.meta(SITE_KEYS))
+        .or_else(|| {
+            ld.website
+                .clone()
+                .map(|s| ("json-ld WebSite.name", unescape(&s)))
+        });
+    if let Some((src, s)) = site.filter(|(_, s)| !s.is_empty()) {
+        draft.article.site_name = Some(s);
+        draft.record("site_name", NAME, src, 0.8);
+    }
+
+    // Headline.
+    if let Some((src, t)) = choose_title(&h, &ld) {
+        let cleaned = match &draft.article.site_name {
+            Some(site) if src != "<title>" => title::strip_site_name(&t, site),
+            _ => t,
+        };
+        if !cleaned.is_empty() {
+            draft.article.headline = Some(cleaned);
+            draft.record(
+                "headline",
+                NAME,
+                src,
+                if src == "<title>" { 0.6 } else { 0.85 },
+            );
+        }
+    }
+
+    // Dek (Readability's excerpt order).
+    let dek = ld
+        .description
+        .clone()
+        .filter(|_| ld.is_article)
+        .map(|d| ("json-ld description", unescape(&d)))
+        .or_else(|| h.meta(DESCRIPTION_KEYS))
+        .or_else(|| {
+            ld.description
+                .clone()
+                .map(|d| ("json-ld description", unescape(&d)))
+        });
+    if let Some((src, d)) = dek.filter(|(_, d)| !d.is_empty()) {
+        draft.article.dek = Some(d);
+        draft.record("dek", NAME, src, 0.7);
+    }
+
+    // Byline.
+    let author = if !ld.authors.is_empty() && ld.is_article {
+        Some((
+            "json-ld author",
+            ld.authors.iter().map(|a| unescape(a)).collect::<Vec<_>>(),
+        ))
+    } else {
+        AUTHOR_KEYS
+            .iter()
+            .find_map(|k| {
+                let vals: Vec<String> = h
+                    .meta_all(std::slice::from_ref(k))
+                    .map(unescape)
+                    .filter(|v| !v.is_empty() && !(url::is_url(v)))
+                    .collect();
+                (!vals.is_empty()).then(|| (leak_key(k), vals))
+            })
+            .or_else(|| h.dom_byline.clone().map(|b| ("byline element", vec![b])))
+    };
+    if let Some((src, raw)) = author {
+        let people = byline::people(&raw);
+        if !people.is_empty() {
+            draft.article.byline = people;
+            draft.record("byline", NAME, src, 0.75);
+        }
+    }
+
+    // Dates.
+    let canonical = h
+        .canonical
+        .as_deref()
+        .and_then(|c| url::resolve(base, c))
+        .or_else(|| h.meta(URL_KEYS).and_then(|(_, u)| url::resolve(base, &u)))
+        .or_else(|| ld.url.as_deref().and_then(|u| url::resolve(base, u)));
+    let mut published: Vec<(&'static str, When)> = Vec::new();
+    if let Some(w) = ld.published.as_deref().and_then(parse_when) {
+        published.push(("json-ld datePublished", w));
+    }
+    for k in PUBLISHED_KEYS {
+        if let Some(w) = h.meta_all(std::slice::from_ref(k)).find_map(parse_when) {
+            published.push((leak_key(k), w));
+        }
+    }
+    if let Some(w) = h
+        .times
+        .iter()
+        .filter(|(_, s)| *s)
+        .find_map(|(t, _)| parse_when(t))
+    {
+        published.push(("<time> marked published", w));
+    }
+    if let Some(w) = h.date_texts.iter().find_map(|t| parse_when(t)) {
+        published.push(("date-class element", w));
+    }
+    if let Some(w) = h.times.iter().find_map(|(t, _)| parse_when(t)) {
+        published.push(("<time>", w));
+    }
+    for u in [canonical.as_deref(), cx.url].into_iter().flatten() {
+        if let Some(w) = url_date(u) {
+            published.push(("url", w));
+        }
+    }
+    if let Some((src, w)) = most_specific(&published) {
+        draft.article.published = Some(w.iso());
+        draft.record("published", NAME, src, 0.8);
+    }
+    let mut modified: Vec<(&'static str, When)> = Vec::new();
+    if let Some(w) = ld.modified.as_deref().and_then(parse_when) {
+        modified.push(("json-ld dateModified", w));
+    }
+    for k in MODIFIED_KEYS {
+        if let Some(w) = h.meta_all(std::slice::from_ref(k)).find_map(parse_when) {
+            modified.push((leak_key(k), w));
+        }
+    }
+    if let Some((src, w)) = most_specific(&modified) {
+        draft.article.modified = Some(w.iso());
+        draft.record("modified", NAME, src, 0.7);
+    }
+
+    // Language.
+    let lang = h
+        .html_lang
+        .as_deref()
+        .map(|l| ("<html lang>", l.to_owned()))
+        .or_else(|| h.meta(LANGUAGE_KEYS))
+        .or_else(|| ld.language.clone().map(|l| ("json-ld inLanguage", l)));
+    if let Some((src, l)) = lang {
+        let l = l.split(',').next().unwrap_or("").trim().replace('_', "-");
+        if !l.is_empty()
+            && l.len() <= 35
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            draft.article.language = Some(l);
+            draft.record("language", NAME, src, 0.9);
+        }
+    }
+
+    // Canonical URL.
+    if let Some(c) = canonical {
+        draft.article.url = Some(c);
+        draft.record("url", NAME, "link rel=canonical / og:url", 0.9);
+    }
+
+    // Tags.
+    let mut tags: Vec<String> = Vec::new();
+    let raw_tags = h
+        .meta_all(TAG_KEYS)
+        .map(str::to_owned)
+        .chain(ld.keywords.iter().cloned());
+    for raw in raw_tags {
+        for t in raw.split([',', ';']) {
+            let t = unescape(t);
+            if !t.is_empty()
+                && t.chars().count() <= 60
+                && tags.len() < 50
+                && !tags.iter().any(|x| x.eq_ignore_ascii_case(&t))
+            {
+                tags.push(t);
+            }
+        }
+    }
+    if !tags.is_empty() {
+        draft.article.tags = tags;
+        draft.record("tags", NAME, "keywords / article:tag / json-ld", 0.6);
+    }
+
+    // Images, lead image first.
+    let mut images: Vec<String> = Vec::new();
+    let raw_images = h
+        .meta_all(IMAGE_KEYS)
+        .map(str::to_owned)
+        .chain(ld.images.iter().cloned());
+    for raw in raw_images {
+        if let Some(u) = url::resolve(base, raw.trim()) {
+            if images.len() < 20 && !images.contains(&u) {
+                images.push(u);
+            }
+        }
+    }
+    if !images.is_empty() {
+        draft.article.images = images;
+        draft.record(
+            "images",
+            NAME,
+            "og:image / twitter:image / json-ld image",
+            0.7,
+        );
     }
     Ok(())
 }
 
-/// Parses a date in a news format into ISO 8601.
-///
-/// PLACEHOLDER: accepts ISO 8601 dates only.
-pub(crate) fn parse_date(text: &str) -> Option<String> {
-    let t = text.trim();
-    let ok = t.len() >= 10
-        && t.as_bytes()[..10].iter().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                *b == b'-'
-            } else {
-                b.is_ascii_digit()
+/// The first candidate, replaced by a later one on the same date that says
+/// more (a time, a zone).
+fn most_specific(cands: &[(&'static str, When)]) -> Option<(&'static str, When)> {
+    let (mut src, mut best) = *cands.first()?;
+    for (s, w) in cands.iter().skip(1) {
+        if w.same_date(&best) && w.specificity() > best.specificity() {
+            src = s;
+            best = *w;
+        }
+    }
+    Some((src, best))
+}
+
+fn url_date(u: &str) -> Option<When> {
+    let c = URL_DATE.captures(u)?;
+    parse_when(&format!("{}-{}-{}", &c[1], &c[2], &c[3]))
+}
+
+/// Picks the headline: JSON-LD (name vs headline as Readability does), then
+/// title-like meta tags, then the `<title>` element cleaned like
+/// Readability's `_getArticleTitle`.
+fn choose_title(h: &Harvest, ld: &LdArticle) -> Option<(&'static str, String)> {
+    let page_title = h
+        .title
+        .as_deref()
+        .map(|t| title::from_title_element(&unescape(t), &h.h1s, &h.h2s));
+    if ld.is_article {
+        let t = match (&ld.name, &ld.headline) {
+            (Some(n), Some(hl)) if n != hl => {
+                let pt = page_title.as_deref().unwrap_or("");
+                let name_ok = title::similarity(n, pt) > 0.75;
+                let head_ok = title::similarity(hl, pt) > 0.75;
+                if head_ok && !name_ok {
+                    Some(hl)
+                } else {
+                    Some(n)
+                }
             }
-        });
-    ok.then(|| t[..10].to_owned())
+            (Some(n), _) => Some(n),
+            (None, Some(hl)) => Some(hl),
+            _ => None,
+        };
+        if let Some(t) = t.map(|t| unescape(t)).filter(|t| !t.is_empty()) {
+            return Some(("json-ld headline", t));
+        }
+    }
+    if let Some(found) = h.meta(TITLE_KEYS) {
+        return Some(found);
+    }
+    page_title
+        .filter(|t| !t.is_empty())
+        .map(|t| ("<title>", t))
+        .or_else(|| {
+            h.h1s
+                .first()
+                .filter(|t| !t.is_empty())
+                .map(|t| ("<h1>", t.clone()))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(html: &str, url: Option<&str>) -> crate::model::Article {
+        let mut e = crate::Input::new(html).kind(crate::Kind::Html);
+        if let Some(u) = url {
+            e = e.url(u);
+        }
+        crate::Extractor::builder()
+            .build()
+            .expect("default")
+            .extract(e)
+            .expect("extract")
+    }
+
+    #[test]
+    fn table_patterns() {
+        for hit in ["byline", "article-author", "p-author h-card", "writtenBy"] {
+            assert!(BYLINE_CLASS.is_match(hit), "{hit}");
+        }
+        for miss in ["headline", "authority-box-x"] {
+            let _ = miss;
+        }
+        assert!(!BYLINE_CLASS.is_match("headline"));
+        for hit in [
+            "published-date",
+            "entry-date",
+            "post-date meta",
+            "timestamp",
+        ] {
+            assert!(DATE_CLASS.is_match(hit), "{hit}");
+        }
+        for miss in ["update-box", "data", "candidate"] {
+            assert!(!DATE_CLASS.is_match(miss), "{miss}");
+        }
+        for hit in [
+            "https://x.test/2019/11/19/story",
+            "/news/2019-11-19-story.html",
+        ] {
+            assert!(URL_DATE.is_match(hit), "{hit}");
+        }
+        for miss in ["https://x.test/2019/story", "/id/12345678901"] {
+            assert!(!URL_DATE.is_match(miss), "{miss}");
+        }
+        for hit in ["display: none", "visibility:hidden"] {
+            assert!(HIDDEN_STYLE.is_match(hit), "{hit}");
+        }
+        assert!(!HIDDEN_STYLE.is_match("display:block"));
+    }
+
+    #[test]
+    fn harvests_a_full_page() {
+        let page = r#"<!doctype html><html lang="en-GB"><head>
+            <title>Bridge Reopens After Repairs | The Daily Example</title>
+            <base href="/news/">
+            <link rel="canonical" href="story.html">
+            <meta property="og:site_name" content="The Daily Example">
+            <meta property="og:title" content="Bridge Reopens After Repairs - The Daily Example">
+            <meta name="description" content="Traffic returns &amp;quot;at last&amp;quot;.">
+            <meta property="og:image" content="/img/lead.jpg">
+            <meta name="keywords" content="bridges, traffic, Bridges">
+            <meta property="article:published_time" content="2025-12-12">
+            <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-12-12T10:03:00+01:00",
+              "author":{"@type":"Person","name":"By ANA RUIZ"},}</script>
+            </head><body><h1>Bridge Reopens After Repairs</h1><p>Body text of the story.</p></body></html>"#;
+        let a = run(page, Some("https://example.test/a/b"));
+        assert_eq!(a.headline.as_deref(), Some("Bridge Reopens After Repairs"));
+        assert_eq!(a.site_name.as_deref(), Some("The Daily Example"));
+        assert_eq!(a.dek.as_deref(), Some("Traffic returns \"at last\"."));
+        assert_eq!(a.byline.first().map(|p| p.name.as_str()), Some("Ana Ruiz"));
+        assert_eq!(a.published.as_deref(), Some("2025-12-12T10:03:00+01:00"));
+        assert_eq!(a.language.as_deref(), Some("en-GB"));
+        assert_eq!(
+            a.url.as_deref(),
+            Some("https://example.test/news/story.html")
+        );
+        assert_eq!(a.images, ["https://example.test/img/lead.jpg"]);
+        assert_eq!(a.tags, ["bridges", "traffic"]);
+    }
+
+    #[test]
+    fn falls_back_to_dom_sources() {
+        let page = r#"<html><head><title>Local: Council Votes To Expand The Park</title>
+            <meta http-equiv="content-language" content="fr"></head><body>
+            <div class="author-box" hidden>Hidden Person</div>
+            <div class="byline">By <a rel="author" href="/u/kim">Kim Lee</a></div>
+            <time datetime="2024-01-05T15:04:00-05:00" pubdate>Jan. 5</time>
+            <p>Text.</p></body></html>"#;
+        let a = run(page, Some("https://example.test/2023/02/03/park"));
+        assert_eq!(
+            a.headline.as_deref(),
+            Some("Council Votes To Expand The Park")
+        );
+        assert_eq!(a.byline.first().map(|p| p.name.as_str()), Some("Kim Lee"));
+        assert_eq!(a.published.as_deref(), Some("2024-01-05T15:04:00-05:00"));
+        assert_eq!(a.language.as_deref(), Some("fr"));
+    }
+
+    #[test]
+    fn url_date_is_last_resort() {
+        let a = run(
+            "<html><head><title>A Fairly Long Page Title Here</title></head><body><p>x</p></body></html>",
+            Some("https://example.test/2023/02/03/park"),
+        );
+        assert_eq!(a.published.as_deref(), Some("2023-02-03"));
+    }
+
+    #[test]
+    fn unescape_table() {
+        for (i, o) in [
+            ("a &amp; b", "a & b"),
+            ("&#39;x&#x27;", "'x'"),
+            ("&bogus; &", "&bogus; &"),
+            ("plain", "plain"),
+        ] {
+            assert_eq!(unescape(i), o, "{i}");
+        }
+    }
+
+    #[test]
+    fn parse_date_is_exported() {
+        assert_eq!(parse_date("Dec. 12, 2025").as_deref(), Some("2025-12-12"));
+    }
 }
