@@ -6,9 +6,9 @@
 //!
 //! | expected        | ours                     | equal when                                   |
 //! |-----------------|--------------------------|----------------------------------------------|
-//! | `title`         | `headline`               | normalised strings equal                      |
+//! | `title`         | `headline`               | equal, or equal once a site-name part is cut from the expected title |
 //! | `byline`        | `byline` names           | token sets (see below)                        |
-//! | `excerpt`       | `dek`                    | normalised strings equal                      |
+//! | `excerpt`       | `dek`, else `lede`       | normalised strings equal                      |
 //! | `lang`          | `language`               | equal ignoring case and `_`/`-`               |
 //! | `siteName`      | `site_name`              | normalised strings equal                      |
 //! | `publishedTime` | `published`              | same instant when both have a zone, else same date |
@@ -17,6 +17,21 @@
 //! it needs a dependency, and the corpus and our output are both
 //! composed). An expected `null` (or empty string) is matched only by an
 //! absent or empty prediction.
+//!
+//! Title: our headline contract strips " | Site" parts, Readability keeps
+//! them when they come from `og:title`; a title equal to ours once a leading
+//! or trailing part naming the site (the expected `siteName`, or ours) is cut
+//! counts as equal.
+//!
+//! Excerpt: Readability falls back to the first paragraph when a page has no
+//! description; we keep that in `lede`, not in `dek`, so the lede stands in
+//! when the dek is empty.
+//!
+//! publishedTime: Readability reads only JSON-LD `datePublished`,
+//! `article:published_time` and `parsely-pub-date`; we also read `<time>`,
+//! other meta names, date elements and URL dates, so on pages where it found
+//! nothing we often do. Besides the strict score, a second line gives the
+//! score over the cases where the expected value is not null.
 //!
 //! Byline: Readability returns the raw author line ("By Jane Doe\n March 25"),
 //! we return cleaned names. Both sides are lower-cased and split into word
@@ -102,15 +117,14 @@ pub fn run(args: &[String]) -> ExitCode {
         let Ok(bytes) = std::fs::read(case.join("source.html")) else {
             continue;
         };
-        let article = match copydesk::Extractor::default().extract(
-            copydesk::Input::bytes(&bytes)
-                .kind(copydesk::Kind::Html)
-                .url("http://fakehost/test/page.html"),
-        ) {
-            Ok(a) => a,
+        let input = copydesk::Input::bytes(&bytes)
+            .kind(copydesk::Kind::Html)
+            .url("http://fakehost/test/page.html");
+        let (article, report) = match copydesk::Extractor::default().extract_with_report(input) {
+            Ok(r) => r,
             Err(e) => {
                 eprintln!("{name}: error {e}");
-                copydesk::Article::new()
+                (copydesk::Article::new(), copydesk::Report::default())
             }
         };
         let byline = article
@@ -127,7 +141,7 @@ pub fn run(args: &[String]) -> ExitCode {
             let got = match field {
                 "title" => article.headline.clone(),
                 "byline" => Some(byline.clone()),
-                "excerpt" => article.dek.clone(),
+                "excerpt" => article.dek.clone().or_else(|| article.lede.clone()),
                 "lang" => article.language.clone(),
                 "siteName" => article.site_name.clone(),
                 _ => article.published.clone(),
@@ -138,27 +152,54 @@ pub fn run(args: &[String]) -> ExitCode {
             } else {
                 match field {
                     "byline" => byline_match(&exp, &got),
+                    "title" => {
+                        exp == got
+                            || [
+                                expected.get("siteName").and_then(Value::as_str),
+                                article.site_name.as_deref(),
+                            ]
+                            .into_iter()
+                            .flatten()
+                            .any(|site| strip_site(&exp, site) == got)
+                    }
                     "lang" => lang_key(&exp) == lang_key(&got),
                     "publishedTime" => date_match(&exp, &got),
                     _ => exp == got,
                 }
             };
+            if field == "publishedTime" && !exp.is_empty() {
+                let t = totals.entry("publishedTime (non-null)").or_default();
+                t.1 += 1;
+                t.0 += usize::from(ok);
+            }
             let t = totals.entry(field).or_default();
             t.1 += 1;
             if ok {
                 t.0 += 1;
             } else {
+                let ours = match field {
+                    "title" => "headline",
+                    "excerpt" => "dek",
+                    "lang" => "language",
+                    "siteName" => "site_name",
+                    "publishedTime" => "published",
+                    other => other,
+                };
+                let from = report
+                    .provenance_of(ours)
+                    .map(|p| format!(" (from {})", p.source))
+                    .unwrap_or_default();
                 failures
                     .entry(field)
                     .or_default()
-                    .push(format!("{name}: expected {exp:?}, got {got:?}"));
+                    .push(format!("{name}: expected {exp:?}, got {got:?}{from}"));
             }
         }
     }
 
     let mut below = false;
     println!("metadata accuracy over {} cases", cases.len());
-    for field in FIELDS {
+    for field in FIELDS.iter().copied().chain(["publishedTime (non-null)"]) {
         let (ok, n) = totals.get(field).copied().unwrap_or((0, 0));
         let acc = if n == 0 { 1.0 } else { ok as f64 / n as f64 };
         let floor = floors.get(field).copied();
@@ -170,7 +211,7 @@ pub fn run(args: &[String]) -> ExitCode {
             Some(f) => format!("  (floor {f:.2})"),
             None => String::new(),
         };
-        println!("{field:>14}: {ok:>3}/{n:<3} = {:.3}{mark}", acc);
+        println!("{field:>24}: {ok:>3}/{n:<3} = {:.3}{mark}", acc);
     }
     for field in FIELDS {
         if let Some(f) = failures.get(field) {
@@ -193,6 +234,35 @@ fn read_json(path: &Path) -> Option<Value> {
 
 fn norm(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `title` without a leading or trailing " | part" naming `site`.
+fn strip_site(title: &str, site: &str) -> String {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let site = key(site);
+    if site.is_empty() {
+        return title.to_owned();
+    }
+    for sep in [" | ", " - ", " – ", " — ", " · ", " :: ", " / ", " » "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let k = key(tail);
+            if !k.is_empty() && (k == site || site.starts_with(&k) || k.starts_with(&site)) {
+                return head.trim().to_owned();
+            }
+        }
+        if let Some((head, tail)) = title.split_once(sep) {
+            let k = key(head);
+            if !k.is_empty() && (k == site || site.starts_with(&k) || k.starts_with(&site)) {
+                return tail.trim().to_owned();
+            }
+        }
+    }
+    title.to_owned()
 }
 
 fn lang_key(s: &str) -> String {
@@ -222,6 +292,14 @@ fn tokens(s: &str) -> Vec<String> {
 }
 
 fn byline_match(expected: &str, got: &str) -> bool {
+    // URLs and e-mail addresses are not names; we strip them by design.
+    let expected: String = expected
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c| c == '(' || c == ')'))
+        .filter(|w| !(w.contains("://") || w.starts_with("www.") || w.contains('@')))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let expected = expected.as_str();
     let exp: Vec<String> = tokens(expected)
         .into_iter()
         .filter(|t| {

@@ -9,7 +9,10 @@ use crate::model::Person;
 
 /// URLs, e-mail addresses and @handles inside an author line.
 static NOISE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:https?://|www\.)[^\s()<>\[\]]+|[^\s()<>]+@[^\s()<>]+\.[^\s()<>]+|(?:^|\s)@\w+").expect("NOISE")
+    Regex::new(
+        r"(?i)\b(?:https?://|www\.)[^\s()<>\[\]]+|[^\s()<>]+@[^\s()<>]+\.[^\s()<>]+|(?:^|\s)@\w+",
+    )
+    .expect("NOISE")
 });
 
 /// Brackets left empty once a URL inside was removed.
@@ -29,7 +32,7 @@ static LEAD: Lazy<Regex> = Lazy::new(|| {
 /// site chrome, or a "for/at/in Agency" tail.
 static TAIL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)\s+(?:for|at|in|from|of the)\s+(?:the\s+)?\p{Lu}.*$|\b(?:updated|published|posted|last updated|on)\b.*$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*$|\d.*$",
+        r"(?i)\s+(?:for|at|in|from|of the)\s+(?:the\s+)?\p{Lu}.*$|\b(?:updated|published|posted|last updated|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*$|\d.*$",
     )
     .expect("TAIL")
 });
@@ -48,6 +51,18 @@ static ROLE: Lazy<Regex> = Lazy::new(|| {
     .expect("ROLE")
 });
 
+/// A tail that starts with a preposition.
+static PREPOSITION: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^\s+(?:for|at|in|from|of)\s").expect("PREPOSITION"));
+
+/// A job title glued to the end of a name ("Ben Cole Games Editor").
+static ROLE_TAIL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?:\s+\p{Lu}\w+)?\s+(?:Senior\s+)?(?:Editor|Writer|Reporter|Correspondent|Columnist|Contributor)$",
+    )
+    .expect("ROLE_TAIL")
+});
+
 /// Cleans one or more raw author strings into people, in order, without
 /// duplicates (a name contained in a longer one is dropped).
 pub(crate) fn people(raw: &[String]) -> Vec<Person> {
@@ -63,7 +78,18 @@ pub(crate) fn people(raw: &[String]) -> Vec<Person> {
             }
             line = &line[m.end()..];
         }
-        let line = TAIL.replace(line, "");
+        let line = match TAIL.find(line) {
+            // "Organization for X" is a name, "Ana Ruiz for X" a credit: cut
+            // a preposition tail only after two or more words.
+            Some(m)
+                if PREPOSITION.is_match(m.as_str())
+                    && line[..m.start()].split_whitespace().count() < 2 =>
+            {
+                line.to_owned()
+            }
+            Some(m) => line[..m.start()].to_owned(),
+            None => line.to_owned(),
+        };
         for part in SPLIT.split(&line) {
             let name = part
                 .trim_matches(|c: char| {
@@ -84,6 +110,12 @@ pub(crate) fn people(raw: &[String]) -> Vec<Person> {
                 }
                 continue;
             }
+            let stripped = ROLE_TAIL.replace(name, "");
+            let name = if stripped.split_whitespace().count() >= 2 {
+                stripped.trim()
+            } else {
+                name
+            };
             let name = title_case_if_shouting(name);
             let lower = name.to_lowercase();
             if out.iter().any(|p| p.name.to_lowercase().contains(&lower)) {
@@ -144,9 +176,15 @@ mod tests {
             ("By Ana Ruiz March 25, 2015", vec!["Ana Ruiz"]),
             ("By Ana Ruiz Updated 3 hours ago", vec!["Ana Ruiz"]),
             ("Par Marie Dupont", vec!["Marie Dupont"]),
+            ("Kim Lee Monday", vec!["Kim Lee"]),
             ("Ana Ruiz, Staff Writer", vec!["Ana Ruiz"]),
             ("Ana Ruiz; Ana Ruiz", vec!["Ana Ruiz"]),
             ("By: KIM LEE", vec!["Kim Lee"]),
+            (
+                "Organization for Transformative Works",
+                vec!["Organization for Transformative Works"],
+            ),
+            ("Ben Cole Games Editor", vec!["Ben Cole"]),
         ] {
             assert_eq!(names(raw), want, "{raw}");
         }

@@ -33,6 +33,19 @@ static BYLINE_CLASS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)byline|author|dateline|writtenby|p-author").expect("BYLINE_CLASS")
 });
 
+/// Class/id of site chrome around the article (after Readability.js
+/// `REGEXPS.unlikelyCandidates`).
+static CHROME_CLASS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)-ad-|banner|breadcrumbs|combx|comment|community|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup")
+        .expect("CHROME_CLASS")
+});
+
+/// Class/id that rescues a chrome-looking container (after Readability.js
+/// `REGEXPS.okMaybeItsACandidate`).
+static NOT_CHROME_CLASS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)and|article|body|column|content|main|shadow").expect("NOT_CHROME_CLASS")
+});
+
 /// Class/id of an element holding the publication date.
 static DATE_CLASS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:[\w-]*(?:publish|pubdate|posted|dateline|timestamp|post-date|entry-date|article-date|date-published)[\w-]*)\b").expect("DATE_CLASS")
@@ -81,13 +94,14 @@ struct Harvest {
 impl Harvest {
     /// The first non-empty value for any of the keys, in key order.
     fn meta(&self, keys: &[&str]) -> Option<(&'static str, String)> {
-        None.or_else(|| {
-            keys.iter().find_map(|k| {
-                self.metas
-                    .iter()
-                    .find(|(key, v)| key == k && !v.trim().is_empty())
-                    .map(|(_, v)| (leak_key(k), unescape(v.trim())))
-            })
+        // The last tag of a key wins (a later `property` overrides an
+        // earlier `name`, as reader modes do).
+        keys.iter().find_map(|k| {
+            self.metas
+                .iter()
+                .rev()
+                .find(|(key, v)| key == k && !v.trim().is_empty())
+                .map(|(_, v)| (leak_key(k), unescape(v.trim())))
         })
     }
 
@@ -128,6 +142,7 @@ const AUTHOR_KEYS: &[&str] = &[
     "author",
     "parsely-author",
     "article:author",
+    "og:article:author",
     "sailthru:author",
     "byl",
 ];
@@ -214,9 +229,11 @@ static KNOWN_KEYS: Lazy<Vec<&'static str>> = Lazy::new(|| {
 /// One iterative pass over the document.
 fn collect(root: NodeRef<'_, Node>) -> Harvest {
     let mut h = Harvest::default();
-    let mut stack: Vec<(NodeRef<'_, Node>, bool)> = vec![(root, false)];
-    while let Some((node, in_body)) = stack.pop() {
+    // (node, inside <body>, inside a site-chrome container)
+    let mut stack: Vec<(NodeRef<'_, Node>, bool, bool)> = vec![(root, false, false)];
+    while let Some((node, in_body, in_chrome)) = stack.pop() {
         let mut child_in_body = in_body;
+        let mut child_in_chrome = in_chrome;
         if let Some(el) = ElementRef::wrap(node) {
             let e = el.value();
             let name = e.name();
@@ -321,22 +338,34 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
                         h.date_texts.push(t);
                     }
                 }
-                if h.dom_byline.is_none() {
+                if h.dom_byline.is_none() && !in_chrome {
                     let rel_author = e
                         .attr("rel")
                         .is_some_and(|r| r.eq_ignore_ascii_case("author"));
                     let ip_author = e
                         .attr("itemprop")
                         .is_some_and(|i| i.to_ascii_lowercase().contains("author"));
-                    if rel_author
+                    if (rel_author
                         || ip_author
-                        || ci.as_deref().is_some_and(|c| BYLINE_CLASS.is_match(c))
+                        || ci.as_deref().is_some_and(|c| BYLINE_CLASS.is_match(c)))
+                        && raw_len_below(el, 100)
                     {
                         let t = byline_text(el);
-                        if !t.is_empty() && t.chars().count() < 100 {
+                        if !t.is_empty() {
                             h.dom_byline = Some(t);
                         }
                     }
+                }
+                // Bylines inside headers, footers, sidebars or comment lists
+                // belong to something else (Readability.js drops these
+                // containers before it looks further down).
+                if name != "body"
+                    && name != "a"
+                    && ci
+                        .as_deref()
+                        .is_some_and(|c| CHROME_CLASS.is_match(c) && !NOT_CHROME_CLASS.is_match(c))
+                {
+                    child_in_chrome = true;
                 }
             }
         } else if !matches!(node.value(), Node::Document | Node::Fragment) {
@@ -344,11 +373,37 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
         }
         let mut c = node.last_child();
         while let Some(ch) = c {
-            stack.push((ch, child_in_body));
+            stack.push((ch, child_in_body, child_in_chrome));
             c = ch.prev_sibling();
         }
     }
     h
+}
+
+/// True when the element's trimmed text, whitespace included, is non-empty
+/// and shorter than `limit` chars (a byline is short; a box with a bio is
+/// not). Stops counting at the limit.
+fn raw_len_below(el: ElementRef<'_>, limit: usize) -> bool {
+    let mut n = 0usize;
+    let mut pending_ws = 0usize;
+    let mut started = false;
+    for t in el.text() {
+        for c in t.chars() {
+            if c.is_whitespace() {
+                if started {
+                    pending_ws += 1;
+                }
+            } else {
+                started = true;
+                n += pending_ws + 1;
+                pending_ws = 0;
+            }
+            if n >= limit {
+                return false;
+            }
+        }
+    }
+    n > 0
 }
 
 /// The author text of a byline element: an `itemprop=name` inside wins.
@@ -358,7 +413,7 @@ fn byline_text(el: ElementRef<'_>) -> String {
             if de
                 .value()
                 .attr("itemprop")
-                .is_some_and(|i| i.eq_ignore_ascii_case("name"))
+                .is_some_and(|i| i.to_ascii_lowercase().contains("name"))
             {
                 let t = text_of(de, 200);
                 if !t.is_empty() {
@@ -492,7 +547,11 @@ fn harvest_metadata(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError>
         .clone()
         .filter(|_| ld.is_article)
         .map(|s| ("json-ld publisher.name", unescape(&s)))
-        .or_else(|| h.meta(SITE_KEYS))
+        .or_else(|| {
+            // An application name with a title separator is a page title.
+            h.meta(SITE_KEYS)
+                .filter(|(k, v)| *k == "og:site_name" || !(v.contains(" - ") || v.contains(" | ")))
+        })
         .or_else(|| {
             ld.website
                 .clone()
@@ -551,6 +610,9 @@ fn harvest_metadata(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError>
                     .meta_all(std::slice::from_ref(k))
                     .map(unescape)
                     .filter(|v| !v.is_empty() && !(url::is_url(v)))
+                    // The last tag of a key wins, as in `Harvest::meta`.
+                    .last()
+                    .into_iter()
                     .collect();
                 (!vals.is_empty()).then(|| (leak_key(k), vals))
             })
@@ -774,6 +836,18 @@ mod tests {
             let _ = miss;
         }
         assert!(!BYLINE_CLASS.is_match("headline"));
+        for hit in [
+            "site-header",
+            "footer-author",
+            "comment-list",
+            "left-sidebar",
+        ] {
+            assert!(CHROME_CLASS.is_match(hit), "{hit}");
+        }
+        for miss in ["entry", "story-body", "byline"] {
+            assert!(!CHROME_CLASS.is_match(miss), "{miss}");
+        }
+        assert!(NOT_CHROME_CLASS.is_match("article-header"));
         for hit in [
             "published-date",
             "entry-date",
