@@ -167,6 +167,12 @@ pub fn run(args: &[String]) -> ExitCode {
                     _ => exp == got,
                 }
             };
+            if field == "excerpt" {
+                let dek = norm(article.dek.as_deref().unwrap_or(""));
+                let t = totals.entry("excerpt (dek only)").or_default();
+                t.1 += 1;
+                t.0 += usize::from(dek == exp);
+            }
             if field == "publishedTime" && !exp.is_empty() {
                 let t = totals.entry("publishedTime (non-null)").or_default();
                 t.1 += 1;
@@ -199,7 +205,11 @@ pub fn run(args: &[String]) -> ExitCode {
 
     let mut below = false;
     println!("metadata accuracy over {} cases", cases.len());
-    for field in FIELDS.iter().copied().chain(["publishedTime (non-null)"]) {
+    for field in FIELDS
+        .iter()
+        .copied()
+        .chain(["excerpt (dek only)", "publishedTime (non-null)"])
+    {
         let (ok, n) = totals.get(field).copied().unwrap_or((0, 0));
         let acc = if n == 0 { 1.0 } else { ok as f64 / n as f64 };
         let floor = floors.get(field).copied();

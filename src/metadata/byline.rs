@@ -32,7 +32,7 @@ static LEAD: Lazy<Regex> = Lazy::new(|| {
 /// site chrome, or a "for/at/in Agency" tail.
 static TAIL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)\s+(?:for|at|in|from|of the)\s+(?:the\s+)?\p{Lu}.*$|\b(?:updated|published|posted|last updated|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*$|\d.*$",
+        r"(?i)\s+(?:for|at|in|from|of the)\s+(?:the\s+)?\p{Lu}.*$|\b(?:updated|published|posted|last updated|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*$|\s\d.*$",
     )
     .expect("TAIL")
 });
@@ -46,7 +46,7 @@ static SPLIT: Lazy<Regex> = Lazy::new(|| {
 /// Words that make a part a job title, not a name ("Staff Writer").
 static ROLE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:senior|chief|staff|associate|contributing|special|deputy|managing|executive|political|foreign|business|health|science|news|sports|tech(?:nology)?)\s+)*(?:writer|reporter|editor|correspondent|contributor|columnist|photographer|journalist|producer|analyst|staff|team|desk)s?$",
+        r"(?i)^(?:(?:our|the|senior|chief|editorial|wire|web|staff|associate|contributing|special|deputy|managing|executive|political|foreign|business|health|science|news|sports|tech(?:nology)?)\s+)*(?:writer|reporter|editor|correspondent|contributor|columnist|photographer|journalist|producer|analyst|staff|team|desk)s?$",
     )
     .expect("ROLE")
 });
@@ -116,6 +116,12 @@ pub(crate) fn people(raw: &[String]) -> Vec<Person> {
             } else {
                 name
             };
+            // Handles ("jdoe42", "mcupdate") are not names.
+            if name.chars().any(|c| c.is_ascii_digit())
+                || (!name.contains(' ') && name.chars().all(|c| c.is_ascii_lowercase()))
+            {
+                continue;
+            }
             let name = title_case_if_shouting(name);
             let lower = name.to_lowercase();
             if out.iter().any(|p| p.name.to_lowercase().contains(&lower)) {

@@ -89,6 +89,9 @@ struct Harvest {
     h2s: Vec<String>,
     /// The first author line in the page body (Readability's DOM byline).
     dom_byline: Option<String>,
+    /// The first author line inside page chrome (header, footer, sidebar):
+    /// a last resort.
+    chrome_byline: Option<String>,
 }
 
 impl Harvest {
@@ -338,7 +341,7 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
                         h.date_texts.push(t);
                     }
                 }
-                if h.dom_byline.is_none() && !in_chrome {
+                if h.dom_byline.is_none() && (!in_chrome || h.chrome_byline.is_none()) {
                     let rel_author = e
                         .attr("rel")
                         .is_some_and(|r| r.eq_ignore_ascii_case("author"));
@@ -351,7 +354,10 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
                         && raw_len_below(el, 100)
                     {
                         let t = byline_text(el);
-                        if !t.is_empty() {
+                        if t.is_empty() {
+                        } else if in_chrome {
+                            h.chrome_byline = Some(t);
+                        } else {
                             h.dom_byline = Some(t);
                         }
                     }
@@ -487,9 +493,18 @@ fn unescape(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         let after = &rest[i..];
-        let end = after.find(';').filter(|&e| e <= 10);
+        let end = after.find(';').filter(|&e| e <= 16);
         let decoded = end.and_then(|e| {
-            let ent = &after[1..e];
+            let ent = after.get(1..e)?;
+            let numeric = |n: Option<u32>| {
+                // Out-of-range, NUL and surrogate code points become U+FFFD,
+                // as HTML parsers do.
+                n.map(|n| {
+                    char::from_u32(n)
+                        .filter(|&c| c != '\0')
+                        .unwrap_or('\u{fffd}')
+                })
+            };
             let c = match ent {
                 "amp" => Some('&'),
                 "lt" => Some('<'),
@@ -497,12 +512,17 @@ fn unescape(s: &str) -> String {
                 "quot" => Some('"'),
                 "apos" => Some('\''),
                 "nbsp" => Some(' '),
-                _ => ent
-                    .strip_prefix("#x")
-                    .or_else(|| ent.strip_prefix("#X"))
-                    .and_then(|h| u32::from_str_radix(h, 16).ok())
-                    .or_else(|| ent.strip_prefix('#').and_then(|d| d.parse().ok()))
-                    .and_then(char::from_u32),
+                _ => {
+                    if let Some(h) = ent.strip_prefix("#x").or_else(|| ent.strip_prefix("#X")) {
+                        let ok = !h.is_empty() && h.chars().all(|c| c.is_ascii_hexdigit());
+                        numeric(ok.then(|| u32::from_str_radix(h, 16).unwrap_or(u32::MAX)))
+                    } else if let Some(d) = ent.strip_prefix('#') {
+                        let ok = !d.is_empty() && d.chars().all(|c| c.is_ascii_digit());
+                        numeric(ok.then(|| d.parse().unwrap_or(u32::MAX)))
+                    } else {
+                        None
+                    }
+                }
             };
             c.map(|c| (c, e + 1))
         });
@@ -596,34 +616,38 @@ fn harvest_metadata(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError>
         draft.record("dek", NAME, src, 0.7);
     }
 
-    // Byline.
-    let author = if !ld.authors.is_empty() && ld.is_article {
-        Some((
+    // Byline: the first source that yields a cleaned name wins.
+    let mut author_sources: Vec<(&'static str, Vec<String>)> = Vec::new();
+    if ld.is_article && !ld.authors.is_empty() {
+        author_sources.push((
             "json-ld author",
-            ld.authors.iter().map(|a| unescape(a)).collect::<Vec<_>>(),
-        ))
-    } else {
-        AUTHOR_KEYS
-            .iter()
-            .find_map(|k| {
-                let vals: Vec<String> = h
-                    .meta_all(std::slice::from_ref(k))
-                    .map(unescape)
-                    .filter(|v| !v.is_empty() && !(url::is_url(v)))
-                    // The last tag of a key wins, as in `Harvest::meta`.
-                    .last()
-                    .into_iter()
-                    .collect();
-                (!vals.is_empty()).then(|| (leak_key(k), vals))
-            })
-            .or_else(|| h.dom_byline.clone().map(|b| ("byline element", vec![b])))
-    };
-    if let Some((src, raw)) = author {
-        let people = byline::people(&raw);
-        if !people.is_empty() {
-            draft.article.byline = people;
-            draft.record("byline", NAME, src, 0.75);
+            ld.authors.iter().map(|a| unescape(a)).collect(),
+        ));
+    }
+    for k in AUTHOR_KEYS {
+        // The last tag of a key wins, as in `Harvest::meta`.
+        if let Some(v) = h
+            .meta_all(std::slice::from_ref(k))
+            .map(unescape)
+            .filter(|v| !v.is_empty() && !url::is_url(v))
+            .last()
+        {
+            author_sources.push((leak_key(k), vec![v]));
         }
+    }
+    if let Some(b) = &h.dom_byline {
+        author_sources.push(("byline element", vec![b.clone()]));
+    }
+    if let Some(b) = &h.chrome_byline {
+        author_sources.push(("byline element in page chrome", vec![b.clone()]));
+    }
+    if let Some((src, people)) = author_sources
+        .iter()
+        .map(|(src, raw)| (*src, byline::people(raw)))
+        .find(|(_, p)| !p.is_empty())
+    {
+        draft.article.byline = people;
+        draft.record("byline", NAME, src, 0.75);
     }
 
     // Dates.
@@ -937,6 +961,7 @@ mod tests {
             ("a &amp; b", "a & b"),
             ("&#39;x&#x27;", "'x'"),
             ("&bogus; &", "&bogus; &"),
+            ("&#xg; &#xFFFFFFFF; &#0;", "&#xg; \u{fffd} \u{fffd}"),
             ("plain", "plain"),
         ] {
             assert_eq!(unescape(i), o, "{i}");
