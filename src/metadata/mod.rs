@@ -30,25 +30,25 @@ use json_ld::LdArticle;
 /// Class/id of an element holding the author line (after Readability.js
 /// `REGEXPS.byline`).
 static BYLINE_CLASS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)byline|author|dateline|writtenby|p-author").expect("BYLINE_CLASS")
+    Regex::new(r"(?i-u)byline|author|dateline|writtenby|p-author").expect("BYLINE_CLASS")
 });
 
 /// Class/id of site chrome around the article (after Readability.js
 /// `REGEXPS.unlikelyCandidates`).
 static CHROME_CLASS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)-ad-|banner|breadcrumbs|combx|comment|community|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup")
+    Regex::new(r"(?i-u)-ad-|banner|breadcrumbs|combx|comment|community|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup")
         .expect("CHROME_CLASS")
 });
 
 /// Class/id that rescues a chrome-looking container (after Readability.js
 /// `REGEXPS.okMaybeItsACandidate`).
 static NOT_CHROME_CLASS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)and|article|body|column|content|main|shadow").expect("NOT_CHROME_CLASS")
+    Regex::new(r"(?i-u)and|article|body|column|content|main|shadow").expect("NOT_CHROME_CLASS")
 });
 
 /// Class/id of an element holding the publication date.
 static DATE_CLASS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:[\w-]*(?:publish|pubdate|posted|dateline|timestamp|post-date|entry-date|article-date|date-published)[\w-]*)\b").expect("DATE_CLASS")
+    Regex::new(r"(?i-u)publish|pubdate|posted|dateline|timestamp|post-date|entry-date|article-date|date-published").expect("DATE_CLASS")
 });
 
 /// A full date in a URL path: `/2019/11/19/`, `/2019-11-19`.
@@ -58,7 +58,7 @@ static URL_DATE: Lazy<Regex> = Lazy::new(|| {
 
 /// An inline `display:none` / `visibility:hidden` style.
 static HIDDEN_STYLE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)display\s*:\s*none|visibility\s*:\s*hidden").expect("HIDDEN_STYLE")
+    Regex::new(r"(?i-u)display\s*:\s*none|visibility\s*:\s*hidden").expect("HIDDEN_STYLE")
 });
 
 pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
@@ -104,7 +104,7 @@ impl Harvest {
                 .iter()
                 .rev()
                 .find(|(key, v)| key == k && !v.trim().is_empty())
-                .map(|(_, v)| (leak_key(k), unescape(v.trim())))
+                .map(|(_, v)| (static_key(k), unescape(v.trim())))
         })
     }
 
@@ -116,9 +116,9 @@ impl Harvest {
     }
 }
 
-/// Keys are always from the static tables below; this keeps provenance
-/// strings static without allocation.
-fn leak_key(k: &str) -> &'static str {
+/// The static table entry equal to `k` (keys come from those tables), so
+/// provenance needs no allocation.
+fn static_key(k: &str) -> &'static str {
     KNOWN_KEYS
         .iter()
         .find(|s| **s == k)
@@ -240,22 +240,25 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
         if let Some(el) = ElementRef::wrap(node) {
             let e = el.value();
             let name = e.name();
+            // One scan of the attributes; `Element::attr` interns its
+            // argument on every call, which dominated this pass.
+            let a = Attrs::of(e);
             match name {
                 "html" if h.html_lang.is_none() => {
-                    h.html_lang = e.attr("lang").or(e.attr("xml:lang")).map(str::to_owned);
+                    h.html_lang = a.lang.map(str::to_owned);
                 }
                 "body" => child_in_body = true,
                 "base" if h.base_href.is_none() => {
-                    h.base_href = e.attr("href").map(str::to_owned);
+                    h.base_href = a.href.map(str::to_owned);
                 }
                 "title" if h.title.is_none() && !in_body => {
                     h.title = Some(text_of(el, 600));
                     continue;
                 }
                 "meta" => {
-                    if let Some(content) = e.attr("content") {
-                        for attr in ["property", "name", "itemprop", "http-equiv"] {
-                            if let Some(keys) = e.attr(attr) {
+                    if let Some(content) = a.content {
+                        for keys in [a.property, a.name, a.itemprop, a.http_equiv] {
+                            if let Some(keys) = keys {
                                 // `property` may list several, space-separated.
                                 for k in keys.split_whitespace() {
                                     h.metas.push((norm_key(k), content.to_owned()));
@@ -266,22 +269,22 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
                     continue;
                 }
                 "link" => {
-                    let rel = e.attr("rel").unwrap_or("");
+                    let rel = a.rel.unwrap_or("");
                     if h.canonical.is_none()
                         && rel
                             .split_whitespace()
                             .any(|r| r.eq_ignore_ascii_case("canonical"))
                     {
-                        h.canonical = e.attr("href").map(str::to_owned);
+                        h.canonical = a.href.map(str::to_owned);
                     }
-                    if let (Some(ip), Some(href)) = (e.attr("itemprop"), e.attr("href")) {
+                    if let (Some(ip), Some(href)) = (a.itemprop, a.href) {
                         h.metas.push((norm_key(ip), href.to_owned()));
                     }
                     continue;
                 }
                 "script" => {
-                    let ld = e
-                        .attr("type")
+                    let ld = a
+                        .type_
                         .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
                     if ld && h.ld_scripts.len() < 32 {
                         let text: String = el.text().collect();
@@ -294,18 +297,14 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
                 "style" | "noscript" | "template" | "svg" => continue,
                 _ => {}
             }
-            if in_body && is_hidden(e) {
+            if in_body && a.is_hidden() {
                 continue;
             }
-            if let Some(ip) = e.attr("itemprop") {
-                let value = e
-                    .attr("content")
-                    .or(e.attr("datetime"))
-                    .map(str::to_owned)
-                    .or_else(|| {
-                        let t = text_of(el, 300);
-                        (!t.is_empty() && t.chars().count() < 300).then_some(t)
-                    });
+            if let Some(ip) = a.itemprop {
+                let value = a.content.or(a.datetime).map(str::to_owned).or_else(|| {
+                    let t = text_of(el, 300);
+                    (!t.is_empty() && t.chars().count() < 300).then_some(t)
+                });
                 if let Some(v) = value {
                     for k in ip.split_whitespace() {
                         let k = norm_key(k);
@@ -319,12 +318,12 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
             }
             match name {
                 "time" if h.times.len() < 16 => {
-                    let strong = e.attr("pubdate").is_some()
-                        || e.attr("itemprop")
+                    let strong = a.pubdate
+                        || a.itemprop
                             .is_some_and(|i| i.eq_ignore_ascii_case("datePublished"))
-                        || class_id(e).is_some_and(|c| DATE_CLASS.is_match(&c));
-                    let v = e
-                        .attr("datetime")
+                        || a.class_or_id(&DATE_CLASS);
+                    let v = a
+                        .datetime
                         .map(str::to_owned)
                         .unwrap_or_else(|| text_of(el, 100));
                     h.times.push((v, strong));
@@ -334,23 +333,18 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
                 _ => {}
             }
             if in_body {
-                let ci = class_id(e);
-                if h.date_texts.len() < 8 && ci.as_deref().is_some_and(|c| DATE_CLASS.is_match(c)) {
+                if h.date_texts.len() < 8 && a.class_or_id(&DATE_CLASS) {
                     let t = text_of(el, 120);
                     if !t.is_empty() && t.chars().count() < 120 {
                         h.date_texts.push(t);
                     }
                 }
                 if h.dom_byline.is_none() && (!in_chrome || h.chrome_byline.is_none()) {
-                    let rel_author = e
-                        .attr("rel")
-                        .is_some_and(|r| r.eq_ignore_ascii_case("author"));
-                    let ip_author = e
-                        .attr("itemprop")
+                    let rel_author = a.rel.is_some_and(|r| r.eq_ignore_ascii_case("author"));
+                    let ip_author = a
+                        .itemprop
                         .is_some_and(|i| i.to_ascii_lowercase().contains("author"));
-                    if (rel_author
-                        || ip_author
-                        || ci.as_deref().is_some_and(|c| BYLINE_CLASS.is_match(c)))
+                    if (rel_author || ip_author || a.class_or_id(&BYLINE_CLASS))
                         && raw_len_below(el, 100)
                     {
                         let t = byline_text(el);
@@ -367,9 +361,8 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
                 // containers before it looks further down).
                 if name != "body"
                     && name != "a"
-                    && ci
-                        .as_deref()
-                        .is_some_and(|c| CHROME_CLASS.is_match(c) && !NOT_CHROME_CLASS.is_match(c))
+                    && a.class_or_id(&CHROME_CLASS)
+                    && !a.class_or_id(&NOT_CHROME_CLASS)
                 {
                     child_in_chrome = true;
                 }
@@ -393,8 +386,15 @@ fn raw_len_below(el: ElementRef<'_>, limit: usize) -> bool {
     let mut n = 0usize;
     let mut pending_ws = 0usize;
     let mut started = false;
+    let mut scanned = 0usize;
     for t in el.text() {
         for c in t.chars() {
+            // Whitespace-only megabytes must not be scanned once per
+            // nested byline-like element.
+            scanned += 1;
+            if scanned > 4 * limit + 4096 {
+                return false;
+            }
             if c.is_whitespace() {
                 if started {
                     pending_ws += 1;
@@ -431,20 +431,67 @@ fn byline_text(el: ElementRef<'_>) -> String {
     text_of(el, 200)
 }
 
-fn class_id(e: &scraper::node::Element) -> Option<String> {
-    match (e.attr("class"), e.attr("id")) {
-        (None, None) => None,
-        (c, i) => Some(format!("{} {}", c.unwrap_or(""), i.unwrap_or(""))),
-    }
+/// The attributes the pass reads, found in one scan.
+#[derive(Debug, Default, Clone, Copy)]
+struct Attrs<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    rel: Option<&'a str>,
+    style: Option<&'a str>,
+    hidden: bool,
+    aria_hidden: Option<&'a str>,
+    content: Option<&'a str>,
+    datetime: Option<&'a str>,
+    pubdate: bool,
+    href: Option<&'a str>,
+    lang: Option<&'a str>,
+    type_: Option<&'a str>,
+    property: Option<&'a str>,
+    name: Option<&'a str>,
+    http_equiv: Option<&'a str>,
 }
 
-fn is_hidden(e: &scraper::node::Element) -> bool {
-    e.attr("hidden").is_some()
-        || e.attr("aria-hidden").is_some_and(|v| v == "true")
-            && !e
-                .attr("class")
-                .is_some_and(|c| c.contains("fallback-image"))
-        || e.attr("style").is_some_and(|s| HIDDEN_STYLE.is_match(s))
+impl<'a> Attrs<'a> {
+    fn of(e: &'a scraper::node::Element) -> Self {
+        let mut a = Attrs::default();
+        for (k, v) in e.attrs() {
+            match k {
+                "class" => a.class = Some(v),
+                "id" => a.id = Some(v),
+                "itemprop" => a.itemprop = Some(v),
+                "rel" => a.rel = Some(v),
+                "style" => a.style = Some(v),
+                "hidden" => a.hidden = true,
+                "aria-hidden" => a.aria_hidden = Some(v),
+                "content" => a.content = Some(v),
+                "datetime" => a.datetime = Some(v),
+                "pubdate" => a.pubdate = true,
+                "href" => a.href = Some(v),
+                "lang" => a.lang = Some(v),
+                "xml:lang" if a.lang.is_none() => a.lang = Some(v),
+                "type" => a.type_ = Some(v),
+                "property" => a.property = Some(v),
+                "name" => a.name = Some(v),
+                "http-equiv" => a.http_equiv = Some(v),
+                _ => {}
+            }
+        }
+        a
+    }
+
+    /// The pattern matches the class or the id.
+    fn class_or_id(&self, re: &Regex) -> bool {
+        self.class.is_some_and(|c| re.is_match(c)) || self.id.is_some_and(|i| re.is_match(i))
+    }
+
+    /// Hidden the way Readability.js `_isProbablyVisible` checks.
+    fn is_hidden(&self) -> bool {
+        self.hidden
+            || self.aria_hidden == Some("true")
+                && !self.class.is_some_and(|c| c.contains("fallback-image"))
+            || self.style.is_some_and(|s| HIDDEN_STYLE.is_match(s))
+    }
 }
 
 /// Whitespace-collapsed text, stopping after about `limit` chars.
@@ -632,7 +679,7 @@ fn harvest_metadata(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError>
             .filter(|v| !v.is_empty() && !url::is_url(v))
             .last()
         {
-            author_sources.push((leak_key(k), vec![v]));
+            author_sources.push((static_key(k), vec![v]));
         }
     }
     if let Some(b) = &h.dom_byline {
@@ -663,7 +710,7 @@ fn harvest_metadata(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError>
     }
     for k in PUBLISHED_KEYS {
         if let Some(w) = h.meta_all(std::slice::from_ref(k)).find_map(parse_when) {
-            published.push((leak_key(k), w));
+            published.push((static_key(k), w));
         }
     }
     if let Some(w) = h
@@ -695,7 +742,7 @@ fn harvest_metadata(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError>
     }
     for k in MODIFIED_KEYS {
         if let Some(w) = h.meta_all(std::slice::from_ref(k)).find_map(parse_when) {
-            modified.push((leak_key(k), w));
+            modified.push((static_key(k), w));
         }
     }
     if let Some((src, w)) = most_specific(&modified) {
