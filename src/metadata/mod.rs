@@ -257,13 +257,10 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
                 }
                 "meta" => {
                     if let Some(content) = a.content {
-                        for keys in [a.property, a.name, a.itemprop, a.http_equiv] {
-                            if let Some(keys) = keys {
-                                // `property` may list several, space-separated.
-                                for k in keys.split_whitespace() {
-                                    h.metas.push((norm_key(k), content.to_owned()));
-                                }
-                            }
+                        let keys = [a.property, a.name, a.itemprop, a.http_equiv];
+                        // `property` may list several, space-separated.
+                        for k in keys.into_iter().flatten().flat_map(str::split_whitespace) {
+                            h.metas.push((norm_key(k), content.to_owned()));
                         }
                     }
                     continue;
