@@ -83,6 +83,14 @@ fn declared_by_meta_charset() {
 }
 
 #[test]
+fn extract_bytes_decodes_too() {
+    let (label, headline, body) = SAMPLES[5];
+    let html = page(&format!("<meta charset=\"{label}\">"), headline, body);
+    let article = copydesk::extract_bytes(&encode(label, &html)).expect("extract");
+    assert_eq!(article.headline.as_deref(), Some(headline));
+}
+
+#[test]
 fn declared_by_http_equiv() {
     let (label, headline, body) = SAMPLES[0];
     let meta = format!("<meta http-equiv=\"Content-Type\" content=\"text/html; charset={label}\">");

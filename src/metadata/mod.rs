@@ -632,6 +632,7 @@ fn harvest_metadata(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError>
             Some(site) if src != "<title>" => title::strip_site_name(&t, site),
             _ => t,
         };
+        let cleaned = title::reconcile_with_h1(&cleaned, &h.h1s).unwrap_or(cleaned);
         if !cleaned.is_empty() {
             draft.article.headline = Some(cleaned);
             draft.record(

@@ -121,6 +121,20 @@ pub(crate) fn strip_site_name(title: &str, site: &str) -> String {
     title.to_owned()
 }
 
+/// When a meta title has a " | part" and the page's `<h1>` is exactly the
+/// part before it, the `<h1>` is the headline and the rest is site chrome
+/// (`og:title` "Bridge Reopens | Daily Example" with `<h1>` "Bridge
+/// Reopens").
+pub(crate) fn reconcile_with_h1(title: &str, h1s: &[String]) -> Option<String> {
+    // Only the part before the last separator: an `<h1>` equal to the part
+    // after it is usually the site's banner, not the story.
+    let &(last, _) = separator_positions(title).last()?;
+    let head = collapse(title.get(..last)?);
+    h1s.iter()
+        .map(|h| collapse(h))
+        .find(|h| word_count(h) >= 2 && *h == head)
+}
+
 fn same_site(part: &str, site_key: &str) -> bool {
     let k = key(part);
     !k.is_empty()
@@ -228,6 +242,23 @@ mod tests {
             ("Left - Right", "", "Left - Right"),
         ] {
             assert_eq!(strip_site_name(title, site), want, "{title}");
+        }
+    }
+
+    #[test]
+    fn reconcile_with_h1_table() {
+        let h1 = vec!["Bridge Reopens Today".to_owned()];
+        for (title, want) in [
+            (
+                "Bridge Reopens Today | Daily Example",
+                Some("Bridge Reopens Today"),
+            ),
+            ("Daily Example - Bridge Reopens Today", None),
+            ("Bridge Reopens Today - Ana Ruiz | Daily Example", None),
+            ("Bridge Reopens Today", None),
+            ("Other Story | Daily Example", None),
+        ] {
+            assert_eq!(reconcile_with_h1(title, &h1).as_deref(), want, "{title}");
         }
     }
 
