@@ -319,18 +319,23 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
                         || a.itemprop
                             .is_some_and(|i| i.eq_ignore_ascii_case("datePublished"))
                         || a.class_or_id(&DATE_CLASS);
-                    let v = a
-                        .datetime
-                        .map(str::to_owned)
-                        .unwrap_or_else(|| text_of(el, 100));
-                    h.times.push((v, strong));
+                    // An unmarked date in a header, sidebar or comment list
+                    // belongs to another story or to a comment; a marked one
+                    // in the article's own header is fine.
+                    if strong || !in_chrome {
+                        let v = a
+                            .datetime
+                            .map(str::to_owned)
+                            .unwrap_or_else(|| text_of(el, 100));
+                        h.times.push((v, strong));
+                    }
                 }
                 "h1" if h.h1s.len() < 8 => h.h1s.push(text_of(el, 400)),
                 "h2" if h.h2s.len() < 16 => h.h2s.push(text_of(el, 400)),
                 _ => {}
             }
             if in_body {
-                if h.date_texts.len() < 8 && a.class_or_id(&DATE_CLASS) {
+                if h.date_texts.len() < 8 && !in_chrome && a.class_or_id(&DATE_CLASS) {
                     let t = text_of(el, 120);
                     if !t.is_empty() && t.chars().count() < 120 {
                         h.date_texts.push(t);
@@ -752,6 +757,7 @@ fn harvest_metadata(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError>
     let lang = h
         .html_lang
         .as_deref()
+        .filter(|l| !l.trim().is_empty())
         .map(|l| ("<html lang>", l.to_owned()))
         .or_else(|| h.meta(LANGUAGE_KEYS))
         .or_else(|| ld.language.clone().map(|l| ("json-ld inLanguage", l)));
