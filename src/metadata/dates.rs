@@ -478,6 +478,17 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Any text either fails or gives ISO 8601 that parses to itself.
+        #[test]
+        fn parse_date_output_is_stable_iso(s in "\\PC{0,80}|[0-9 :./APMESTCaepmstuzZ,+-]{0,40}") {
+            if let Some(d) = parse_date(&s) {
+                proptest::prop_assert!(d.len() >= 10 && d.as_bytes()[4] == b'-', "{d}");
+                proptest::prop_assert_eq!(parse_date(&d), Some(d.clone()));
+            }
+        }
+    }
+
     #[test]
     fn specificity_and_dst() {
         let a = parse_when("2025-12-12").unwrap();

@@ -1006,6 +1006,18 @@ mod tests {
         assert_eq!(a.published.as_deref(), Some("2023-02-03"));
     }
 
+    proptest::proptest! {
+        /// Arbitrary head markup never makes the harvest fail.
+        #[test]
+        fn harvest_survives_odd_markup(
+            head in "(<meta (name|property|itemprop)=\"[a-z:.]{1,12}\" content=\"[^\"]{0,20}\">|<script type=\"application/ld\\+json\">[{}\\[\\]\":,a-z@ ]{0,40}</script>|<time datetime=\"[0-9TZ:+-]{0,25}\">|<base href=\"[a-z:/.]{0,12}\">|<link rel=canonical href=\"[a-z:/.?#]{0,15}\">){0,8}"
+        ) {
+            let page = format!("<html><head>{head}<title>T | S</title></head><body><p>Body text.</p></body></html>");
+            let e = crate::Extractor::builder().build().expect("default");
+            proptest::prop_assert!(e.extract(crate::Input::new(&page).kind(crate::Kind::Html).url("https://x.test/a/")).is_ok());
+        }
+    }
+
     #[test]
     fn unescape_table() {
         for (i, o) in [
