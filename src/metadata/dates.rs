@@ -62,6 +62,10 @@ static CLOCK: Lazy<Regex> = Lazy::new(|| {
 static ZONE_WORD: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\b(?:UTC|GMT|[ECMP][SD]?T|CES?T|BST|Z)\b").expect("ZONE_WORD"));
 
+/// A zone abbreviation right after an ISO time (case-sensitive: "CEST").
+static LEADING_ZONE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^\s*\(?\s*([A-Z]{1,5})\b").expect("LEADING_ZONE"));
+
 /// A parsed date, kept in parts so callers can compare specificity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct When {
@@ -147,7 +151,16 @@ pub(crate) fn parse_when(text: &str) -> Option<When> {
                 )),
                 _ => None,
             };
-            let offset = c.get(9).and_then(|z| zone_offset(z.as_str(), None));
+            let offset = match c.get(9) {
+                Some(z) => zone_offset(z.as_str(), None),
+                // "2025-12-12 22:15 CEST": an abbreviation after the time.
+                None if time.is_some() => c.get(0).and_then(|m| {
+                    let z = LEADING_ZONE.captures(text.get(m.end()..)?)?;
+                    let date = (c[1].parse().ok()?, c[3].parse().ok()?, c[5].parse().ok()?);
+                    zone_offset(z.get(1)?.as_str(), Some(date))
+                }),
+                None => None,
+            };
             if let Some(w) = build(
                 c[1].parse().ok()?,
                 c[3].parse().ok()?,
@@ -455,6 +468,16 @@ mod tests {
             ("5. Januar 2024", "2024-01-05"),
             ("12 de diciembre de 2025", "2025-12-12"),
             ("Feb 29, 2024", "2024-02-29"),
+            ("12 December 2025 10:03 GMT+1", "2025-12-12T10:03:00+01:00"),
+            (
+                "December 12, 2025 at 10:03 a.m. (UTC-05:00)",
+                "2025-12-12T10:03:00-05:00",
+            ),
+            ("Posted: 2025-12-12 22:15 CEST", "2025-12-12T22:15:00+02:00"),
+            (
+                "Fri, 12 Dec 2025 09:00:00 +0000",
+                "2025-12-12T09:00:00+00:00",
+            ),
             ("March 25, 2015 (UTC+2)", "2015-03-25"),
         ] {
             assert_eq!(parse_date(input).as_deref(), Some(want), "{input}");
