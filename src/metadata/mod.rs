@@ -62,12 +62,35 @@ static HIDDEN_STYLE: Lazy<Regex> = Lazy::new(|| {
 });
 
 pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
-    vec![Arc::new(Builtin {
-        name: "metadata.harvest",
-        stage: Stage::Metadata,
-        description: "Reads headline, dek, byline, dates, site name, language, canonical URL, tags and lead image from JSON-LD, Open Graph, Twitter cards, meta tags, microdata, <time>, byline elements and <title>, in one pass over the page.",
-        run: harvest_metadata,
-    })]
+    vec![
+        Arc::new(Builtin {
+            name: "metadata.harvest",
+            stage: Stage::Metadata,
+            description: "Reads headline, dek, byline, dates, site name, language, canonical URL, tags and lead image from JSON-LD, Open Graph, Twitter cards, meta tags, microdata, <time>, byline elements and <title>, in one pass over the page.",
+            run: harvest_metadata,
+        }),
+        Arc::new(Builtin {
+            name: "metadata.url-date",
+            stage: Stage::Metadata,
+            description: "When the page gave no publication date, takes a full date from the canonical or caller URL (/2019/11/19/).",
+            run: url_date_fallback,
+        }),
+    ]
+}
+
+fn url_date_fallback(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
+    if draft.dom.is_none() || draft.article.published.is_some() {
+        return Ok(());
+    }
+    let found = [draft.article.url.as_deref(), cx.url]
+        .into_iter()
+        .flatten()
+        .find_map(url_date);
+    if let Some(w) = found {
+        draft.article.published = Some(w.iso());
+        draft.record("published", "metadata.url-date", "url path", 0.5);
+    }
+    Ok(())
 }
 
 /// Everything the pass collects.
@@ -730,11 +753,6 @@ fn harvest_metadata(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError>
     if let Some(w) = h.times.iter().find_map(|(t, _)| parse_when(t)) {
         published.push(("<time>", w));
     }
-    for u in [canonical.as_deref(), cx.url].into_iter().flatten() {
-        if let Some(w) = url_date(u) {
-            published.push(("url", w));
-        }
-    }
     if let Some((src, w)) = most_specific(&published) {
         draft.article.published = Some(w.iso());
         draft.record("published", NAME, src, 0.8);
@@ -999,6 +1017,19 @@ mod tests {
 
     #[test]
     fn url_date_is_last_resort() {
+        let e = crate::Extractor::builder()
+            .disable("metadata.url-date")
+            .build()
+            .expect("builder");
+        let page = "<html><head><title>A Fairly Long Page Title Here</title></head><body><p>x</p></body></html>";
+        let a = e
+            .extract(
+                crate::Input::new(page)
+                    .kind(crate::Kind::Html)
+                    .url("https://example.test/2023/02/03/park"),
+            )
+            .expect("extract");
+        assert_eq!(a.published, None);
         let a = run(
             "<html><head><title>A Fairly Long Page Title Here</title></head><body><p>x</p></body></html>",
             Some("https://example.test/2023/02/03/park"),
