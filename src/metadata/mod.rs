@@ -446,14 +446,14 @@ fn byline_text(el: ElementRef<'_>) -> String {
                 .attr("itemprop")
                 .is_some_and(|i| i.to_ascii_lowercase().contains("name"))
             {
-                let t = text_of(de, 200);
+                let t = spaced_text_of(de, 200);
                 if !t.is_empty() {
                     return t;
                 }
             }
         }
     }
-    text_of(el, 200)
+    spaced_text_of(el, 200)
 }
 
 /// The attributes the pass reads, found in one scan.
@@ -517,6 +517,24 @@ impl<'a> Attrs<'a> {
                 && !self.class.is_some_and(|c| c.contains("fallback-image"))
             || self.style.is_some_and(|s| HIDDEN_STYLE.is_match(s))
     }
+}
+
+/// Text with a space between text nodes: in an author line, nodes are
+/// separate fields (`<a>Ana Ruiz</a><span>22 Dec</span>`).
+fn spaced_text_of(el: ElementRef<'_>, limit: usize) -> String {
+    let mut out = String::new();
+    for t in el.text() {
+        for w in t.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        if out.len() > limit * 4 {
+            break;
+        }
+    }
+    out
 }
 
 /// Whitespace-collapsed text, stopping after about `limit` chars. Text
