@@ -4,8 +4,24 @@
 //! `<title>`, `<base>`, `<meta>` (name/property/itemprop/http-equiv),
 //! `<link rel=canonical>`, JSON-LD scripts, `<time>`, microdata `itemprop`,
 //! `rel=author` and byline-class elements, `h1`/`h2` texts — into a
-//! [`Harvest`]; the heuristics then pick each field from it in a documented
-//! order and record which source won.
+//! [`Harvest`]; `metadata.harvest` then picks each field from it and records
+//! which source won (`Report::provenance`). Order per field:
+//!
+//! | field       | sources, first wins                                                     |
+//! |-------------|-------------------------------------------------------------------------|
+//! | `site_name` | JSON-LD article `publisher.name`, `og:site_name`, `application-name` (not title-like), JSON-LD `WebSite.name` |
+//! | `headline`  | JSON-LD `name`/`headline` (the one like `<title>`), `dc:title`, `og:title`, meta `title`, `twitter:title`, `parsely-title`, itemprop `headline`, then `<title>` cleaned like Readability.js `_getArticleTitle`; then a site-name part is cut and a part equal to the `<h1>` kept |
+//! | `dek`       | JSON-LD description, `dc:description`, `og:description`, meta `description`, `twitter:description` |
+//! | `byline`    | JSON-LD authors, `dc:creator`, meta `author`, `parsely-author`, `article:author` (not a URL), the first byline element outside page chrome, then inside it; the first that yields a cleaned name |
+//! | `published` | JSON-LD `datePublished`, meta/itemprop date names, `<time>` marked published, date-class elements, any `<time>` outside chrome; a later source on the same date with a time or zone replaces an earlier one; `metadata.url-date` when none |
+//! | `modified`  | JSON-LD `dateModified`, `article:modified_time`, `og:updated_time`, itemprop `dateModified` |
+//! | `language`  | `<html lang>`, `content-language`, `dc:language`, `og:locale`, JSON-LD `inLanguage` |
+//! | `url`       | `<link rel=canonical>`, `og:url`, JSON-LD `url`, resolved against `<base>` and the caller URL |
+//! | `tags`      | `article:tag`, `keywords`, `news_keywords`, JSON-LD `keywords` |
+//! | `images`    | `og:image`, `twitter:image`, itemprop `image`, JSON-LD `image`  |
+//!
+//! For a meta key given several times the last tag wins (a `property`
+//! after a `name`), as reader modes do.
 
 mod byline;
 mod dates;
