@@ -53,6 +53,8 @@ pub(crate) struct LdArticle {
     pub headline: Option<String>,
     pub description: Option<String>,
     pub authors: Vec<String>,
+    /// Profile URLs of `authors`, by name.
+    pub author_urls: Vec<(String, String)>,
     pub publisher: Option<String>,
     /// The `WebSite` node's name (a weaker site name).
     pub website: Option<String>,
@@ -164,11 +166,20 @@ pub(crate) fn find_article(scripts: &[Value]) -> Option<LdArticle> {
         ..Default::default()
     };
     for a in as_list(node.get("author")).chain(as_list(node.get("creator"))) {
-        let name = match a {
-            Value::String(s) => Some(s.clone()),
-            v => resolve(v).and_then(|m| string(m.get("name"))),
+        let (name, url) = match a {
+            Value::String(s) => (Some(s.clone()), None),
+            v => match resolve(v) {
+                Some(m) => (
+                    string(m.get("name")),
+                    string(m.get("url")).or_else(|| string(m.get("sameAs"))),
+                ),
+                None => (None, None),
+            },
         };
         if let Some(n) = name.filter(|n| !n.trim().is_empty()) {
+            if let Some(u) = url {
+                out.author_urls.push((n.clone(), u));
+            }
             if !out.authors.contains(&n) {
                 out.authors.push(n);
             }
@@ -268,13 +279,17 @@ mod tests {
     #[test]
     fn plain_article_with_nested_author_and_publisher() {
         let a = article(&[r#"{"@context":"https://schema.org","@type":"NewsArticle",
-            "headline":"Bridge Reopens","author":{"@type":"Person","name":"Ana Ruiz"},
+            "headline":"Bridge Reopens","author":{"@type":"Person","name":"Ana Ruiz","url":"https://x.test/ana"},
             "publisher":{"@type":"Organization","name":"The Daily Example"},
             "datePublished":"2025-12-12T10:03:00+01:00","image":["https://x.test/a.jpg"],
             "keywords":"bridges, traffic"}"#])
         .unwrap();
         assert_eq!(a.headline.as_deref(), Some("Bridge Reopens"));
         assert_eq!(a.authors, ["Ana Ruiz"]);
+        assert_eq!(
+            a.author_urls,
+            [("Ana Ruiz".to_owned(), "https://x.test/ana".to_owned())]
+        );
         assert_eq!(a.publisher.as_deref(), Some("The Daily Example"));
         assert_eq!(a.images, ["https://x.test/a.jpg"]);
         assert_eq!(a.keywords, ["bridges", "traffic"]);

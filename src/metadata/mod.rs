@@ -746,6 +746,18 @@ fn harvest_metadata(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError>
         .map(|(src, raw)| (*src, byline::people(raw)))
         .find(|(_, p)| !p.is_empty())
     {
+        let mut people = people;
+        if src == "json-ld author" {
+            // A profile URL given next to a name in JSON-LD.
+            for p in &mut people {
+                let key = p.name.to_lowercase();
+                p.url = ld
+                    .author_urls
+                    .iter()
+                    .find(|(n, _)| unescape(n).to_lowercase().contains(&key))
+                    .and_then(|(_, u)| url::resolve(base, u));
+            }
+        }
         draft.article.byline = people;
         draft.record("byline", NAME, src, 0.75);
     }
@@ -1004,13 +1016,17 @@ mod tests {
             <meta name="keywords" content="bridges, traffic, Bridges">
             <meta property="article:published_time" content="2025-12-12">
             <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-12-12T10:03:00+01:00",
-              "author":{"@type":"Person","name":"By ANA RUIZ"},}</script>
+              "author":{"@type":"Person","name":"By ANA RUIZ","url":"/staff/ana"},}</script>
             </head><body><h1>Bridge Reopens After Repairs</h1><p>Body text of the story.</p></body></html>"#;
         let a = run(page, Some("https://example.test/a/b"));
         assert_eq!(a.headline.as_deref(), Some("Bridge Reopens After Repairs"));
         assert_eq!(a.site_name.as_deref(), Some("The Daily Example"));
         assert_eq!(a.dek.as_deref(), Some("Traffic returns \"at last\"."));
         assert_eq!(a.byline.first().map(|p| p.name.as_str()), Some("Ana Ruiz"));
+        assert_eq!(
+            a.byline.first().and_then(|p| p.url.as_deref()),
+            Some("https://example.test/staff/ana")
+        );
         assert_eq!(a.published.as_deref(), Some("2025-12-12T10:03:00+01:00"));
         assert_eq!(a.language.as_deref(), Some("en-GB"));
         assert_eq!(
