@@ -118,7 +118,9 @@ struct Harvest {
     title: Option<String>,
     /// (normalised key, content) for meta name/property/itemprop/http-equiv
     /// and microdata itemprop values, in document order.
-    metas: Vec<(String, String)>,
+    /// The flag marks microdata (`itemprop`) values, which can come from
+    /// nested items (comments, related stories) further down the page.
+    metas: Vec<(String, String, bool)>,
     ld_scripts: Vec<serde_json::Value>,
     /// `<time>` elements: (datetime or text, strongly marked as published).
     times: Vec<(String, bool)>,
@@ -134,24 +136,30 @@ struct Harvest {
 }
 
 impl Harvest {
-    /// The first non-empty value for any of the keys, in key order.
+    /// The first non-empty value for any of the keys, in key order. For a
+    /// key, the last `<meta>` tag wins (a later `property` overrides an
+    /// earlier `name`, as reader modes do); microdata is used only when no
+    /// tag has the key, and then the first value wins (later ones tend to
+    /// belong to nested items).
     fn meta(&self, keys: &[&str]) -> Option<(&'static str, String)> {
-        // The last tag of a key wins (a later `property` overrides an
-        // earlier `name`, as reader modes do).
         keys.iter().find_map(|k| {
+            let usable = |(key, v, _): &&(String, String, bool)| key == k && !v.trim().is_empty();
             self.metas
                 .iter()
                 .rev()
-                .find(|(key, v)| key == k && !v.trim().is_empty())
-                .map(|(_, v)| (static_key(k), unescape(v.trim())))
+                .filter(|m| !m.2)
+                .find(usable)
+                .or_else(|| self.metas.iter().filter(|m| m.2).find(usable))
+                .map(|(_, v, _)| (static_key(k), unescape(v.trim())))
         })
     }
 
+    /// All values of the keys, in document order.
     fn meta_all<'a>(&'a self, keys: &'a [&str]) -> impl Iterator<Item = &'a str> + 'a {
         self.metas
             .iter()
-            .filter(move |(k, _)| keys.contains(&k.as_str()))
-            .map(|(_, v)| v.as_str())
+            .filter(move |(k, _, _)| keys.contains(&k.as_str()))
+            .map(|(_, v, _)| v.as_str())
     }
 }
 
@@ -296,10 +304,17 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
                 }
                 "meta" => {
                     if let Some(content) = a.content {
-                        let keys = [a.property, a.name, a.itemprop, a.http_equiv];
-                        // `property` may list several, space-separated.
-                        for k in keys.into_iter().flatten().flat_map(str::split_whitespace) {
-                            h.metas.push((norm_key(k), content.to_owned()));
+                        let keys = [
+                            (a.property, false),
+                            (a.name, false),
+                            (a.http_equiv, false),
+                            (a.itemprop, true),
+                        ];
+                        for (attr, microdata) in keys {
+                            // `property` may list several, space-separated.
+                            for k in attr.into_iter().flat_map(str::split_whitespace) {
+                                h.metas.push((norm_key(k), content.to_owned(), microdata));
+                            }
                         }
                     }
                     continue;
@@ -314,7 +329,7 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
                         h.canonical = a.href.map(str::to_owned);
                     }
                     if let (Some(ip), Some(href)) = (a.itemprop, a.href) {
-                        h.metas.push((norm_key(ip), href.to_owned()));
+                        h.metas.push((norm_key(ip), href.to_owned(), true));
                     }
                     continue;
                 }
@@ -348,7 +363,7 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
                         if k == "author" || k == "creator" {
                             continue;
                         }
-                        h.metas.push((k, v.clone()));
+                        h.metas.push((k, v.clone(), true));
                     }
                 }
             }
@@ -1053,6 +1068,23 @@ mod tests {
         assert_eq!(a.byline.first().map(|p| p.name.as_str()), Some("Kim Lee"));
         assert_eq!(a.published.as_deref(), Some("2024-01-05T15:04:00-05:00"));
         assert_eq!(a.language.as_deref(), Some("fr"));
+    }
+
+    #[test]
+    fn microdata_does_not_override_meta_tags() {
+        let page = r#"<html><head><title>x</title>
+            <meta name="description" content="The page's own summary.">
+            </head><body><article itemscope>
+            <h2 itemprop="headline">Bridge Reopens After Long Repairs</h2>
+            <aside itemscope><span itemprop="description">A related story's teaser.</span>
+            <span itemprop="headline">Another Story Entirely Here</span></aside>
+            <p>Body.</p></article></body></html>"#;
+        let a = run(page, None);
+        assert_eq!(a.dek.as_deref(), Some("The page's own summary."));
+        assert_eq!(
+            a.headline.as_deref(),
+            Some("Bridge Reopens After Long Repairs")
+        );
     }
 
     #[test]
