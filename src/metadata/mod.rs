@@ -33,7 +33,7 @@ use std::sync::Arc;
 
 use ego_tree::NodeRef;
 use once_cell::sync::Lazy;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use scraper::{ElementRef, Node};
 
 use crate::error::BoxError;
@@ -45,26 +45,20 @@ use json_ld::LdArticle;
 
 /// Class/id of an element holding the author line (after Readability.js
 /// `REGEXPS.byline`).
-static BYLINE_CLASS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i-u)byline|author|dateline|writtenby|p-author").expect("BYLINE_CLASS")
-});
-
+const BYLINE_PAT: &str = r"(?i-u)byline|author|dateline|writtenby|p-author";
 /// Class/id of site chrome around the article (after Readability.js
 /// `REGEXPS.unlikelyCandidates`).
-static CHROME_CLASS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i-u)-ad-|banner|breadcrumbs|combx|comment|community|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup")
-        .expect("CHROME_CLASS")
-});
-
+const CHROME_PAT: &str = r"(?i-u)-ad-|banner|breadcrumbs|combx|comment|community|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup";
 /// Class/id that rescues a chrome-looking container (after Readability.js
 /// `REGEXPS.okMaybeItsACandidate`).
-static NOT_CHROME_CLASS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i-u)and|article|body|column|content|main|shadow").expect("NOT_CHROME_CLASS")
-});
-
+const NOT_CHROME_PAT: &str = r"(?i-u)and|article|body|column|content|main|shadow";
 /// Class/id of an element holding the publication date.
-static DATE_CLASS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i-u)publish|pubdate|posted|dateline|timestamp|post-date|entry-date|article-date|date-published").expect("DATE_CLASS")
+const DATE_PAT: &str = r"(?i-u)publish|pubdate|posted|dateline|timestamp|post-date|entry-date|article-date|date-published";
+
+/// The four class/id tables above in one set, so each class and id string
+/// is scanned once per element (indices: byline, chrome, not-chrome, date).
+static CLASS_SET: Lazy<RegexSet> = Lazy::new(|| {
+    RegexSet::new([BYLINE_PAT, CHROME_PAT, NOT_CHROME_PAT, DATE_PAT]).expect("CLASS_SET")
 });
 
 /// A full date in a URL path: `/2019/11/19/`, `/2019-11-19`.
@@ -290,6 +284,7 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
             // One scan of the attributes; `Element::attr` interns its
             // argument on every call, which dominated this pass.
             let a = Attrs::of(e);
+            let cf = a.class_flags();
             match name {
                 "html" if h.html_lang.is_none() => {
                     h.html_lang = a.lang.map(str::to_owned);
@@ -372,7 +367,7 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
                     let strong = a.pubdate
                         || a.itemprop
                             .is_some_and(|i| i.eq_ignore_ascii_case("datePublished"))
-                        || a.class_or_id(&DATE_CLASS);
+                        || cf.date;
                     // An unmarked date in a header, sidebar or comment list
                     // belongs to another story or to a comment; a marked one
                     // in the article's own header is fine.
@@ -389,7 +384,7 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
                 _ => {}
             }
             if in_body {
-                if h.date_texts.len() < 8 && !in_chrome && a.class_or_id(&DATE_CLASS) {
+                if h.date_texts.len() < 8 && !in_chrome && cf.date {
                     let t = text_of(el, 120);
                     if !t.is_empty() && t.chars().count() < 120 {
                         h.date_texts.push(t);
@@ -400,9 +395,7 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
                     let ip_author = a
                         .itemprop
                         .is_some_and(|i| i.to_ascii_lowercase().contains("author"));
-                    if (rel_author || ip_author || a.class_or_id(&BYLINE_CLASS))
-                        && raw_len_below(el, 100)
-                    {
+                    if (rel_author || ip_author || cf.byline) && raw_len_below(el, 100) {
                         let t = byline_text(el);
                         if t.is_empty() {
                         } else if in_chrome {
@@ -415,11 +408,7 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
                 // Bylines inside headers, footers, sidebars or comment lists
                 // belong to something else (Readability.js drops these
                 // containers before it looks further down).
-                if name != "body"
-                    && name != "a"
-                    && a.class_or_id(&CHROME_CLASS)
-                    && !a.class_or_id(&NOT_CHROME_CLASS)
-                {
+                if name != "body" && name != "a" && cf.chrome && !cf.not_chrome {
                     child_in_chrome = true;
                 }
             }
@@ -487,6 +476,15 @@ fn byline_text(el: ElementRef<'_>) -> String {
     spaced_text_of(el, 200)
 }
 
+/// Class/id matches of one element.
+#[derive(Debug, Default, Clone, Copy)]
+struct ClassFlags {
+    byline: bool,
+    chrome: bool,
+    not_chrome: bool,
+    date: bool,
+}
+
 /// The attributes the pass reads, found in one scan.
 #[derive(Debug, Default, Clone, Copy)]
 struct Attrs<'a> {
@@ -537,8 +535,23 @@ impl<'a> Attrs<'a> {
     }
 
     /// The pattern matches the class or the id.
-    fn class_or_id(&self, re: &Regex) -> bool {
-        self.class.is_some_and(|c| re.is_match(c)) || self.id.is_some_and(|i| re.is_match(i))
+    /// Which of [`CLASS_SET`]'s tables the class or the id matches.
+    fn class_flags(&self) -> ClassFlags {
+        let mut f = ClassFlags::default();
+        for s in [self.class, self.id].into_iter().flatten() {
+            if s.is_empty() {
+                continue;
+            }
+            for i in CLASS_SET.matches(s).iter() {
+                match i {
+                    0 => f.byline = true,
+                    1 => f.chrome = true,
+                    2 => f.not_chrome = true,
+                    _ => f.date = true,
+                }
+            }
+        }
+        f
     }
 
     /// Hidden the way Readability.js `_isProbablyVisible` checks.
@@ -976,32 +989,37 @@ mod tests {
 
     #[test]
     fn table_patterns() {
+        let is = |table: usize, s: &str| CLASS_SET.matches(s).matched(table);
+        const BYLINE: usize = 0;
+        const CHROME: usize = 1;
+        const NOT_CHROME: usize = 2;
+        const DATE: usize = 3;
         for hit in ["byline", "article-author", "p-author h-card", "writtenBy"] {
-            assert!(BYLINE_CLASS.is_match(hit), "{hit}");
+            assert!(is(BYLINE, hit), "{hit}");
         }
-        assert!(!BYLINE_CLASS.is_match("headline"));
+        assert!(!is(BYLINE, "headline"));
         for hit in [
             "site-header",
             "footer-author",
             "comment-list",
             "left-sidebar",
         ] {
-            assert!(CHROME_CLASS.is_match(hit), "{hit}");
+            assert!(is(CHROME, hit), "{hit}");
         }
         for miss in ["entry", "story-body", "byline"] {
-            assert!(!CHROME_CLASS.is_match(miss), "{miss}");
+            assert!(!is(CHROME, miss), "{miss}");
         }
-        assert!(NOT_CHROME_CLASS.is_match("article-header"));
+        assert!(is(NOT_CHROME, "article-header"));
         for hit in [
             "published-date",
             "entry-date",
             "post-date meta",
             "timestamp",
         ] {
-            assert!(DATE_CLASS.is_match(hit), "{hit}");
+            assert!(is(DATE, hit), "{hit}");
         }
         for miss in ["update-box", "data", "candidate"] {
-            assert!(!DATE_CLASS.is_match(miss), "{miss}");
+            assert!(!is(DATE, miss), "{miss}");
         }
         for hit in [
             "https://x.test/2019/11/19/story",
