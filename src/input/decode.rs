@@ -1,6 +1,11 @@
 //! Bytes to text, in the WHATWG order: byte-order mark, then the charset the
 //! caller declared, then a `<meta>` prescan, then UTF-8 if valid, then a
 //! statistical guess (chardetng).
+//!
+//! One deliberate difference from browsers: when `<meta>` declares a legacy
+//! charset but the bytes are valid UTF-8 containing non-ASCII sequences, the
+//! bytes win (the page was re-saved as UTF-8). A charset the *caller*
+//! declares is always obeyed.
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 use once_cell::sync::Lazy;
@@ -37,6 +42,16 @@ pub(crate) fn decode(bytes: &[u8], declared: Option<&str>) -> Result<String> {
         .captures(head)
         .and_then(|c| Encoding::for_label(&c[1]))
     {
+        // A page whose `<meta>` names a legacy charset but whose bytes are
+        // valid UTF-8 with multi-byte sequences was re-saved as UTF-8 without
+        // updating the tag (common for archived pages). Browsers trust the
+        // tag; we trust the bytes: legacy-encoded text with non-ASCII bytes
+        // is almost never valid UTF-8 by accident.
+        if enc != UTF_8 && !bytes.is_ascii() {
+            if let Ok(s) = std::str::from_utf8(bytes) {
+                return Ok(s.to_owned());
+            }
+        }
         // A page that says it is UTF-16 but reached here has no UTF-16 shape.
         return Ok(decode_with(ascii_compatible(enc), bytes));
     }
@@ -64,7 +79,11 @@ fn decode_with(enc: &'static Encoding, bytes: &[u8]) -> String {
     text.into_owned()
 }
 
-/// UTF-16 text without a BOM shows as a zero byte in every other position.
+/// UTF-16 text without a BOM: ASCII characters (markup, digits, spaces)
+/// leave a zero byte in every other position, and the other position is
+/// almost never zero. Non-Latin text (Cyrillic is `04 xx`) lowers the share
+/// of zeros, so the bar is low and the guess is confirmed by decoding: no
+/// unpaired surrogates and few control characters.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(1024) & !1];
     if head.len() < 8 {
@@ -73,13 +92,36 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let pairs = head.len() / 2;
     let even_zero = head.iter().step_by(2).filter(|&&b| b == 0).count();
     let odd_zero = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
-    if odd_zero * 10 >= pairs * 7 && even_zero * 10 < pairs {
-        Some(UTF_16LE)
-    } else if even_zero * 10 >= pairs * 7 && odd_zero * 10 < pairs {
-        Some(UTF_16BE)
+    let enc = if odd_zero * 5 >= pairs && even_zero * 50 < pairs {
+        UTF_16LE
+    } else if even_zero * 5 >= pairs && odd_zero * 50 < pairs {
+        UTF_16BE
     } else {
-        None
+        return None;
+    };
+    let (text, had_errors) = enc
+        .decode_without_bom_handling_and_without_replacement(head)
+        .map_or((std::borrow::Cow::Borrowed(""), true), |t| (t, false));
+    if had_errors {
+        // The head may end inside a surrogate pair; judge what decoded.
+        let (lossy, _) = enc.decode_without_bom_handling(head);
+        let bad = lossy.chars().filter(|&c| c == '\u{fffd}').count();
+        if bad > 1 {
+            return None;
+        }
+        return plausible_text(&lossy).then_some(enc);
     }
+    plausible_text(&text).then_some(enc)
+}
+
+/// Decoded text with few control characters.
+fn plausible_text(text: &str) -> bool {
+    let total = text.chars().count().max(1);
+    let control = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
+        .count();
+    control * 20 < total
 }
 
 /// Rejects data that is clearly not text: many control bytes at the start.

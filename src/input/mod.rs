@@ -77,6 +77,11 @@ impl<'a> Input<'a> {
 
     /// Input from raw bytes, decoded by BOM, then the declared charset
     /// ([`charset`](Input::charset) or `<meta charset>`), then detection.
+    ///
+    /// One difference from browsers: when only `<meta>` declares a legacy
+    /// charset and the bytes are valid UTF-8 with non-ASCII characters, they
+    /// are read as UTF-8 (the page was re-saved without updating the tag). A
+    /// charset given with [`charset`](Input::charset) is always obeyed.
     pub fn bytes(bytes: &'a [u8]) -> Self {
         Input {
             data: Data::Bytes(bytes),

@@ -1,56 +1,1159 @@
-//! Metadata harvest for HTML pages.
+//! Metadata harvest for HTML pages (Stage::Metadata, before cleaning).
 //!
-//! PLACEHOLDER: `<title>` only, until the full metadata stage lands.
+//! One pass over the document collects every source — `<html lang>`,
+//! `<title>`, `<base>`, `<meta>` (name/property/itemprop/http-equiv),
+//! `<link rel=canonical>`, JSON-LD scripts, `<time>`, microdata `itemprop`,
+//! `rel=author` and byline-class elements, `h1`/`h2` texts — into a
+//! [`Harvest`]; `metadata.harvest` then picks each field from it and records
+//! which source won (`Report::provenance`). Order per field:
+//!
+//! | field       | sources, first wins                                                     |
+//! |-------------|-------------------------------------------------------------------------|
+//! | `site_name` | JSON-LD article `publisher.name`, `og:site_name`, `application-name` (not title-like), JSON-LD `WebSite.name` |
+//! | `headline`  | JSON-LD `name`/`headline` (the one like `<title>`), `dc:title`, `og:title`, meta `title`, `twitter:title`, `parsely-title`, itemprop `headline`, then `<title>` cleaned like Readability.js `_getArticleTitle`; then a site-name part is cut and a part equal to the `<h1>` kept |
+//! | `dek`       | JSON-LD description, `dc:description`, `og:description`, meta `description`, `twitter:description` |
+//! | `byline`    | JSON-LD authors, `dc:creator`, meta `author`, `parsely-author`, `article:author` (not a URL), the first byline element outside page chrome, then inside it; the first that yields a cleaned name |
+//! | `published` | JSON-LD `datePublished`, meta/itemprop date names, `<time>` marked published, date-class elements, any `<time>` outside chrome; a later source on the same date with a time or zone replaces an earlier one; `metadata.url-date` when none |
+//! | `modified`  | JSON-LD `dateModified`, `article:modified_time`, `og:updated_time`, itemprop `dateModified` |
+//! | `language`  | `<html lang>`, `content-language`, `dc:language`, `og:locale`, JSON-LD `inLanguage` |
+//! | `url`       | `<link rel=canonical>`, `og:url`, JSON-LD `url`, resolved against `<base>` and the caller URL |
+//! | `tags`      | `article:tag`, `keywords`, `news_keywords`, JSON-LD `keywords` |
+//! | `images`    | `og:image`, `twitter:image`, itemprop `image`, JSON-LD `image`  |
+//!
+//! For a meta key given several times the last tag wins (a `property`
+//! after a `name`), as reader modes do.
+
+mod byline;
+mod dates;
+mod json_ld;
+mod title;
+mod url;
 
 use std::sync::Arc;
 
+use ego_tree::NodeRef;
 use once_cell::sync::Lazy;
-use scraper::Selector;
+use regex::{Regex, RegexSet};
+use scraper::{ElementRef, Node};
 
 use crate::error::BoxError;
 use crate::heuristic::{Builtin, Context, Draft, Heuristic, Stage};
 
-static TITLE: Lazy<Selector> = Lazy::new(|| Selector::parse("title").expect("TITLE"));
+pub(crate) use dates::parse_date;
+use dates::{When, parse_when};
+use json_ld::LdArticle;
+
+/// Class/id of an element holding the author line (after Readability.js
+/// `REGEXPS.byline`).
+const BYLINE_PAT: &str = r"(?i-u)byline|author|dateline|writtenby|p-author";
+/// Class/id of site chrome around the article (after Readability.js
+/// `REGEXPS.unlikelyCandidates`).
+const CHROME_PAT: &str = r"(?i-u)-ad-|banner|breadcrumbs|combx|comment|community|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup";
+/// Class/id that rescues a chrome-looking container (after Readability.js
+/// `REGEXPS.okMaybeItsACandidate`).
+const NOT_CHROME_PAT: &str = r"(?i-u)and|article|body|column|content|main|shadow";
+/// Class/id of an element holding the publication date.
+const DATE_PAT: &str = r"(?i-u)publish|pubdate|posted|dateline|timestamp|post-date|entry-date|article-date|date-published";
+
+/// The four class/id tables above in one set, so each class and id string
+/// is scanned once per element (indices: byline, chrome, not-chrome, date).
+static CLASS_SET: Lazy<RegexSet> = Lazy::new(|| {
+    RegexSet::new([BYLINE_PAT, CHROME_PAT, NOT_CHROME_PAT, DATE_PAT]).expect("CLASS_SET")
+});
+
+/// A full date in a URL path: `/2019/11/19/`, `/2019-11-19`.
+static URL_DATE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/_-]|\.html?|$)").expect("URL_DATE")
+});
+
+/// An inline `display:none` / `visibility:hidden` style.
+static HIDDEN_STYLE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i-u)display\s*:\s*none|visibility\s*:\s*hidden").expect("HIDDEN_STYLE")
+});
 
 pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
-    vec![Arc::new(Builtin {
-        name: "metadata.title",
-        stage: Stage::Metadata,
-        description: "Takes the headline from the page's <title>.",
-        run: title,
-    })]
+    vec![
+        Arc::new(Builtin {
+            name: "metadata.harvest",
+            stage: Stage::Metadata,
+            description: "Reads headline, dek, byline, dates, site name, language, canonical URL, tags and lead image from JSON-LD, Open Graph, Twitter cards, meta tags, microdata, <time>, byline elements and <title>, in one pass over the page.",
+            run: harvest_metadata,
+        }),
+        Arc::new(Builtin {
+            name: "metadata.url-date",
+            stage: Stage::Metadata,
+            description: "When the page gave no publication date, takes a full date from the canonical or caller URL (/2019/11/19/).",
+            run: url_date_fallback,
+        }),
+    ]
 }
 
-fn title(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
-    let Some(dom) = draft.dom.as_ref() else {
+fn url_date_fallback(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
+    if draft.dom.is_none() || draft.article.published.is_some() {
         return Ok(());
-    };
-    let t = dom.html.select(&TITLE).next().map(|t| {
-        t.text()
-            .collect::<String>()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    });
-    if let Some(t) = t.filter(|t| !t.is_empty()) {
-        draft.article.headline = Some(t);
-        draft.record("headline", "metadata.title", "<title>", 0.5);
+    }
+    let found = [draft.article.url.as_deref(), cx.url]
+        .into_iter()
+        .flatten()
+        .find_map(url_date);
+    if let Some(w) = found {
+        draft.article.published = Some(w.iso());
+        draft.record("published", "metadata.url-date", "url path", 0.5);
     }
     Ok(())
 }
 
-/// Parses a date in a news format into ISO 8601.
-///
-/// PLACEHOLDER: accepts ISO 8601 dates only.
-pub(crate) fn parse_date(text: &str) -> Option<String> {
-    let t = text.trim();
-    let ok = t.len() >= 10
-        && t.as_bytes()[..10].iter().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                *b == b'-'
-            } else {
-                b.is_ascii_digit()
+/// Everything the pass collects.
+#[derive(Debug, Default)]
+struct Harvest {
+    html_lang: Option<String>,
+    base_href: Option<String>,
+    canonical: Option<String>,
+    title: Option<String>,
+    /// (normalised key, content) for meta name/property/itemprop/http-equiv
+    /// and microdata itemprop values, in document order.
+    /// The flag marks microdata (`itemprop`) values, which can come from
+    /// nested items (comments, related stories) further down the page.
+    metas: Vec<(String, String, bool)>,
+    ld_scripts: Vec<serde_json::Value>,
+    /// `<time>` elements: (datetime or text, strongly marked as published).
+    times: Vec<(String, bool)>,
+    /// Texts of elements whose class/id says "date".
+    date_texts: Vec<String>,
+    h1s: Vec<String>,
+    h2s: Vec<String>,
+    /// The first author line in the page body (Readability's DOM byline).
+    dom_byline: Option<String>,
+    /// The first author line inside page chrome (header, footer, sidebar):
+    /// a last resort.
+    chrome_byline: Option<String>,
+}
+
+impl Harvest {
+    /// The first non-empty value for any of the keys, in key order. For a
+    /// key, the last `<meta>` tag wins (a later `property` overrides an
+    /// earlier `name`, as reader modes do); microdata is used only when no
+    /// tag has the key, and then the first value wins (later ones tend to
+    /// belong to nested items).
+    fn meta(&self, keys: &[&str]) -> Option<(&'static str, String)> {
+        keys.iter().find_map(|k| {
+            let usable = |(key, v, _): &&(String, String, bool)| key == k && !v.trim().is_empty();
+            self.metas
+                .iter()
+                .rev()
+                .filter(|m| !m.2)
+                .find(usable)
+                .or_else(|| self.metas.iter().filter(|m| m.2).find(usable))
+                .map(|(_, v, _)| (static_key(k), unescape(v.trim())))
+        })
+    }
+
+    /// All values of the keys, in document order.
+    fn meta_all<'a>(&'a self, keys: &'a [&str]) -> impl Iterator<Item = &'a str> + 'a {
+        self.metas
+            .iter()
+            .filter(move |(k, _, _)| keys.contains(&k.as_str()))
+            .map(|(_, v, _)| v.as_str())
+    }
+}
+
+/// The static table entry equal to `k` (keys come from those tables), so
+/// provenance needs no allocation.
+fn static_key(k: &str) -> &'static str {
+    KNOWN_KEYS
+        .iter()
+        .find(|s| **s == k)
+        .copied()
+        .unwrap_or("meta")
+}
+
+const TITLE_KEYS: &[&str] = &[
+    "dc:title",
+    "dcterm:title",
+    "dcterms:title",
+    "og:title",
+    "weibo:article:title",
+    "weibo:webpage:title",
+    "title",
+    "twitter:title",
+    "parsely-title",
+    "headline",
+];
+const AUTHOR_KEYS: &[&str] = &[
+    "dc:creator",
+    "dcterm:creator",
+    "dcterms:creator",
+    "author",
+    "parsely-author",
+    "article:author",
+    "og:article:author",
+    "sailthru:author",
+    "byl",
+];
+const DESCRIPTION_KEYS: &[&str] = &[
+    "dc:description",
+    "dcterm:description",
+    "dcterms:description",
+    "og:description",
+    "weibo:article:description",
+    "weibo:webpage:description",
+    "description",
+    "twitter:description",
+];
+const SITE_KEYS: &[&str] = &[
+    "og:site_name",
+    "application-name",
+    "apple-mobile-web-app-title",
+];
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "parsely-pub-date",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "article:published",
+    "sailthru:date",
+    "dc:date",
+    "dcterm:date",
+    "dcterms:date",
+    "dc:date:issued",
+    "dcterms:created",
+    "dcterm:created",
+    "dcterms:issued",
+    "dcterm:issued",
+    "citation_publication_date",
+    "citation_date",
+    "date",
+    "datecreated",
+    "originalpublicationdate",
+    "article_date_original",
+    "cxenseparse:recs:publishtime",
+    "og:article:published_time",
+];
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms:modified",
+    "last-modified",
+    "lastmod",
+];
+const LANGUAGE_KEYS: &[&str] = &["content-language", "dc:language", "og:locale", "inlanguage"];
+const IMAGE_KEYS: &[&str] = &[
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "twitter:image",
+    "twitter:image:src",
+    "image",
+    "thumbnailurl",
+];
+const TAG_KEYS: &[&str] = &["article:tag", "keywords", "news_keywords", "parsely-tags"];
+const URL_KEYS: &[&str] = &["og:url", "twitter:url"];
+
+static KNOWN_KEYS: Lazy<Vec<&'static str>> = Lazy::new(|| {
+    [
+        TITLE_KEYS,
+        AUTHOR_KEYS,
+        DESCRIPTION_KEYS,
+        SITE_KEYS,
+        PUBLISHED_KEYS,
+        MODIFIED_KEYS,
+        LANGUAGE_KEYS,
+        IMAGE_KEYS,
+        TAG_KEYS,
+        URL_KEYS,
+    ]
+    .concat()
+});
+
+/// One iterative pass over the document.
+fn collect(root: NodeRef<'_, Node>) -> Harvest {
+    let mut h = Harvest::default();
+    // (node, inside <body>, inside a site-chrome container)
+    let mut stack: Vec<(NodeRef<'_, Node>, bool, bool)> = vec![(root, false, false)];
+    while let Some((node, in_body, in_chrome)) = stack.pop() {
+        let mut child_in_body = in_body;
+        let mut child_in_chrome = in_chrome;
+        if let Some(el) = ElementRef::wrap(node) {
+            let e = el.value();
+            let name = e.name();
+            // One scan of the attributes; `Element::attr` interns its
+            // argument on every call, which dominated this pass.
+            let a = Attrs::of(e);
+            let cf = a.class_flags();
+            match name {
+                "html" if h.html_lang.is_none() => {
+                    h.html_lang = a.lang.map(str::to_owned);
+                }
+                "body" => child_in_body = true,
+                "base" if h.base_href.is_none() => {
+                    h.base_href = a.href.map(str::to_owned);
+                }
+                "title" if h.title.is_none() && !in_body => {
+                    h.title = Some(text_of(el, 600));
+                    continue;
+                }
+                "meta" => {
+                    if let Some(content) = a.content {
+                        let keys = [
+                            (a.property, false),
+                            (a.name, false),
+                            (a.http_equiv, false),
+                            (a.itemprop, true),
+                        ];
+                        for (attr, microdata) in keys {
+                            // `property` may list several, space-separated.
+                            for k in attr.into_iter().flat_map(str::split_whitespace) {
+                                h.metas.push((norm_key(k), content.to_owned(), microdata));
+                            }
+                        }
+                    }
+                    continue;
+                }
+                "link" => {
+                    let rel = a.rel.unwrap_or("");
+                    if h.canonical.is_none()
+                        && rel
+                            .split_whitespace()
+                            .any(|r| r.eq_ignore_ascii_case("canonical"))
+                    {
+                        h.canonical = a.href.map(str::to_owned);
+                    }
+                    if let (Some(ip), Some(href)) = (a.itemprop, a.href) {
+                        h.metas.push((norm_key(ip), href.to_owned(), true));
+                    }
+                    continue;
+                }
+                "script" => {
+                    let ld = a
+                        .type_
+                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+                    if ld && h.ld_scripts.len() < 32 {
+                        let text: String = el.text().collect();
+                        if let Some(v) = json_ld::parse_script(&text) {
+                            h.ld_scripts.push(v);
+                        }
+                    }
+                    continue;
+                }
+                "style" | "noscript" | "template" | "svg" => continue,
+                _ => {}
             }
+            if in_body && a.is_hidden() {
+                continue;
+            }
+            if let Some(ip) = a.itemprop {
+                let value = a.content.or(a.datetime).map(str::to_owned).or_else(|| {
+                    let t = text_of(el, 300);
+                    (!t.is_empty() && t.chars().count() < 300).then_some(t)
+                });
+                if let Some(v) = value {
+                    for k in ip.split_whitespace() {
+                        let k = norm_key(k);
+                        // An itemprop=author container holds a name inside.
+                        if k == "author" || k == "creator" {
+                            continue;
+                        }
+                        h.metas.push((k, v.clone(), true));
+                    }
+                }
+            }
+            match name {
+                "time" if h.times.len() < 16 => {
+                    let strong = a.pubdate
+                        || a.itemprop
+                            .is_some_and(|i| i.eq_ignore_ascii_case("datePublished"))
+                        || cf.date;
+                    // An unmarked date in a header, sidebar or comment list
+                    // belongs to another story or to a comment; a marked one
+                    // in the article's own header is fine.
+                    if strong || !in_chrome {
+                        let v = a
+                            .datetime
+                            .map(str::to_owned)
+                            .unwrap_or_else(|| text_of(el, 100));
+                        h.times.push((v, strong));
+                    }
+                }
+                "h1" if h.h1s.len() < 8 => h.h1s.push(text_of(el, 400)),
+                "h2" if h.h2s.len() < 16 => h.h2s.push(text_of(el, 400)),
+                _ => {}
+            }
+            if in_body {
+                if h.date_texts.len() < 8 && !in_chrome && cf.date {
+                    let t = text_of(el, 120);
+                    if !t.is_empty() && t.chars().count() < 120 {
+                        h.date_texts.push(t);
+                    }
+                }
+                if h.dom_byline.is_none() && (!in_chrome || h.chrome_byline.is_none()) {
+                    let rel_author = a.rel.is_some_and(|r| r.eq_ignore_ascii_case("author"));
+                    let ip_author = a
+                        .itemprop
+                        .is_some_and(|i| i.to_ascii_lowercase().contains("author"));
+                    if (rel_author || ip_author || cf.byline) && raw_len_below(el, 100) {
+                        let t = byline_text(el);
+                        if t.is_empty() {
+                        } else if in_chrome {
+                            h.chrome_byline = Some(t);
+                        } else {
+                            h.dom_byline = Some(t);
+                        }
+                    }
+                }
+                // Bylines inside headers, footers, sidebars or comment lists
+                // belong to something else (Readability.js drops these
+                // containers before it looks further down).
+                if name != "body" && name != "a" && cf.chrome && !cf.not_chrome {
+                    child_in_chrome = true;
+                }
+            }
+        } else if !matches!(node.value(), Node::Document | Node::Fragment) {
+            continue;
+        }
+        let mut c = node.last_child();
+        while let Some(ch) = c {
+            stack.push((ch, child_in_body, child_in_chrome));
+            c = ch.prev_sibling();
+        }
+    }
+    h
+}
+
+/// True when the element's trimmed text, whitespace included, is non-empty
+/// and shorter than `limit` chars (a byline is short; a box with a bio is
+/// not). Stops counting at the limit.
+fn raw_len_below(el: ElementRef<'_>, limit: usize) -> bool {
+    let mut n = 0usize;
+    let mut pending_ws = 0usize;
+    let mut started = false;
+    let mut scanned = 0usize;
+    for t in el.text() {
+        for c in t.chars() {
+            // Whitespace-only megabytes must not be scanned once per
+            // nested byline-like element.
+            scanned += 1;
+            if scanned > 4 * limit + 4096 {
+                return false;
+            }
+            if c.is_whitespace() {
+                if started {
+                    pending_ws += 1;
+                }
+            } else {
+                started = true;
+                n += pending_ws + 1;
+                pending_ws = 0;
+            }
+            if n >= limit {
+                return false;
+            }
+        }
+    }
+    n > 0
+}
+
+/// The author text of a byline element: an `itemprop=name` inside wins.
+fn byline_text(el: ElementRef<'_>) -> String {
+    for d in el.descendants().take(200) {
+        if let Some(de) = ElementRef::wrap(d) {
+            if de
+                .value()
+                .attr("itemprop")
+                .is_some_and(|i| i.to_ascii_lowercase().contains("name"))
+            {
+                let t = spaced_text_of(de, 200);
+                if !t.is_empty() {
+                    return t;
+                }
+            }
+        }
+    }
+    spaced_text_of(el, 200)
+}
+
+/// Class/id matches of one element.
+#[derive(Debug, Default, Clone, Copy)]
+struct ClassFlags {
+    byline: bool,
+    chrome: bool,
+    not_chrome: bool,
+    date: bool,
+}
+
+/// The attributes the pass reads, found in one scan.
+#[derive(Debug, Default, Clone, Copy)]
+struct Attrs<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    rel: Option<&'a str>,
+    style: Option<&'a str>,
+    hidden: bool,
+    aria_hidden: Option<&'a str>,
+    content: Option<&'a str>,
+    datetime: Option<&'a str>,
+    pubdate: bool,
+    href: Option<&'a str>,
+    lang: Option<&'a str>,
+    type_: Option<&'a str>,
+    property: Option<&'a str>,
+    name: Option<&'a str>,
+    http_equiv: Option<&'a str>,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(e: &'a scraper::node::Element) -> Self {
+        let mut a = Attrs::default();
+        for (k, v) in e.attrs() {
+            match k {
+                "class" => a.class = Some(v),
+                "id" => a.id = Some(v),
+                "itemprop" => a.itemprop = Some(v),
+                "rel" => a.rel = Some(v),
+                "style" => a.style = Some(v),
+                "hidden" => a.hidden = true,
+                "aria-hidden" => a.aria_hidden = Some(v),
+                "content" => a.content = Some(v),
+                "datetime" => a.datetime = Some(v),
+                "pubdate" => a.pubdate = true,
+                "href" => a.href = Some(v),
+                "lang" => a.lang = Some(v),
+                "xml:lang" if a.lang.is_none() => a.lang = Some(v),
+                "type" => a.type_ = Some(v),
+                "property" => a.property = Some(v),
+                "name" => a.name = Some(v),
+                "http-equiv" => a.http_equiv = Some(v),
+                _ => {}
+            }
+        }
+        a
+    }
+
+    /// The pattern matches the class or the id.
+    /// Which of [`CLASS_SET`]'s tables the class or the id matches.
+    fn class_flags(&self) -> ClassFlags {
+        let mut f = ClassFlags::default();
+        for s in [self.class, self.id].into_iter().flatten() {
+            if s.is_empty() {
+                continue;
+            }
+            for i in CLASS_SET.matches(s).iter() {
+                match i {
+                    0 => f.byline = true,
+                    1 => f.chrome = true,
+                    2 => f.not_chrome = true,
+                    _ => f.date = true,
+                }
+            }
+        }
+        f
+    }
+
+    /// Hidden the way Readability.js `_isProbablyVisible` checks.
+    fn is_hidden(&self) -> bool {
+        self.hidden
+            || self.aria_hidden == Some("true")
+                && !self.class.is_some_and(|c| c.contains("fallback-image"))
+            || self.style.is_some_and(|s| HIDDEN_STYLE.is_match(s))
+    }
+}
+
+/// Text with a space between text nodes: in an author line, nodes are
+/// separate fields (`<a>Ana Ruiz</a><span>22 Dec</span>`).
+fn spaced_text_of(el: ElementRef<'_>, limit: usize) -> String {
+    let mut out = String::new();
+    for t in el.text() {
+        for w in t.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        if out.len() > limit * 4 {
+            break;
+        }
+    }
+    out
+}
+
+/// Whitespace-collapsed text, stopping after about `limit` chars. Text
+/// nodes are joined as they are ("<b>Hel</b>lo" is "Hello").
+fn text_of(el: ElementRef<'_>, limit: usize) -> String {
+    let mut raw = String::new();
+    for t in el.text() {
+        raw.push_str(t);
+        if raw.len() > limit * 4 {
+            break;
+        }
+    }
+    collapse(&raw)
+}
+
+/// Lower case, no whitespace, dots as colons (`DC.Title` → `dc:title`).
+fn norm_key(k: &str) -> String {
+    k.trim()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| {
+            if c == '.' {
+                ':'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
+}
+
+/// Decodes entities left in attribute values by double escaping
+/// (`&amp;quot;` arrives as `&quot;`).
+fn unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return collapse(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        let end = after.find(';').filter(|&e| e <= 16);
+        let decoded = end.and_then(|e| {
+            let ent = after.get(1..e)?;
+            let numeric = |n: Option<u32>| {
+                // Out-of-range, NUL and surrogate code points become U+FFFD,
+                // as HTML parsers do.
+                n.map(|n| {
+                    char::from_u32(n)
+                        .filter(|&c| c != '\0')
+                        .unwrap_or('\u{fffd}')
+                })
+            };
+            let c = match ent {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                _ => {
+                    if let Some(h) = ent.strip_prefix("#x").or_else(|| ent.strip_prefix("#X")) {
+                        let ok = !h.is_empty() && h.chars().all(|c| c.is_ascii_hexdigit());
+                        numeric(ok.then(|| u32::from_str_radix(h, 16).unwrap_or(u32::MAX)))
+                    } else if let Some(d) = ent.strip_prefix('#') {
+                        let ok = !d.is_empty() && d.chars().all(|c| c.is_ascii_digit());
+                        numeric(ok.then(|| d.parse().unwrap_or(u32::MAX)))
+                    } else {
+                        None
+                    }
+                }
+            };
+            c.map(|c| (c, e + 1))
         });
-    ok.then(|| t[..10].to_owned())
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &after[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    collapse(&out)
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn harvest_metadata(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
+    let Some(dom) = draft.dom.as_ref() else {
+        return Ok(());
+    };
+    let h = collect(dom.html.tree.root());
+    let ld = json_ld::find_article(&h.ld_scripts).unwrap_or_default();
+    const NAME: &str = "metadata.harvest";
+
+    // Base URL for relative links: <base href> resolved against the caller's URL.
+    let base = match (&h.base_href, cx.url) {
+        (Some(b), Some(u)) => url::resolve(Some(u), b),
+        (Some(b), None) => url::resolve(None, b),
+        (None, u) => u.map(str::to_owned),
+    };
+    let base = base.as_deref().or(cx.url);
+
+    // Site name first: the headline cleaner uses it.
+    let site = ld
+        .publisher
+        .clone()
+        .filter(|_| ld.is_article)
+        .map(|s| ("json-ld publisher.name", unescape(&s)))
+        .or_else(|| {
+            // An application name with a title separator is a page title.
+            h.meta(SITE_KEYS)
+                .filter(|(k, v)| *k == "og:site_name" || !(v.contains(" - ") || v.contains(" | ")))
+        })
+        .or_else(|| {
+            ld.website
+                .clone()
+                .map(|s| ("json-ld WebSite.name", unescape(&s)))
+        });
+    if let Some((src, s)) = site.filter(|(_, s)| !s.is_empty()) {
+        draft.article.site_name = Some(s);
+        draft.record("site_name", NAME, src, 0.8);
+    }
+
+    // Headline.
+    if let Some((src, t)) = choose_title(&h, &ld) {
+        let cleaned = match &draft.article.site_name {
+            Some(site) if src != "<title>" => title::strip_site_name(&t, site),
+            _ => t,
+        };
+        let cleaned = title::reconcile_with_h1(&cleaned, &h.h1s).unwrap_or(cleaned);
+        if !cleaned.is_empty() {
+            draft.article.headline = Some(cleaned);
+            draft.record(
+                "headline",
+                NAME,
+                src,
+                if src == "<title>" { 0.6 } else { 0.85 },
+            );
+        }
+    }
+
+    // Dek (Readability's excerpt order).
+    let dek = ld
+        .description
+        .clone()
+        .filter(|_| ld.is_article)
+        .map(|d| ("json-ld description", unescape(&d)))
+        .or_else(|| h.meta(DESCRIPTION_KEYS))
+        .or_else(|| {
+            ld.description
+                .clone()
+                .map(|d| ("json-ld description", unescape(&d)))
+        });
+    if let Some((src, d)) = dek.filter(|(_, d)| !d.is_empty()) {
+        draft.article.dek = Some(d);
+        draft.record("dek", NAME, src, 0.7);
+    }
+
+    // Byline: the first source that yields a cleaned name wins.
+    let mut author_sources: Vec<(&'static str, Vec<String>)> = Vec::new();
+    if ld.is_article && !ld.authors.is_empty() {
+        author_sources.push((
+            "json-ld author",
+            ld.authors.iter().map(|a| unescape(a)).collect(),
+        ));
+    }
+    for k in AUTHOR_KEYS {
+        // The last tag of a key wins, as in `Harvest::meta`.
+        if let Some(v) = h
+            .meta_all(std::slice::from_ref(k))
+            .map(unescape)
+            .filter(|v| !v.is_empty() && !url::is_url(v))
+            .last()
+        {
+            author_sources.push((static_key(k), vec![v]));
+        }
+    }
+    if let Some(b) = &h.dom_byline {
+        author_sources.push(("byline element", vec![b.clone()]));
+    }
+    if let Some(b) = &h.chrome_byline {
+        author_sources.push(("byline element in page chrome", vec![b.clone()]));
+    }
+    if let Some((src, people)) = author_sources
+        .iter()
+        .map(|(src, raw)| (*src, byline::people(raw)))
+        .find(|(_, p)| !p.is_empty())
+    {
+        let mut people = people;
+        if src == "json-ld author" {
+            // A profile URL given next to a name in JSON-LD.
+            for p in &mut people {
+                let key = p.name.to_lowercase();
+                p.url = ld
+                    .author_urls
+                    .iter()
+                    .find(|(n, _)| unescape(n).to_lowercase().contains(&key))
+                    .and_then(|(_, u)| url::resolve(base, u));
+            }
+        }
+        draft.article.byline = people;
+        draft.record("byline", NAME, src, 0.75);
+    }
+
+    // Dates.
+    let canonical = h
+        .canonical
+        .as_deref()
+        .and_then(|c| url::resolve(base, c))
+        .or_else(|| h.meta(URL_KEYS).and_then(|(_, u)| url::resolve(base, &u)))
+        .or_else(|| ld.url.as_deref().and_then(|u| url::resolve(base, u)));
+    let mut published: Vec<(&'static str, When)> = Vec::new();
+    if let Some(w) = ld.published.as_deref().and_then(parse_when) {
+        published.push(("json-ld datePublished", w));
+    }
+    for k in PUBLISHED_KEYS {
+        if let Some(w) = h.meta_all(std::slice::from_ref(k)).find_map(parse_when) {
+            published.push((static_key(k), w));
+        }
+    }
+    if let Some(w) = h
+        .times
+        .iter()
+        .filter(|(_, s)| *s)
+        .find_map(|(t, _)| parse_when(t))
+    {
+        published.push(("<time> marked published", w));
+    }
+    if let Some(w) = h.date_texts.iter().find_map(|t| parse_when(t)) {
+        published.push(("date-class element", w));
+    }
+    if let Some(w) = h.times.iter().find_map(|(t, _)| parse_when(t)) {
+        published.push(("<time>", w));
+    }
+    if let Some((src, w)) = most_specific(&published) {
+        draft.article.published = Some(w.iso());
+        draft.record("published", NAME, src, 0.8);
+    }
+    let mut modified: Vec<(&'static str, When)> = Vec::new();
+    if let Some(w) = ld.modified.as_deref().and_then(parse_when) {
+        modified.push(("json-ld dateModified", w));
+    }
+    for k in MODIFIED_KEYS {
+        if let Some(w) = h.meta_all(std::slice::from_ref(k)).find_map(parse_when) {
+            modified.push((static_key(k), w));
+        }
+    }
+    if let Some((src, w)) = most_specific(&modified) {
+        draft.article.modified = Some(w.iso());
+        draft.record("modified", NAME, src, 0.7);
+    }
+
+    // Language.
+    let lang = h
+        .html_lang
+        .as_deref()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| ("<html lang>", l.to_owned()))
+        .or_else(|| h.meta(LANGUAGE_KEYS))
+        .or_else(|| ld.language.clone().map(|l| ("json-ld inLanguage", l)));
+    if let Some((src, l)) = lang {
+        let l = l.split(',').next().unwrap_or("").trim().replace('_', "-");
+        if !l.is_empty()
+            && l.len() <= 35
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            draft.article.language = Some(l);
+            draft.record("language", NAME, src, 0.9);
+        }
+    }
+
+    // Canonical URL.
+    if let Some(c) = canonical {
+        draft.article.url = Some(c);
+        draft.record("url", NAME, "link rel=canonical / og:url", 0.9);
+    }
+
+    // Tags.
+    let mut tags: Vec<String> = Vec::new();
+    let raw_tags = h
+        .meta_all(TAG_KEYS)
+        .map(str::to_owned)
+        .chain(ld.keywords.iter().cloned());
+    for raw in raw_tags {
+        for t in raw.split([',', ';']) {
+            let t = unescape(t);
+            if !t.is_empty()
+                && t.chars().count() <= 60
+                && tags.len() < 50
+                && !tags.iter().any(|x| x.eq_ignore_ascii_case(&t))
+            {
+                tags.push(t);
+            }
+        }
+    }
+    if !tags.is_empty() {
+        draft.article.tags = tags;
+        draft.record("tags", NAME, "keywords / article:tag / json-ld", 0.6);
+    }
+
+    // Images, lead image first.
+    let mut images: Vec<String> = Vec::new();
+    let raw_images = h
+        .meta_all(IMAGE_KEYS)
+        .map(str::to_owned)
+        .chain(ld.images.iter().cloned());
+    for raw in raw_images {
+        if let Some(u) = url::resolve(base, raw.trim()) {
+            if images.len() < 20 && !images.contains(&u) {
+                images.push(u);
+            }
+        }
+    }
+    if !images.is_empty() {
+        draft.article.images = images;
+        draft.record(
+            "images",
+            NAME,
+            "og:image / twitter:image / json-ld image",
+            0.7,
+        );
+    }
+    Ok(())
+}
+
+/// The first candidate, replaced by a later one on the same date that says
+/// more (a time, a zone).
+fn most_specific(cands: &[(&'static str, When)]) -> Option<(&'static str, When)> {
+    let (mut src, mut best) = *cands.first()?;
+    for (s, w) in cands.iter().skip(1) {
+        if w.same_date(&best) && w.specificity() > best.specificity() {
+            src = s;
+            best = *w;
+        }
+    }
+    Some((src, best))
+}
+
+fn url_date(u: &str) -> Option<When> {
+    let c = URL_DATE.captures(u)?;
+    parse_when(&format!("{}-{}-{}", &c[1], &c[2], &c[3]))
+}
+
+/// Picks the headline: JSON-LD (name vs headline as Readability does), then
+/// title-like meta tags, then the `<title>` element cleaned like
+/// Readability's `_getArticleTitle`.
+fn choose_title(h: &Harvest, ld: &LdArticle) -> Option<(&'static str, String)> {
+    let page_title = h
+        .title
+        .as_deref()
+        .map(|t| title::from_title_element(&unescape(t), &h.h1s, &h.h2s));
+    if ld.is_article {
+        let t = match (&ld.name, &ld.headline) {
+            (Some(n), Some(hl)) if n != hl => {
+                let pt = page_title.as_deref().unwrap_or("");
+                let name_ok = title::similarity(n, pt) > 0.75;
+                let head_ok = title::similarity(hl, pt) > 0.75;
+                if head_ok && !name_ok {
+                    Some(hl)
+                } else {
+                    Some(n)
+                }
+            }
+            (Some(n), _) => Some(n),
+            (None, Some(hl)) => Some(hl),
+            _ => None,
+        };
+        if let Some(t) = t.map(|t| unescape(t)).filter(|t| !t.is_empty()) {
+            return Some(("json-ld headline", t));
+        }
+    }
+    if let Some(found) = h.meta(TITLE_KEYS) {
+        return Some(found);
+    }
+    page_title
+        .filter(|t| !t.is_empty())
+        .map(|t| ("<title>", t))
+        .or_else(|| {
+            h.h1s
+                .first()
+                .filter(|t| !t.is_empty())
+                .map(|t| ("<h1>", t.clone()))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(html: &str, url: Option<&str>) -> crate::model::Article {
+        let mut e = crate::Input::new(html).kind(crate::Kind::Html);
+        if let Some(u) = url {
+            e = e.url(u);
+        }
+        crate::Extractor::builder()
+            .build()
+            .expect("default")
+            .extract(e)
+            .expect("extract")
+    }
+
+    #[test]
+    fn table_patterns() {
+        let is = |table: usize, s: &str| CLASS_SET.matches(s).matched(table);
+        const BYLINE: usize = 0;
+        const CHROME: usize = 1;
+        const NOT_CHROME: usize = 2;
+        const DATE: usize = 3;
+        for hit in ["byline", "article-author", "p-author h-card", "writtenBy"] {
+            assert!(is(BYLINE, hit), "{hit}");
+        }
+        assert!(!is(BYLINE, "headline"));
+        for hit in [
+            "site-header",
+            "footer-author",
+            "comment-list",
+            "left-sidebar",
+        ] {
+            assert!(is(CHROME, hit), "{hit}");
+        }
+        for miss in ["entry", "story-body", "byline"] {
+            assert!(!is(CHROME, miss), "{miss}");
+        }
+        assert!(is(NOT_CHROME, "article-header"));
+        for hit in [
+            "published-date",
+            "entry-date",
+            "post-date meta",
+            "timestamp",
+        ] {
+            assert!(is(DATE, hit), "{hit}");
+        }
+        for miss in ["update-box", "data", "candidate"] {
+            assert!(!is(DATE, miss), "{miss}");
+        }
+        for hit in [
+            "https://x.test/2019/11/19/story",
+            "/news/2019-11-19-story.html",
+        ] {
+            assert!(URL_DATE.is_match(hit), "{hit}");
+        }
+        for miss in ["https://x.test/2019/story", "/id/12345678901"] {
+            assert!(!URL_DATE.is_match(miss), "{miss}");
+        }
+        for hit in ["display: none", "visibility:hidden"] {
+            assert!(HIDDEN_STYLE.is_match(hit), "{hit}");
+        }
+        assert!(!HIDDEN_STYLE.is_match("display:block"));
+    }
+
+    #[test]
+    fn harvests_a_full_page() {
+        let page = r#"<!doctype html><html lang="en-GB"><head>
+            <title>Bridge Reopens After Repairs | The Daily Example</title>
+            <base href="/news/">
+            <link rel="canonical" href="story.html">
+            <meta property="og:site_name" content="The Daily Example">
+            <meta property="og:title" content="Bridge Reopens After Repairs - The Daily Example">
+            <meta name="description" content="Traffic returns &amp;quot;at last&amp;quot;.">
+            <meta property="og:image" content="/img/lead.jpg">
+            <meta name="keywords" content="bridges, traffic, Bridges">
+            <meta property="article:published_time" content="2025-12-12">
+            <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-12-12T10:03:00+01:00",
+              "author":{"@type":"Person","name":"By ANA RUIZ","url":"/staff/ana"},}</script>
+            </head><body><h1>Bridge Reopens After Repairs</h1><p>Body text of the story.</p></body></html>"#;
+        let a = run(page, Some("https://example.test/a/b"));
+        assert_eq!(a.headline.as_deref(), Some("Bridge Reopens After Repairs"));
+        assert_eq!(a.site_name.as_deref(), Some("The Daily Example"));
+        assert_eq!(a.dek.as_deref(), Some("Traffic returns \"at last\"."));
+        assert_eq!(a.byline.first().map(|p| p.name.as_str()), Some("Ana Ruiz"));
+        assert_eq!(
+            a.byline.first().and_then(|p| p.url.as_deref()),
+            Some("https://example.test/staff/ana")
+        );
+        assert_eq!(a.published.as_deref(), Some("2025-12-12T10:03:00+01:00"));
+        assert_eq!(a.language.as_deref(), Some("en-GB"));
+        assert_eq!(
+            a.url.as_deref(),
+            Some("https://example.test/news/story.html")
+        );
+        assert_eq!(a.images, ["https://example.test/img/lead.jpg"]);
+        assert_eq!(a.tags, ["bridges", "traffic"]);
+    }
+
+    #[test]
+    fn falls_back_to_dom_sources() {
+        let page = r#"<html><head><title>Local: Council Votes To Expand The Park</title>
+            <meta http-equiv="content-language" content="fr"></head><body>
+            <div class="author-box" hidden>Hidden Person</div>
+            <div class="byline">By <a rel="author" href="/u/kim">Kim Lee</a></div>
+            <time datetime="2024-01-05T15:04:00-05:00" pubdate>Jan. 5</time>
+            <p>Text.</p></body></html>"#;
+        let a = run(page, Some("https://example.test/2023/02/03/park"));
+        assert_eq!(
+            a.headline.as_deref(),
+            Some("Council Votes To Expand The Park")
+        );
+        assert_eq!(a.byline.first().map(|p| p.name.as_str()), Some("Kim Lee"));
+        assert_eq!(a.published.as_deref(), Some("2024-01-05T15:04:00-05:00"));
+        assert_eq!(a.language.as_deref(), Some("fr"));
+    }
+
+    #[test]
+    fn microdata_does_not_override_meta_tags() {
+        let page = r#"<html><head><title>x</title>
+            <meta name="description" content="The page's own summary.">
+            </head><body><article itemscope>
+            <h2 itemprop="headline">Bridge Reopens After Long Repairs</h2>
+            <aside itemscope><span itemprop="description">A related story's teaser.</span>
+            <span itemprop="headline">Another Story Entirely Here</span></aside>
+            <p>Body.</p></article></body></html>"#;
+        let a = run(page, None);
+        assert_eq!(a.dek.as_deref(), Some("The page's own summary."));
+        assert_eq!(
+            a.headline.as_deref(),
+            Some("Bridge Reopens After Long Repairs")
+        );
+    }
+
+    #[test]
+    fn url_date_is_last_resort() {
+        let e = crate::Extractor::builder()
+            .disable("metadata.url-date")
+            .build()
+            .expect("builder");
+        let page = "<html><head><title>A Fairly Long Page Title Here</title></head><body><p>x</p></body></html>";
+        let a = e
+            .extract(
+                crate::Input::new(page)
+                    .kind(crate::Kind::Html)
+                    .url("https://example.test/2023/02/03/park"),
+            )
+            .expect("extract");
+        assert_eq!(a.published, None);
+        let a = run(
+            "<html><head><title>A Fairly Long Page Title Here</title></head><body><p>x</p></body></html>",
+            Some("https://example.test/2023/02/03/park"),
+        );
+        assert_eq!(a.published.as_deref(), Some("2023-02-03"));
+    }
+
+    proptest::proptest! {
+        /// Arbitrary head markup never makes the harvest fail.
+        #[test]
+        fn harvest_survives_odd_markup(
+            head in "(<meta (name|property|itemprop)=\"[a-z:.]{1,12}\" content=\"[^\"]{0,20}\">|<script type=\"application/ld\\+json\">[{}\\[\\]\":,a-z@ ]{0,40}</script>|<time datetime=\"[0-9TZ:+-]{0,25}\">|<base href=\"[a-z:/.]{0,12}\">|<link rel=canonical href=\"[a-z:/.?#]{0,15}\">){0,8}"
+        ) {
+            let page = format!("<html><head>{head}<title>T | S</title></head><body><p>Body text.</p></body></html>");
+            let e = crate::Extractor::builder().build().expect("default");
+            proptest::prop_assert!(e.extract(crate::Input::new(&page).kind(crate::Kind::Html).url("https://x.test/a/")).is_ok());
+        }
+    }
+
+    #[test]
+    fn unescape_table() {
+        for (i, o) in [
+            ("a &amp; b", "a & b"),
+            ("&#39;x&#x27;", "'x'"),
+            ("&bogus; &", "&bogus; &"),
+            ("&#xg; &#xFFFFFFFF; &#0;", "&#xg; \u{fffd} \u{fffd}"),
+            ("plain", "plain"),
+        ] {
+            assert_eq!(unescape(i), o, "{i}");
+        }
+    }
+
+    #[test]
+    fn parse_date_is_exported() {
+        assert_eq!(parse_date("Dec. 12, 2025").as_deref(), Some("2025-12-12"));
+    }
 }

@@ -1,0 +1,213 @@
+//! Author lines to [`Person`]s: strip "By", URLs, e-mails, handles, dates and
+//! "for Agency" tails, split on separators, title-case shouting names
+//! (ideas after trafilatura `normalize_authors`).
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use crate::model::Person;
+
+/// URLs, e-mail addresses and @handles inside an author line.
+static NOISE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)\b(?:https?://|www\.)[^\s()<>\[\]]+|[^\s()<>]+@[^\s()<>]+\.[^\s()<>]+|(?:^|\s)@\w+",
+    )
+    .expect("NOISE")
+});
+
+/// Brackets left empty once a URL inside was removed.
+static EMPTY_PARENS: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\(\s*\)|\[\s*\]|<\s*>").expect("EMPTY_PARENS"));
+
+/// Leading "By", "Written by", "Words by", "Posted by", "Author:", "Von",
+/// "Par", "Por", "Di" (one or more).
+static LEAD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:(?:(?:written|words|posted|reported|text|story|edited|photos?)\s+)?by\b|von\b|par\b|por\b|di\b|door\b|autor(?:es)?\b|author(?:s|ed)?\b|reporter\b)\s*[:\-–—]?\s*",
+    )
+    .expect("LEAD")
+});
+
+/// Where the names end: a date, a time, "Updated", "Published", a pipe of
+/// site chrome, or a "for/at/in Agency" tail.
+static TAIL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)\s+(?:for|at|in|from|of the)\s+(?:the\s+)?\p{Lu}.*$|\b(?:updated|published|posted|last updated|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*$|\s\d.*$",
+    )
+    .expect("TAIL")
+});
+
+/// Separators between several authors.
+static SPLIT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\s*(?:[,;|/&·•]|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b)\s*")
+        .expect("SPLIT")
+});
+
+/// Words that make a part a job title, not a name ("Staff Writer").
+static ROLE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:our|the|senior|chief|editorial|wire|web|staff|associate|contributing|special|deputy|managing|executive|political|foreign|business|health|science|news|sports|tech(?:nology)?)\s+)*(?:writer|reporter|editor|correspondent|contributor|columnist|photographer|journalist|producer|analyst|staff|team|desk)s?$",
+    )
+    .expect("ROLE")
+});
+
+/// A tail that starts with a preposition.
+static PREPOSITION: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^\s+(?:for|at|in|from|of)\s").expect("PREPOSITION"));
+
+/// A job title glued to the end of a name ("Ben Cole Games Editor").
+static ROLE_TAIL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?:\s+\p{Lu}\w+)?\s+(?:Senior\s+)?(?:Editor|Writer|Reporter|Correspondent|Columnist|Contributor)$",
+    )
+    .expect("ROLE_TAIL")
+});
+
+/// Cleans one or more raw author strings into people, in order, without
+/// duplicates (a name contained in a longer one is dropped).
+pub(crate) fn people(raw: &[String]) -> Vec<Person> {
+    let mut out: Vec<Person> = Vec::new();
+    for line in raw {
+        let line = NOISE.replace_all(line, " ");
+        let line = EMPTY_PARENS.replace_all(&line, " ");
+        let line: String = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut line = line.as_str();
+        while let Some(m) = LEAD.find(line) {
+            if m.end() == 0 {
+                break;
+            }
+            line = &line[m.end()..];
+        }
+        let line = match TAIL.find(line) {
+            // "Organization for X" is a name, "Ana Ruiz for X" a credit: cut
+            // a preposition tail only after two or more words.
+            Some(m)
+                if PREPOSITION.is_match(m.as_str())
+                    && line[..m.start()].split_whitespace().count() < 2 =>
+            {
+                line.to_owned()
+            }
+            Some(m) => line[..m.start()].to_owned(),
+            None => line.to_owned(),
+        };
+        for part in SPLIT.split(&line) {
+            let name = part
+                .trim_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '.' | '"' | '“' | '”')
+                })
+                .trim();
+            if name.is_empty() || name.chars().count() > 60 || name.split_whitespace().count() > 6 {
+                continue;
+            }
+            if !name.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            if ROLE.is_match(name) {
+                if let Some(last) = out.last_mut() {
+                    if last.role.is_none() {
+                        last.role = Some(name.to_owned());
+                    }
+                }
+                continue;
+            }
+            let stripped = ROLE_TAIL.replace(name, "");
+            let name = if stripped.split_whitespace().count() >= 2 {
+                stripped.trim()
+            } else {
+                name
+            };
+            // Handles ("jdoe42", "mcupdate") are not names.
+            if name.chars().any(|c| c.is_ascii_digit())
+                || (!name.contains(' ') && name.chars().all(|c| c.is_ascii_lowercase()))
+            {
+                continue;
+            }
+            let name = title_case_if_shouting(name);
+            let lower = name.to_lowercase();
+            if out.iter().any(|p| p.name.to_lowercase().contains(&lower)) {
+                continue;
+            }
+            out.retain(|p| !lower.contains(&p.name.to_lowercase()));
+            out.push(Person::new(name));
+        }
+    }
+    out
+}
+
+/// "JANE DOE" → "Jane Doe"; mixed-case names are left alone.
+fn title_case_if_shouting(name: &str) -> String {
+    let letters = name.chars().filter(|c| c.is_alphabetic());
+    let has_lower = letters.clone().any(char::is_lowercase);
+    let upper = letters.filter(|c| c.is_uppercase()).count();
+    if has_lower || upper < 2 {
+        return name.to_owned();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic() && c != '\'';
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(raw: &str) -> Vec<String> {
+        people(&[raw.to_owned()])
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    }
+
+    #[test]
+    fn byline_cleaning_table() {
+        for (raw, want) in [
+            ("By Jane Doe", vec!["Jane Doe"]),
+            ("by JANE DOE and JOHN ROE", vec!["Jane Doe", "John Roe"]),
+            (
+                "Written by Ana Ruiz, Li Wei & Sam Kay",
+                vec!["Ana Ruiz", "Li Wei", "Sam Kay"],
+            ),
+            ("By Ana Ruiz for Example Press", vec!["Ana Ruiz"]),
+            ("Ana Ruiz @anaruiz", vec!["Ana Ruiz"]),
+            ("Ana Ruiz (https://example.test/ana)", vec!["Ana Ruiz"]),
+            ("Ana Ruiz ana@example.test", vec!["Ana Ruiz"]),
+            ("By Ana Ruiz March 25, 2015", vec!["Ana Ruiz"]),
+            ("By Ana Ruiz Updated 3 hours ago", vec!["Ana Ruiz"]),
+            ("Par Marie Dupont", vec!["Marie Dupont"]),
+            ("Kim Lee Monday", vec!["Kim Lee"]),
+            ("Ana Ruiz, Staff Writer", vec!["Ana Ruiz"]),
+            ("Ana Ruiz; Ana Ruiz", vec!["Ana Ruiz"]),
+            ("By: KIM LEE", vec!["Kim Lee"]),
+            (
+                "Organization for Transformative Works",
+                vec!["Organization for Transformative Works"],
+            ),
+            ("Ben Cole Games Editor", vec!["Ben Cole"]),
+        ] {
+            assert_eq!(names(raw), want, "{raw}");
+        }
+        let p = people(&["Ana Ruiz, Staff Writer".to_owned()]);
+        assert_eq!(p[0].role.as_deref(), Some("Staff Writer"));
+    }
+
+    #[test]
+    fn byline_misses() {
+        for raw in [
+            "",
+            "By",
+            "12 March 2025",
+            "https://example.test/author/x",
+            "@handle",
+        ] {
+            assert!(names(raw).is_empty(), "{raw}");
+        }
+    }
+}
