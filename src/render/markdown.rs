@@ -308,10 +308,18 @@ fn escape_paragraph(text: &str) -> String {
             out.push('\n');
         }
         let line = line.trim();
-        if starts_block_syntax(line) {
+        if !starts_block_syntax(line) {
+            out.push_str(line);
+        } else if line.starts_with(|c: char| c.is_ascii_digit()) {
+            // "1. " is escaped at its delimiter: "1\. ".
+            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+            out.push_str(&line[..digits]);
             out.push('\\');
+            out.push_str(&line[digits..]);
+        } else {
+            out.push('\\');
+            out.push_str(line);
         }
-        out.push_str(line);
     }
     out
 }
@@ -388,6 +396,13 @@ mod tests {
         ] {
             assert!(!starts_block_syntax(miss), "{miss}");
         }
+    }
+
+    #[test]
+    fn escapes_block_syntax_at_line_starts() {
+        assert_eq!(escape_paragraph("12. Not a list"), "12\\. Not a list");
+        assert_eq!(escape_paragraph("a\n# b"), "a\n\\# b");
+        assert_eq!(escape_paragraph("1.5 percent"), "1.5 percent");
     }
 
     #[test]

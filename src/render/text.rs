@@ -3,8 +3,9 @@
 use crate::model::Article;
 
 impl Article {
-    /// The article as plain text: the headline, the dek and the body
-    /// ([`body_text`](Article::body_text)), separated by blank lines and
+    /// The article as plain text: the headline and the dek (each on one
+    /// line) and the body ([`body_text`](Article::body_text)), separated by
+    /// blank lines and
     /// ending with a newline. Parts that are absent are left out; an article
     /// with nothing in it renders as an empty string.
     ///
@@ -25,13 +26,16 @@ impl Article {
     /// ```
     pub fn to_text(&self) -> String {
         let mut out = String::new();
-        let body = self.body_text();
+        let one_line = |s: &Option<String>| {
+            s.as_deref()
+                .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        };
         let parts = [
-            self.headline.as_deref(),
-            self.dek.as_deref(),
-            Some(body.as_str()),
+            one_line(&self.headline),
+            one_line(&self.dek),
+            Some(self.body_text()),
         ];
-        for part in parts.into_iter().flatten() {
+        for part in parts.iter().flatten() {
             let part = part.trim();
             if part.is_empty() {
                 continue;
