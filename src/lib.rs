@@ -46,3 +46,8 @@ pub use model::{
 };
 #[cfg(feature = "schema")]
 pub use schema::schema;
+
+/// The README's Rust examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -139,3 +139,24 @@ fn schema_rejects_wrong_shapes() {
         "every field has a default"
     );
 }
+
+#[test]
+fn readme_article_example_is_valid() {
+    let readme = fs::read_to_string(root().join("README.md")).expect("read README.md");
+    let start = readme.find("```json\n").expect("README has a JSON example") + "```json\n".len();
+    let len = readme[start..].find("```").expect("closed JSON block");
+    let value: Value =
+        serde_json::from_str(&readme[start..start + len]).expect("README JSON parses");
+    assert_eq!(errors(&validator(), &value), Vec::<String>::new());
+    let article: copydesk::Article =
+        serde_json::from_value(value).expect("README JSON is an Article");
+    assert_eq!(
+        article.text,
+        article.body_text(),
+        "README `text` matches its sections"
+    );
+    assert_eq!(
+        article.lede.as_deref(),
+        article.sections[0].blocks[0].plain_text().as_str().into()
+    );
+}
