@@ -105,8 +105,10 @@ const BATCH_EXTENSIONS: [&str; 3] = ["html", "htm", "txt"];
 const WINDOW_PER_JOB: usize = 8;
 
 fn main() -> ExitCode {
+    // A bug must still end in one line on stderr, not a backtrace.
     std::panic::set_hook(Box::new(|info| {
-        eprintln!("copydesk: internal error: {info}");
+        let message = info.to_string().replace('\n', ": ");
+        eprintln!("copydesk: internal error: {message}");
     }));
     let cli = Cli::parse();
     match cli.command {
@@ -173,6 +175,10 @@ fn extract(
         Err(code) => return code,
     };
     let limit = extractor.limits().max_input_bytes;
+    if path.is_none() && io::stdin().is_terminal() {
+        eprintln!("copydesk: no input: give a PATH, or `-` and pipe the input to stdin");
+        return ExitCode::from(2);
+    }
     let (name, bytes) = match path {
         None => ("<stdin>".to_owned(), read_stdin(limit)),
         Some(p) if p.as_os_str() == "-" => ("<stdin>".to_owned(), read_stdin(limit)),
@@ -290,6 +296,7 @@ fn io_reason(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file".to_owned(),
         io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        io::ErrorKind::IsADirectory => "is a directory".to_owned(),
         _ => e.to_string(),
     }
 }

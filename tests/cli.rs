@@ -195,7 +195,10 @@ fn extract_errors_are_one_line_and_exit_1() {
     truncated.truncate(truncated.len() / 2);
     fs::write(&bad_gz, truncated).unwrap();
     let missing = dir.path().join("missing.txt");
-    let cases: [(&Path, &[&str], &str); 5] = [
+    let folder = dir.path().join("folder.html");
+    fs::create_dir(&folder).unwrap();
+    let cases: [(&Path, &[&str], &str); 6] = [
+        (&folder, &[], "is a directory"),
         (&empty, &[], "empty"),
         (&binary, &[], "not text"),
         (&big, &["--max-input-bytes", "20"], "size limit"),
