@@ -354,26 +354,52 @@ fn batch(
         None => Box::new(io::BufWriter::new(io::stdout().lock())),
     };
     let progress = if io::stderr().is_terminal() {
-        indicatif::ProgressBar::new(inputs.len() as u64)
+        let bar = indicatif::ProgressBar::new(inputs.len() as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} files, {elapsed} elapsed, eta {eta}",
+        ) {
+            bar.set_style(style);
+        }
+        bar
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let mut failed = 0usize;
-    let write = |line: &str, sink: &mut dyn Write| -> Result<(), io::Error> {
-        sink.write_all(line.as_bytes())?;
-        sink.write_all(b"\n")
-    };
-    let mut io_result = Ok(());
-    let window = pool.current_num_threads().max(1) * WINDOW_PER_JOB;
-    for chunk in inputs.chunks(window) {
-        if io_result.is_err() {
-            break;
+    let result = write_batch(&pool, &extractor, &inputs, kind, &mut sink, &progress);
+    progress.finish_and_clear();
+    match result {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(failed) => {
+            eprintln!("copydesk: {failed} of {} inputs failed", inputs.len());
+            ExitCode::from(1)
         }
+        Err(e) => {
+            if e.kind() != io::ErrorKind::BrokenPipe {
+                eprintln!("copydesk: cannot write output: {e}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Extracts the inputs window by window on the pool and writes each
+/// window's lines in input order, so output streams and memory stays bounded
+/// by the window. Returns how many inputs failed.
+fn write_batch(
+    pool: &rayon::ThreadPool,
+    extractor: &Extractor,
+    inputs: &[BatchInput],
+    kind: Kind,
+    sink: &mut dyn Write,
+    progress: &indicatif::ProgressBar,
+) -> io::Result<usize> {
+    let window = pool.current_num_threads().max(1) * WINDOW_PER_JOB;
+    let mut failed = 0;
+    for chunk in inputs.chunks(window) {
         let lines: Vec<(String, Option<String>)> = pool.install(|| {
             chunk
                 .par_iter()
                 .map(|input| {
-                    let line = batch_one(&extractor, input, kind);
+                    let line = batch_one(extractor, input, kind);
                     progress.inc(1);
                     line
                 })
@@ -384,23 +410,12 @@ fn batch(
                 failed += 1;
                 progress.suspend(|| eprintln!("copydesk: {reason}"));
             }
-            io_result = io_result.and_then(|()| write(&line, &mut sink));
+            sink.write_all(line.as_bytes())?;
+            sink.write_all(b"\n")?;
         }
-        io_result = io_result.and_then(|()| sink.flush());
+        sink.flush()?;
     }
-    progress.finish_and_clear();
-    if let Err(e) = io_result.and_then(|()| sink.flush()) {
-        if e.kind() != io::ErrorKind::BrokenPipe {
-            eprintln!("copydesk: cannot write output: {e}");
-        }
-        return ExitCode::from(1);
-    }
-    if failed > 0 {
-        eprintln!("copydesk: {failed} of {} inputs failed", inputs.len());
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    Ok(failed)
 }
 
 /// Extracts one batch input to its JSON line, plus "source: reason" when it failed.
