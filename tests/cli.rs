@@ -392,3 +392,15 @@ fn heuristics_command_lists_every_builtin() {
         assert!(line.ends_with(description), "{line}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn batch_does_not_follow_symlinked_directories() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), STORY).unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("a.txt"), dir.path().join("link.txt")).unwrap();
+    let o = copydesk(&["batch", path_str(dir.path())]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(sources(&jsonl(&stdout(&o))), ["a.txt", "link.txt"]);
+}
