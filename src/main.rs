@@ -215,7 +215,7 @@ fn pretty_json<T: serde::Serialize>(value: &T) -> String {
             s
         }
         // Serializing our own types to a string cannot fail; say so if it does.
-        Err(e) => format!("{{\"error\": \"{e}\"}}\n"),
+        Err(e) => format!("{}\n", serde_json::json!({ "error": e.to_string() })),
     }
 }
 
@@ -462,7 +462,8 @@ fn error_line(source: &str, reason: &str) -> String {
 fn to_json_line(line: &BatchLine<'_>) -> String {
     serde_json::to_string(line).unwrap_or_else(|e| {
         // Unreachable for our types; still one well-formed line.
-        format!("{{\"source\":null,\"error\":\"cannot serialize: {e}\"}}")
+        serde_json::json!({ "source": line.source, "error": format!("cannot serialize: {e}") })
+            .to_string()
     })
 }
 
