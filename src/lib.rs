@@ -28,6 +28,8 @@ mod limits;
 mod metadata;
 mod model;
 mod render;
+#[cfg(feature = "schema")]
+mod schema;
 mod text;
 
 pub use error::{BoxError, Error, Result};
@@ -42,3 +44,10 @@ pub use model::{
     Article, Block, Disclaimer, DisclaimerKind, Person, Quote, QuoteKind, RelatedLink,
     SCHEMA_VERSION, Section,
 };
+#[cfg(feature = "schema")]
+pub use schema::schema;
+
+/// The README's Rust examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,9 +1,596 @@
-//! The copydesk command-line tool.
-fn main() {
-    let path = std::env::args().nth(2).unwrap_or_default();
-    let input = std::fs::read(&path).unwrap_or_default();
-    match copydesk::extract_bytes(&input) {
-        Ok(a) => println!("{}", serde_json::to_string_pretty(&a).unwrap_or_default()),
-        Err(e) => eprintln!("copydesk: {path}: {e}"),
+//! The copydesk command-line tool: flags → [`copydesk::ExtractorBuilder`] →
+//! render. Extraction logic lives in the library, not here.
+//!
+//! Exit codes: 0 success; 1 an input could not be extracted (for `batch`:
+//! at least one input failed, the others were still written); 2 usage error.
+
+use std::fs::File;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use copydesk::{Article, Extractor, Input, Kind};
+use rayon::prelude::*;
+
+/// Turn scraped article pages and text dumps into structured articles.
+#[derive(Debug, Parser)]
+#[command(name = "copydesk", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Extract one article and print it (JSON by default).
+    Extract {
+        /// The input file (`.gz` allowed); `-` or nothing reads stdin.
+        path: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// What the input is; `auto` detects HTML vs text from the content.
+        #[arg(long, value_enum, default_value_t = KindArg::Auto)]
+        kind: KindArg,
+        /// The page's URL: resolves relative links, fallback canonical URL.
+        #[arg(long)]
+        url: Option<String>,
+        #[command(flatten)]
+        pipeline: PipelineArgs,
+    },
+    /// Extract many files (directories are searched recursively) to JSON Lines.
+    Batch {
+        /// Files and directories. Directories contribute their `.html`,
+        /// `.htm` and `.txt` files (each optionally `.gz`), sorted by path.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write the JSON Lines here instead of stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Worker threads (default: all cores).
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+        /// What the inputs are; `auto` detects HTML vs text per input.
+        #[arg(long, value_enum, default_value_t = KindArg::Auto)]
+        kind: KindArg,
+        #[command(flatten)]
+        pipeline: PipelineArgs,
+    },
+    /// Print the JSON Schema of the Article JSON.
+    Schema,
+    /// List the built-in heuristics: name, stage, description.
+    Heuristics,
+}
+
+#[derive(Debug, Args)]
+struct PipelineArgs {
+    /// Disable a heuristic by name (repeatable); see `copydesk heuristics`.
+    #[arg(long = "disable", value_name = "NAME")]
+    disable: Vec<String>,
+    /// Largest input accepted, in bytes (after gzip decompression).
+    #[arg(long, value_name = "N")]
+    max_input_bytes: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Markdown,
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum KindArg {
+    Auto,
+    Html,
+    Text,
+}
+
+impl From<KindArg> for Kind {
+    fn from(k: KindArg) -> Kind {
+        match k {
+            KindArg::Auto => Kind::Auto,
+            KindArg::Html => Kind::Html,
+            KindArg::Text => Kind::Text,
+        }
+    }
+}
+
+/// Files a directory contributes to a batch (also after a `.gz`).
+const BATCH_EXTENSIONS: [&str; 3] = ["html", "htm", "txt"];
+
+/// How many inputs are in flight per worker: bounds memory while keeping
+/// workers busy when input sizes vary.
+const WINDOW_PER_JOB: usize = 8;
+
+fn main() -> ExitCode {
+    // A bug must still end in one line on stderr, not a backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.to_string().replace('\n', ": ");
+        eprintln!("copydesk: internal error: {message}");
+    }));
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Extract {
+            path,
+            format,
+            kind,
+            url,
+            pipeline,
+        } => extract(
+            path.as_deref(),
+            format,
+            kind.into(),
+            url.as_deref(),
+            &pipeline,
+        ),
+        Command::Batch {
+            paths,
+            out,
+            jobs,
+            kind,
+            pipeline,
+        } => batch(&paths, out.as_deref(), jobs, kind.into(), &pipeline),
+        Command::Schema => print_stdout(&pretty_json(&copydesk::schema())),
+        Command::Heuristics => {
+            let all = copydesk::builtin_heuristics();
+            let name_width = all.iter().map(|(n, ..)| n.len()).max().unwrap_or(0);
+            let mut out = String::new();
+            for (name, stage, description) in all {
+                out.push_str(&format!(
+                    "{name:<name_width$}  {:<9} {description}\n",
+                    stage.as_str()
+                ));
+            }
+            print_stdout(&out)
+        }
+    }
+}
+
+/// Builds the one shared extractor; a bad flag is a usage error (exit 2).
+fn build_extractor(args: &PipelineArgs) -> Result<Extractor, ExitCode> {
+    let mut builder = Extractor::builder();
+    for name in &args.disable {
+        builder = builder.disable(name);
+    }
+    if let Some(n) = args.max_input_bytes {
+        builder = builder.max_input_bytes(n);
+    }
+    builder.build().map_err(|e| {
+        eprintln!("copydesk: {e} (see `copydesk heuristics`)");
+        ExitCode::from(2)
+    })
+}
+
+fn extract(
+    path: Option<&Path>,
+    format: Format,
+    kind: Kind,
+    url: Option<&str>,
+    pipeline: &PipelineArgs,
+) -> ExitCode {
+    let extractor = match build_extractor(pipeline) {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
+    let limit = extractor.limits().max_input_bytes;
+    if path.is_none() && io::stdin().is_terminal() {
+        eprintln!("copydesk: no input: give a PATH, or `-` and pipe the input to stdin");
+        return ExitCode::from(2);
+    }
+    let (name, bytes) = match path {
+        None => ("<stdin>".to_owned(), read_stdin(limit)),
+        Some(p) if p.as_os_str() == "-" => ("<stdin>".to_owned(), read_stdin(limit)),
+        Some(p) => (p.display().to_string(), read_input(p, limit)),
+    };
+    let result = bytes.and_then(|bytes| {
+        let mut input = Input::bytes(&bytes).kind(kind);
+        if let Some(url) = url {
+            input = input.url(url);
+        }
+        extractor.extract(input).map_err(|e| e.to_string())
+    });
+    match result {
+        Ok(article) => print_stdout(&render(&article, format)),
+        Err(reason) => {
+            eprintln!("copydesk: {name}: {reason}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn render(article: &Article, format: Format) -> String {
+    match format {
+        Format::Json => pretty_json(article),
+        Format::Markdown => article.to_markdown(),
+        Format::Text => article.to_text(),
+    }
+}
+
+fn pretty_json<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_string_pretty(value) {
+        Ok(mut s) => {
+            s.push('\n');
+            s
+        }
+        // Serializing our own types to a string cannot fail; say so if it does.
+        Err(e) => format!("{}\n", serde_json::json!({ "error": e.to_string() })),
+    }
+}
+
+fn print_stdout(s: &str) -> ExitCode {
+    let mut out = io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("copydesk: cannot write output: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Reads a file, gunzipping `.gz` files (and any file with the gzip magic
+/// bytes), refusing to read more than `limit` bytes.
+fn read_input(path: &Path, limit: usize) -> Result<Vec<u8>, String> {
+    let file = File::open(path).map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+    let is_gz = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+    let raw = read_limited(file, limit, is_gz)?;
+    decompress_if_gzip(raw, limit, is_gz)
+}
+
+fn read_stdin(limit: usize) -> Result<Vec<u8>, String> {
+    let raw = read_limited(io::stdin().lock(), limit, false)?;
+    decompress_if_gzip(raw, limit, false)
+}
+
+/// Reads at most `limit` bytes (a compressed stream may be as large as its
+/// content, so it gets the same bound).
+fn read_limited(reader: impl Read, limit: usize, compressed: bool) -> Result<Vec<u8>, String> {
+    let mut buf = Vec::new();
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    reader
+        .take(cap)
+        .read_to_end(&mut buf)
+        .map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+    if buf.len() > limit {
+        let what = if compressed {
+            "compressed input"
+        } else {
+            "input"
+        };
+        return Err(format!(
+            "{what} is over the size limit of {limit} bytes (see --max-input-bytes)"
+        ));
+    }
+    Ok(buf)
+}
+
+fn decompress_if_gzip(raw: Vec<u8>, limit: usize, named_gz: bool) -> Result<Vec<u8>, String> {
+    let has_magic = raw.starts_with(&[0x1f, 0x8b]);
+    if !has_magic {
+        if named_gz && !raw.is_empty() {
+            return Err("bad gzip data: not a gzip file".to_owned());
+        }
+        return Ok(raw);
+    }
+    let decoder = flate2::read::MultiGzDecoder::new(raw.as_slice());
+    let mut out = Vec::new();
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    decoder
+        .take(cap)
+        .read_to_end(&mut out)
+        .map_err(|e| format!("bad gzip data: {e}"))?;
+    if out.len() > limit {
+        return Err(format!(
+            "decompressed input is over the size limit of {limit} bytes (see --max-input-bytes)"
+        ));
+    }
+    Ok(out)
+}
+
+fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        io::ErrorKind::IsADirectory => "is a directory".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+/// One batch input: the file to read and the name written as `source`, or
+/// an argument that could not be expanded and why.
+#[derive(Debug, Clone, PartialEq)]
+struct BatchInput {
+    path: PathBuf,
+    source: String,
+    error: Option<String>,
+}
+
+/// One JSON line of `batch` output: `article` or `error`, never both.
+#[derive(serde::Serialize)]
+struct BatchLine<'a> {
+    source: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article: Option<&'a Article>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
+}
+
+fn batch(
+    paths: &[PathBuf],
+    out: Option<&Path>,
+    jobs: Option<u16>,
+    kind: Kind,
+    pipeline: &PipelineArgs,
+) -> ExitCode {
+    let extractor = match build_extractor(pipeline) {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = jobs {
+        pool = pool.num_threads(usize::from(n));
+    }
+    let pool = match pool.build() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("copydesk: cannot start worker threads: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let inputs = collect_inputs(paths);
+    let mut sink: Box<dyn Write> = match out {
+        Some(p) => match File::create(p) {
+            Ok(f) => Box::new(io::BufWriter::new(f)),
+            Err(e) => {
+                eprintln!("copydesk: {}: cannot write: {}", p.display(), io_reason(&e));
+                return ExitCode::from(1);
+            }
+        },
+        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+    };
+    let progress = if io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(inputs.len() as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} files, {elapsed} elapsed, eta {eta}",
+        ) {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let result = write_batch(&pool, &extractor, &inputs, kind, &mut sink, &progress);
+    progress.finish_and_clear();
+    match result {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(failed) => {
+            eprintln!("copydesk: {failed} of {} inputs failed", inputs.len());
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            if e.kind() != io::ErrorKind::BrokenPipe {
+                eprintln!("copydesk: cannot write output: {e}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Extracts the inputs window by window on the pool and writes each
+/// window's lines in input order, so output streams and memory stays bounded
+/// by the window. Returns how many inputs failed.
+fn write_batch(
+    pool: &rayon::ThreadPool,
+    extractor: &Extractor,
+    inputs: &[BatchInput],
+    kind: Kind,
+    sink: &mut dyn Write,
+    progress: &indicatif::ProgressBar,
+) -> io::Result<usize> {
+    let window = pool.current_num_threads().max(1) * WINDOW_PER_JOB;
+    let mut failed = 0;
+    for chunk in inputs.chunks(window) {
+        let lines: Vec<(String, Option<String>)> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|input| {
+                    let line = batch_one(extractor, input, kind);
+                    progress.inc(1);
+                    line
+                })
+                .collect()
+        });
+        for (line, error) in lines {
+            if let Some(reason) = error {
+                failed += 1;
+                progress.suspend(|| eprintln!("copydesk: {reason}"));
+            }
+            sink.write_all(line.as_bytes())?;
+            sink.write_all(b"\n")?;
+        }
+        sink.flush()?;
+    }
+    Ok(failed)
+}
+
+/// Extracts one batch input to its JSON line, plus "source: reason" when it failed.
+fn batch_one(extractor: &Extractor, input: &BatchInput, kind: Kind) -> (String, Option<String>) {
+    if let Some(reason) = &input.error {
+        let message = format!("{}: {reason}", input.path.display());
+        return (error_line(&input.source, reason), Some(message));
+    }
+    let limit = extractor.limits().max_input_bytes;
+    let run = || {
+        read_input(&input.path, limit).and_then(|bytes| {
+            extractor
+                .extract(Input::bytes(&bytes).kind(kind))
+                .map_err(|e| e.to_string())
+        })
+    };
+    // A panic in a heuristic must not take the other inputs down with it.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
+        .unwrap_or_else(|_| Err("internal error (panic) while extracting".to_owned()));
+    match result {
+        Ok(article) => {
+            let line = BatchLine {
+                source: &input.source,
+                article: Some(&article),
+                error: None,
+            };
+            (to_json_line(&line), None)
+        }
+        Err(reason) => {
+            let message = format!("{}: {reason}", input.path.display());
+            (error_line(&input.source, &reason), Some(message))
+        }
+    }
+}
+
+fn error_line(source: &str, reason: &str) -> String {
+    to_json_line(&BatchLine {
+        source,
+        article: None,
+        error: Some(reason),
+    })
+}
+
+fn to_json_line(line: &BatchLine<'_>) -> String {
+    serde_json::to_string(line).unwrap_or_else(|e| {
+        // Unreachable for our types; still one well-formed line.
+        serde_json::json!({ "source": line.source, "error": format!("cannot serialize: {e}") })
+            .to_string()
+    })
+}
+
+/// Expands the arguments into inputs, in argument order; each directory's
+/// files sorted by path. An argument that cannot be read becomes an input
+/// carrying its error, in its place.
+fn collect_inputs(args: &[PathBuf]) -> Vec<BatchInput> {
+    let mut inputs = Vec::new();
+    for arg in args {
+        let failed = |reason: String| BatchInput {
+            path: arg.clone(),
+            source: arg.to_string_lossy().into_owned(),
+            error: Some(reason),
+        };
+        match std::fs::metadata(arg) {
+            Ok(m) if m.is_dir() => match walk_dir(arg) {
+                Ok(files) => inputs.extend(files.into_iter().map(|path| {
+                    let source = path
+                        .strip_prefix(arg)
+                        .map(slash_path)
+                        .unwrap_or_else(|_| path.to_string_lossy().into_owned());
+                    BatchInput {
+                        path,
+                        source,
+                        error: None,
+                    }
+                })),
+                Err(reason) => inputs.push(failed(reason)),
+            },
+            // A file argument is its own source, as given.
+            Ok(_) => inputs.push(BatchInput {
+                path: arg.clone(),
+                source: arg.to_string_lossy().into_owned(),
+                error: None,
+            }),
+            Err(e) => inputs.push(failed(format!("cannot read: {}", io_reason(&e)))),
+        }
+    }
+    inputs
+}
+
+/// Every batch file under `root`, sorted. Iterative; symlinked directories
+/// are not followed (no cycles).
+fn walk_dir(root: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = std::fs::read_dir(&dir)
+            .map_err(|e| format!("cannot read directory {}: {}", dir.display(), io_reason(&e)))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(ft) = entry.file_type() else { continue };
+            if ft.is_dir() {
+                stack.push(path);
+            } else if (ft.is_file() || (ft.is_symlink() && path.is_file())) && is_batch_file(&path)
+            {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn is_batch_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    BATCH_EXTENSIONS
+        .iter()
+        .any(|ext| name.len() > ext.len() + 1 && name.ends_with(&format!(".{ext}")))
+}
+
+/// A relative path as text with `/` separators, so sources are the same on
+/// every OS.
+fn slash_path(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batch_file_table() {
+        for hit in ["a.html", "B.HTM", "c.txt", "d.html.gz", "e.TXT.GZ"] {
+            assert!(is_batch_file(Path::new(hit)), "{hit}");
+        }
+        for miss in ["a.json", "b.gz", "c.tar.gz", ".txt", "notes.md", "html"] {
+            assert!(!is_batch_file(Path::new(miss)), "{miss}");
+        }
+    }
+
+    #[test]
+    fn gzip_is_detected_by_magic_and_bounded() {
+        use std::io::Write as _;
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(&[b'a'; 100]).unwrap();
+        let gz = enc.finish().unwrap();
+        assert_eq!(
+            decompress_if_gzip(gz.clone(), 100, false).unwrap().len(),
+            100
+        );
+        assert!(
+            decompress_if_gzip(gz, 99, true)
+                .unwrap_err()
+                .contains("over the size limit")
+        );
+        assert!(
+            decompress_if_gzip(b"plain".to_vec(), 10, true)
+                .unwrap_err()
+                .contains("bad gzip")
+        );
+        assert_eq!(
+            decompress_if_gzip(b"plain".to_vec(), 10, false).unwrap(),
+            b"plain"
+        );
+    }
+
+    #[test]
+    fn cli_definition_is_valid() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
     }
 }

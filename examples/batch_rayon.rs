@@ -1,0 +1,130 @@
+//! Extracts every `.html`, `.htm` and `.txt` file under a directory in
+//! parallel with rayon, sharing one `Extractor`, and writes JSON Lines
+//! (`{"source": …, "article": …}` or `{"source": …, "error": …}`) in path
+//! order. The `copydesk batch` command does the same with more options.
+//!
+//! ```text
+//! cargo run --release --example batch_rayon -- DIR > articles.jsonl
+//! ```
+
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use copydesk::Extractor;
+use rayon::prelude::*;
+
+/// Files under `dir` with a batch extension, sorted (iterative walk).
+fn files_under(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d)? {
+            let entry = entry?;
+            let path = entry.path();
+            if entry.file_type()?.is_dir() {
+                stack.push(path);
+            } else if path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| ["html", "htm", "txt"].contains(&e.to_ascii_lowercase().as_str()))
+            {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// One JSON line for one file, and whether it failed.
+fn line_for(extractor: &Extractor, dir: &Path, path: &Path) -> (String, bool) {
+    let source = path
+        .strip_prefix(dir)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .into_owned();
+    let result = std::fs::read(path)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| extractor.extract_bytes(&bytes).map_err(|e| e.to_string()));
+    let failed = result.is_err();
+    let value = match result {
+        Ok(article) => serde_json::json!({ "source": source, "article": article }),
+        Err(error) => serde_json::json!({ "source": source, "error": error }),
+    };
+    (value.to_string(), failed)
+}
+
+/// Writes one line per file in `dir` to `out`, in path order; returns how
+/// many failed. Works through the files in windows so memory stays bounded.
+fn run(dir: &Path, out: &mut impl Write) -> io::Result<usize> {
+    let extractor = Extractor::default();
+    let files = files_under(dir)?;
+    let window = rayon::current_num_threads() * 8;
+    let mut failed = 0;
+    for chunk in files.chunks(window.max(1)) {
+        let lines: Vec<(String, bool)> = chunk
+            .par_iter()
+            .map(|p| line_for(&extractor, dir, p))
+            .collect();
+        for (line, line_failed) in lines {
+            failed += usize::from(line_failed);
+            writeln!(out, "{line}")?;
+        }
+    }
+    out.flush()?;
+    Ok(failed)
+}
+
+fn main() -> ExitCode {
+    let Some(dir) = std::env::args_os().nth(1) else {
+        eprintln!("usage: batch_rayon DIR");
+        return ExitCode::from(2);
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match run(Path::new(&dir), &mut out) {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(failed) => {
+            eprintln!("batch_rayon: {failed} files failed");
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("batch_rayon: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_one_line_per_file_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        let story = "Park Opens\n\nThe new park opened on Sunday with a concert.";
+        std::fs::write(dir.path().join("b.txt"), story).unwrap();
+        std::fs::write(dir.path().join("sub/a.html"), story).unwrap();
+        std::fs::write(dir.path().join("c.txt"), "").unwrap();
+        std::fs::write(dir.path().join("skip.md"), story).unwrap();
+        let mut out = Vec::new();
+        let failed = run(dir.path(), &mut out).unwrap();
+        assert_eq!(failed, 1);
+        let lines: Vec<serde_json::Value> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let sources: Vec<&str> = lines
+            .iter()
+            .map(|l| l["source"].as_str().unwrap())
+            .collect();
+        assert_eq!(sources.len(), 3);
+        assert_eq!(&sources[..2], ["b.txt", "c.txt"]);
+        assert!(sources[2].ends_with("a.html"));
+        assert_eq!(lines[1]["error"], "input is empty");
+        assert!(lines[0]["article"].is_object());
+    }
+}

@@ -1,0 +1,122 @@
+//! Customising the pipeline: add a heuristic made from a closure and
+//! disable a built-in one by name.
+//!
+//! ```text
+//! cargo run --example custom_heuristic -- [path/to/page.html]
+//! ```
+//!
+//! Without a path it runs on a short built-in text.
+
+use std::process::ExitCode;
+
+use copydesk::{Error, Extractor, Heuristic, Role, Stage, heuristic_fn};
+
+/// The built-in heuristic this example turns off: with it gone, notices
+/// such as "Sponsored: …" stay in the body instead of `disclaimers`.
+const DISABLED: &str = "label.disclaimers";
+
+/// Our heuristic's name; names are `stage.kebab-name`.
+const NEWSLETTER: &str = "label.newsletter-prompts";
+
+const SAMPLE: &str = "Night Trains Return to the Coast Line\n\n\
+    Overnight trains will run between the capital and the coast again from May.\n\n\
+    Sign up for our newsletter to get travel news every week.\n\n\
+    Tickets go on sale next Tuesday, the operator said.";
+
+/// Marks newsletter sign-up prompts as boilerplate, which assembly drops.
+fn newsletter_prompts() -> impl Heuristic {
+    heuristic_fn(NEWSLETTER, Stage::Label, |draft, _cx| {
+        for block in draft.blocks_mut() {
+            let text = block.text.to_lowercase();
+            if text.contains("newsletter")
+                && (text.contains("sign up") || text.contains("subscribe"))
+            {
+                block.set_role(Role::Boilerplate, NEWSLETTER, 0.9);
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Builds an extractor with one heuristic added and one removed.
+fn build_extractor() -> Result<Extractor, Error> {
+    Extractor::builder()
+        .add(newsletter_prompts())
+        .disable(DISABLED)
+        .build()
+}
+
+fn main() -> ExitCode {
+    let extractor = match build_extractor() {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("custom_heuristic: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let input = match std::env::args_os().nth(1) {
+        Some(path) => match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!("custom_heuristic: {}: {e}", path.to_string_lossy());
+                return ExitCode::FAILURE;
+            }
+        },
+        None => SAMPLE.as_bytes().to_vec(),
+    };
+    eprintln!("heuristics: {}", extractor.heuristic_names().join(", "));
+    match extractor.extract_bytes(&input) {
+        Ok(article) => {
+            println!("{}", article.to_markdown());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("custom_heuristic: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newsletter_prompt_is_dropped() {
+        let extractor = Extractor::builder()
+            .add(newsletter_prompts())
+            .build()
+            .unwrap();
+        let article = extractor.extract(SAMPLE).unwrap();
+        assert!(!article.text.contains("newsletter"), "{}", article.text);
+        assert!(article.text.contains("Tickets go on sale"));
+        let plain = Extractor::default().extract(SAMPLE).unwrap();
+        assert!(plain.text.contains("newsletter"), "the default keeps it");
+    }
+
+    #[test]
+    fn newsletter_added_and_builtin_disabled() {
+        let builtin = copydesk::builtin_heuristics()
+            .iter()
+            .any(|(name, ..)| *name == DISABLED);
+        match build_extractor() {
+            Ok(extractor) => {
+                let names = extractor.heuristic_names();
+                assert!(names.contains(&NEWSLETTER));
+                assert!(!names.contains(&DISABLED));
+                let article = extractor.extract(SAMPLE).unwrap();
+                assert!(!article.text.contains("newsletter"), "{}", article.text);
+                assert!(article.text.contains("Tickets go on sale"));
+            }
+            // Only possible while the built-in set lacks the heuristic.
+            Err(Error::UnknownHeuristic(name)) => {
+                assert_eq!(name, DISABLED);
+                assert!(
+                    !builtin,
+                    "{DISABLED} is built in, so disabling it must work"
+                );
+            }
+            Err(e) => panic!("unexpected error: {e}"),
+        }
+    }
+}

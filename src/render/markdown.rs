@@ -1,0 +1,455 @@
+//! Markdown rendering (CommonMark plus GitHub-style tables).
+
+use crate::model::{Article, Block, DisclaimerKind};
+
+impl Article {
+    /// The article as Markdown.
+    ///
+    /// In order: the headline as `#`, the dek in italics, a line with the
+    /// byline and dates, the sections (headings as `##`, `###`, … by level),
+    /// then the disclaimers after a rule, then the related links. Blocks map
+    /// as follows: quotes to `>` with a `— attribution` line, lists to `-` or
+    /// `1.` items, figures to `![alt](src)` with the caption in italics below,
+    /// tables to pipe tables (first row as header, `|` escaped), code to fenced
+    /// blocks. Text that Markdown would misread (a paragraph starting with `#`
+    /// or `- `, say) is escaped.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use copydesk::{Article, Block, Section};
+    /// let mut article = Article::new();
+    /// article.headline = Some("Bridge Reopens".into());
+    /// article.dek = Some("Repairs finished a week early.".into());
+    /// let mut section = Section::new(Some("What changed".into()), 2);
+    /// section.blocks.push(Block::quote("It is safer now.", Some("Ana Ruiz".into())));
+    /// section.blocks.push(Block::list(true, vec!["Wider lanes".into(), "New rails".into()]));
+    /// article.sections.push(section);
+    /// assert_eq!(
+    ///     article.to_markdown(),
+    ///     "# Bridge Reopens\n\n*Repairs finished a week early.*\n\n## What changed\n\n\
+    ///      > It is safer now.\n>\n> — Ana Ruiz\n\n1. Wider lanes\n2. New rails\n"
+    /// );
+    /// ```
+    pub fn to_markdown(&self) -> String {
+        let mut md = Markdown::default();
+        if let Some(h) = non_empty(&self.headline) {
+            md.block(&format!("# {}", one_line(h)));
+        }
+        if let Some(dek) = non_empty(&self.dek) {
+            md.block(&format!("*{}*", escape_emphasis(&one_line(dek))));
+        }
+        let credit = self.credit_line();
+        if !credit.is_empty() {
+            md.block(&credit);
+        }
+        for section in &self.sections {
+            if let Some(h) = non_empty(&section.heading) {
+                md.block(&format!("{} {}", hashes(section.level), one_line(h)));
+            }
+            for block in &section.blocks {
+                render_block(&mut md, block);
+            }
+        }
+        if !self.disclaimers.is_empty() {
+            md.block("---");
+            for d in &self.disclaimers {
+                let text = d.text.trim();
+                if text.is_empty() {
+                    continue;
+                }
+                let label = disclaimer_label(d.kind);
+                // Notices usually name themselves ("Editor's note: …"); only
+                // add a label when the text does not start with one.
+                if text.to_lowercase().starts_with(&label.to_lowercase()) {
+                    md.block(&escape_paragraph(text));
+                } else {
+                    md.block(&format!("**{label}:** {}", escape_paragraph(text)));
+                }
+            }
+        }
+        if !self.related.is_empty() {
+            md.block("## Related");
+            let mut list = String::new();
+            for link in &self.related {
+                let title = escape_link_text(&one_line(&link.title));
+                let mut line = match non_empty(&link.url) {
+                    Some(url) => format!("- [{title}]({})", link_target(url)),
+                    None => format!("- {title}"),
+                };
+                if let Some(summary) = non_empty(&link.summary) {
+                    line.push_str(" — ");
+                    line.push_str(&one_line(summary));
+                }
+                push_line(&mut list, &line);
+            }
+            md.block(&list);
+        }
+        md.finish()
+    }
+
+    /// "By A and B · 2025-12-12 (updated 2025-12-13)", or the parts present.
+    fn credit_line(&self) -> String {
+        let names: Vec<String> = self
+            .byline
+            .iter()
+            .map(|p| one_line(&p.name))
+            .filter(|n| !n.is_empty())
+            .collect();
+        let mut parts = Vec::new();
+        if !names.is_empty() {
+            parts.push(format!("By {}", join_names(&names)));
+        }
+        match (non_empty(&self.published), non_empty(&self.modified)) {
+            (Some(p), Some(m)) if p != m => parts.push(format!("{p} (updated {m})")),
+            (Some(p), _) => parts.push(p.to_owned()),
+            (None, Some(m)) => parts.push(format!("Updated {m}")),
+            (None, None) => {}
+        }
+        escape_paragraph(&parts.join(" · "))
+    }
+}
+
+/// Collects top-level blocks, separated by blank lines.
+#[derive(Default)]
+struct Markdown {
+    out: String,
+}
+
+impl Markdown {
+    fn block(&mut self, text: &str) {
+        let text = text.trim_end();
+        if text.is_empty() {
+            return;
+        }
+        if !self.out.is_empty() {
+            self.out.push_str("\n\n");
+        }
+        self.out.push_str(text);
+    }
+
+    fn finish(mut self) -> String {
+        if !self.out.is_empty() {
+            self.out.push('\n');
+        }
+        self.out
+    }
+}
+
+fn render_block(md: &mut Markdown, block: &Block) {
+    match block {
+        Block::Paragraph { text } => md.block(&escape_paragraph(text.trim())),
+        Block::Heading { text, level } => {
+            md.block(&format!("{} {}", hashes(*level), one_line(text)));
+        }
+        Block::Quote { text, attribution } => {
+            let mut out = String::new();
+            for line in text.trim().lines() {
+                push_line(&mut out, &quote_line(line));
+            }
+            if let Some(who) = attribution
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+            {
+                push_line(&mut out, ">");
+                push_line(&mut out, &format!("> — {}", one_line(who)));
+            }
+            md.block(&out);
+        }
+        Block::List { ordered, items } => {
+            let mut out = String::new();
+            let mut n = 0;
+            for item in items {
+                let item = one_line(item);
+                if item.is_empty() {
+                    continue;
+                }
+                n += 1;
+                let marker = if *ordered {
+                    format!("{n}.")
+                } else {
+                    "-".to_owned()
+                };
+                push_line(&mut out, &format!("{marker} {}", escape_paragraph(&item)));
+            }
+            md.block(&out);
+        }
+        Block::Figure { src, alt, caption } => {
+            let mut out = String::new();
+            if let Some(src) = non_empty(src) {
+                let alt = alt.as_deref().map(one_line).unwrap_or_default();
+                push_line(
+                    &mut out,
+                    &format!("![{}]({})", escape_link_text(&alt), link_target(src)),
+                );
+            }
+            if let Some(caption) = non_empty(caption) {
+                push_line(
+                    &mut out,
+                    &format!("*{}*", escape_emphasis(&one_line(caption))),
+                );
+            } else if out.is_empty() {
+                // No image and no caption: keep the alt text as a line.
+                if let Some(alt) = non_empty(alt) {
+                    push_line(&mut out, &escape_paragraph(&one_line(alt)));
+                }
+            }
+            md.block(&out);
+        }
+        Block::Table { rows } => md.block(&table(rows)),
+        Block::Code { text, language } => {
+            let fence = "`".repeat(longest_run(text, '`').max(2) + 1);
+            let lang = language.as_deref().map(one_line).unwrap_or_default();
+            md.block(&format!(
+                "{fence}{lang}\n{}\n{fence}",
+                text.trim_end_matches('\n')
+            ));
+        }
+        // `Block` is non-exhaustive only for other crates; new variants get
+        // their plain text here until they have a rendering of their own.
+        #[allow(unreachable_patterns)]
+        other => md.block(&escape_paragraph(&other.plain_text())),
+    }
+}
+
+fn table(rows: &[Vec<String>]) -> String {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    for (i, row) in rows.iter().enumerate() {
+        let mut line = String::from("|");
+        for c in 0..width {
+            let cell = row.get(c).map(|s| one_line(s)).unwrap_or_default();
+            line.push(' ');
+            line.push_str(&cell.replace('|', "\\|"));
+            line.push_str(" |");
+        }
+        push_line(&mut out, &line);
+        if i == 0 {
+            push_line(&mut out, &format!("|{}", " --- |".repeat(width)));
+        }
+    }
+    out
+}
+
+fn push_line(out: &mut String, line: &str) {
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(line);
+}
+
+fn quote_line(line: &str) -> String {
+    let line = line.trim();
+    if line.is_empty() {
+        ">".to_owned()
+    } else {
+        format!("> {}", escape_paragraph(line))
+    }
+}
+
+fn non_empty(s: &Option<String>) -> Option<&str> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Collapses all whitespace (line breaks included) to single spaces.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn hashes(level: u8) -> String {
+    "#".repeat(usize::from(level.clamp(2, 6)))
+}
+
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn disclaimer_label(kind: DisclaimerKind) -> &'static str {
+    match kind {
+        DisclaimerKind::AiGenerated => "AI notice",
+        DisclaimerKind::EditorsNote => "Editor's note",
+        DisclaimerKind::Correction => "Correction",
+        DisclaimerKind::Sponsored => "Sponsored",
+        DisclaimerKind::Affiliate => "Affiliate disclosure",
+        DisclaimerKind::Copyright => "Copyright",
+        DisclaimerKind::Other => "Note",
+    }
+}
+
+fn longest_run(s: &str, c: char) -> usize {
+    let mut best = 0;
+    let mut run = 0;
+    for ch in s.chars() {
+        if ch == c {
+            run += 1;
+            best = best.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    best
+}
+
+/// Escapes the start of each line when Markdown would read it as a heading,
+/// quote, list item, rule, table row or fence. Inline `*` and `_` are left
+/// alone: in prose they rarely pair up into emphasis.
+fn escape_paragraph(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let line = line.trim();
+        if !starts_block_syntax(line) {
+            out.push_str(line);
+        } else if line.starts_with(|c: char| c.is_ascii_digit()) {
+            // "1. " is escaped at its delimiter: "1\. ".
+            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+            out.push_str(&line[..digits]);
+            out.push('\\');
+            out.push_str(&line[digits..]);
+        } else {
+            out.push('\\');
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+fn starts_block_syntax(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    let second = bytes.get(1).copied();
+    match first {
+        b'#' | b'>' | b'|' => true,
+        b'`' | b'~' => line.starts_with("```") || line.starts_with("~~~"),
+        b'-' | b'+' | b'*' | b'=' | b'_' => {
+            matches!(second, None | Some(b' ') | Some(b'\t'))
+                || line.chars().all(|c| c == char::from(first) || c == ' ')
+        }
+        b'0'..=b'9' => {
+            let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+            matches!(bytes.get(digits), Some(b'.') | Some(b')'))
+                && matches!(bytes.get(digits + 1), None | Some(b' ') | Some(b'\t'))
+        }
+        _ => false,
+    }
+}
+
+/// For text inside `*…*`.
+fn escape_emphasis(text: &str) -> String {
+    text.replace('*', "\\*")
+}
+
+/// For text inside `[…]`.
+fn escape_link_text(text: &str) -> String {
+    text.replace('[', "\\[").replace(']', "\\]")
+}
+
+/// A link destination; wrapped in `<…>` when it holds spaces or parentheses.
+fn link_target(url: &str) -> String {
+    if url.contains([' ', '(', ')']) {
+        format!("<{}>", url.replace('<', "%3C").replace('>', "%3E"))
+    } else {
+        url.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Person, RelatedLink, Section};
+
+    #[test]
+    fn block_syntax_table() {
+        for hit in [
+            "# not a heading",
+            "> no",
+            "- item",
+            "* item",
+            "12. item",
+            "3) x",
+            "---",
+            "```rust",
+            "|a|",
+        ] {
+            assert!(starts_block_syntax(hit), "{hit}");
+        }
+        for miss in [
+            "-5 degrees",
+            "2025 was",
+            "1.5 million",
+            "*emphasis*",
+            "Plain",
+            "",
+            "--dash",
+        ] {
+            assert!(!starts_block_syntax(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn escapes_block_syntax_at_line_starts() {
+        assert_eq!(escape_paragraph("12. Not a list"), "12\\. Not a list");
+        assert_eq!(escape_paragraph("a\n# b"), "a\n\\# b");
+        assert_eq!(escape_paragraph("1.5 percent"), "1.5 percent");
+    }
+
+    #[test]
+    fn table_escapes_pipes_and_pads_rows() {
+        let rows = vec![
+            vec!["Name".to_owned(), "Score".to_owned()],
+            vec!["A|B".to_owned()],
+        ];
+        assert_eq!(
+            table(&rows),
+            "| Name | Score |\n| --- | --- |\n| A\\|B |  |"
+        );
+    }
+
+    #[test]
+    fn code_fence_outgrows_backticks_inside() {
+        let mut md = Markdown::default();
+        render_block(
+            &mut md,
+            &Block::Code {
+                text: "a ```` b\n".into(),
+                language: Some("text".into()),
+            },
+        );
+        assert_eq!(md.finish(), "`````text\na ```` b\n`````\n");
+    }
+
+    #[test]
+    fn credit_line_joins_names_and_dates() {
+        let mut a = Article::new();
+        a.byline = vec![Person::new("Ana"), Person::new("Ben"), Person::new("Cy")];
+        a.published = Some("2025-01-02".into());
+        a.modified = Some("2025-01-03".into());
+        assert_eq!(
+            a.credit_line(),
+            "By Ana, Ben and Cy · 2025-01-02 (updated 2025-01-03)"
+        );
+    }
+
+    #[test]
+    fn related_links_without_url_are_plain_items() {
+        let mut a = Article::new();
+        a.related.push(RelatedLink::new("No link [here]"));
+        a.sections.push(Section::new(Some("Only".into()), 0));
+        assert_eq!(
+            a.to_markdown(),
+            "## Only\n\n## Related\n\n- No link \\[here\\]\n"
+        );
+    }
+}

@@ -1,0 +1,406 @@
+//! Runs the built `copydesk` binary on files made here and checks the CLI
+//! contract: formats, kinds, gzip, stdin, batch JSON Lines, exit codes and
+//! error messages. Output is compared with the library's, never with
+//! hand-written expectations of extraction quality.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use copydesk::{Article, Extractor, Input, Kind};
+use serde_json::Value;
+
+const STORY: &str = "Harbour Ferries Resume Service\n\n\
+    Ferries returned to the harbour on Monday after a week of storms kept them in port.\n\n\
+    \"We are glad to be back,\" said Maria Lopez, a captain.\n";
+
+const PAGE: &str = "<!doctype html><html><head><title>Market Hall Reopens</title></head>\
+    <body><article><h1>Market Hall Reopens</h1>\
+    <p>The market hall opened again on Saturday after two years of repairs.</p>\
+    <h2>Stalls</h2><p>Forty stalls are back, and twelve are new.</p></article></body></html>";
+
+fn copydesk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run copydesk")
+}
+
+fn copydesk_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn copydesk");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin)
+        .expect("write stdin");
+    child.wait_with_output().expect("wait for copydesk")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(bytes).expect("gzip");
+    enc.finish().expect("gzip")
+}
+
+fn library(bytes: &[u8], kind: Kind) -> Article {
+    Extractor::default()
+        .extract(Input::bytes(bytes).kind(kind))
+        .expect("library extracts")
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().expect("utf-8 temp path")
+}
+
+/// A one-line message naming the file, with no panic or backtrace.
+fn assert_one_line_error(o: &Output, file: &str, reason: &str) {
+    let err = stderr(o);
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(err.contains(file), "names {file}: {err}");
+    assert!(err.contains(reason), "says `{reason}`: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(o.stdout.is_empty(), "nothing on stdout when failing");
+}
+
+#[test]
+fn extract_prints_pretty_json_of_the_library_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("story.txt");
+    fs::write(&file, STORY).unwrap();
+    let o = copydesk(&["extract", path_str(&file)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("{\n  \"schema_version\""),
+        "pretty JSON: {out}"
+    );
+    let article: Article = serde_json::from_str(&out).unwrap();
+    assert_eq!(article, library(STORY.as_bytes(), Kind::Auto));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    for key in [
+        "headline", "dek", "lede", "byline", "sections", "quotes", "text",
+    ] {
+        assert!(v.get(key).is_some(), "{key} is always present");
+    }
+}
+
+#[test]
+fn extract_formats_match_the_renderers() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("page.html");
+    fs::write(&file, PAGE).unwrap();
+    let article = library(PAGE.as_bytes(), Kind::Auto);
+    let md = copydesk(&["extract", path_str(&file), "--format", "markdown"]);
+    assert!(md.status.success(), "{}", stderr(&md));
+    assert_eq!(stdout(&md), article.to_markdown());
+    let text = copydesk(&["extract", path_str(&file), "--format", "text"]);
+    assert!(text.status.success(), "{}", stderr(&text));
+    assert_eq!(stdout(&text), article.to_text());
+}
+
+#[test]
+fn extract_kind_and_url_reach_the_extractor() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("page.html");
+    fs::write(&file, PAGE).unwrap();
+    for (flag, kind) in [
+        ("html", Kind::Html),
+        ("text", Kind::Text),
+        ("auto", Kind::Auto),
+    ] {
+        let o = copydesk(&["extract", path_str(&file), "--kind", flag]);
+        assert!(o.status.success(), "{flag}: {}", stderr(&o));
+        let got: Article = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(got, library(PAGE.as_bytes(), kind), "--kind {flag}");
+    }
+    let url = "https://news.example/2025/market-hall";
+    let o = copydesk(&["extract", path_str(&file), "--url", url]);
+    let got: Article = serde_json::from_slice(&o.stdout).unwrap();
+    let want = Extractor::default()
+        .extract(Input::bytes(PAGE.as_bytes()).url(url))
+        .unwrap();
+    assert_eq!(got, want);
+    assert!(
+        got.url.is_some(),
+        "the URL is at least the fallback canonical URL"
+    );
+}
+
+#[test]
+fn extract_reads_gzip_and_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("story.txt");
+    let gz = dir.path().join("story.txt.gz");
+    fs::write(&plain, STORY).unwrap();
+    fs::write(&gz, gzip(STORY.as_bytes())).unwrap();
+    let want = stdout(&copydesk(&["extract", path_str(&plain)]));
+    let from_gz = copydesk(&["extract", path_str(&gz)]);
+    assert!(from_gz.status.success(), "{}", stderr(&from_gz));
+    assert_eq!(stdout(&from_gz), want);
+    let dash = copydesk_stdin(&["extract", "-"], STORY.as_bytes());
+    assert!(dash.status.success(), "{}", stderr(&dash));
+    assert_eq!(stdout(&dash), want);
+    let bare = copydesk_stdin(&["extract", "--format", "text"], &gzip(STORY.as_bytes()));
+    assert!(bare.status.success(), "{}", stderr(&bare));
+    assert_eq!(
+        stdout(&bare),
+        library(STORY.as_bytes(), Kind::Auto).to_text()
+    );
+}
+
+#[test]
+fn extract_decodes_bytes_by_declared_charset() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("latin1.html");
+    let page = b"<html><head><meta charset=\"windows-1252\"><title>Caf\xe9</title></head>\
+        <body><p>The caf\xe9 on the square reopened on Monday morning.</p></body></html>";
+    fs::write(&file, page).unwrap();
+    let o = copydesk(&["extract", path_str(&file), "--format", "text"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("café"), "{}", stdout(&o));
+}
+
+#[test]
+fn extract_errors_are_one_line_and_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    fs::write(&empty, "  \n").unwrap();
+    let binary = dir.path().join("image.html");
+    fs::write(
+        &binary,
+        (0..4096u32).map(|i| (i % 7) as u8).collect::<Vec<_>>(),
+    )
+    .unwrap();
+    let big = dir.path().join("big.txt");
+    fs::write(&big, STORY).unwrap();
+    let bad_gz = dir.path().join("broken.txt.gz");
+    let mut truncated = gzip(STORY.as_bytes());
+    truncated.truncate(truncated.len() / 2);
+    fs::write(&bad_gz, truncated).unwrap();
+    let missing = dir.path().join("missing.txt");
+    let folder = dir.path().join("folder.html");
+    fs::create_dir(&folder).unwrap();
+    let cases: [(&Path, &[&str], &str); 6] = [
+        (&folder, &[], "is a directory"),
+        (&empty, &[], "empty"),
+        (&binary, &[], "not text"),
+        (&big, &["--max-input-bytes", "20"], "size limit"),
+        (&bad_gz, &[], "gzip"),
+        (&missing, &[], "no such file"),
+    ];
+    for (file, extra, reason) in cases {
+        let mut args = vec!["extract", path_str(file)];
+        args.extend_from_slice(extra);
+        let o = copydesk(&args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
+        assert_one_line_error(&o, path_str(file), reason);
+    }
+}
+
+#[test]
+fn gzip_bombs_stop_at_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bomb.txt.gz");
+    fs::write(&file, gzip(&vec![b'a'; 4 << 20])).unwrap();
+    let o = copydesk(&["extract", path_str(&file), "--max-input-bytes", "100000"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_one_line_error(&o, "bomb.txt.gz", "size limit");
+}
+
+#[test]
+fn disable_takes_heuristic_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("story.txt");
+    fs::write(&file, STORY).unwrap();
+    let (name, ..) = copydesk::builtin_heuristics()[0];
+    let o = copydesk(&["extract", path_str(&file), "--disable", name]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let got: Article = serde_json::from_slice(&o.stdout).unwrap();
+    let want = Extractor::builder()
+        .disable(name)
+        .build()
+        .unwrap()
+        .extract(Input::bytes(STORY.as_bytes()))
+        .unwrap();
+    assert_eq!(got, want);
+    let o = copydesk(&["extract", path_str(&file), "--disable", "no.such-heuristic"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown heuristic `no.such-heuristic`"));
+}
+
+/// A corpus folder: nested files, a file to skip, one that fails.
+fn batch_dir(root: &Path, with_failure: bool) {
+    fs::create_dir_all(root.join("b/deeper")).unwrap();
+    fs::write(root.join("a.txt"), STORY).unwrap();
+    fs::write(root.join("b/page.HTML"), PAGE).unwrap();
+    fs::write(root.join("b/deeper/z.htm.gz"), gzip(PAGE.as_bytes())).unwrap();
+    fs::write(root.join("c.txt.gz"), gzip(STORY.as_bytes())).unwrap();
+    fs::write(root.join("notes.md"), "not an input").unwrap();
+    fs::write(root.join("data.json"), "{}").unwrap();
+    if with_failure {
+        fs::write(root.join("b/empty.html"), "").unwrap();
+    }
+}
+
+fn jsonl(s: &str) -> Vec<Value> {
+    s.lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+fn sources(lines: &[Value]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|v| v["source"].as_str().expect("source").to_owned())
+        .collect()
+}
+
+#[test]
+fn batch_writes_sorted_relative_jsonl_and_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    batch_dir(&corpus, false);
+    let single = dir.path().join("single.txt");
+    fs::write(&single, STORY).unwrap();
+    let o = copydesk(&["batch", path_str(&single), path_str(&corpus)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let lines = jsonl(&stdout(&o));
+    assert_eq!(
+        sources(&lines),
+        [
+            path_str(&single),
+            "a.txt",
+            "b/deeper/z.htm.gz",
+            "b/page.HTML",
+            "c.txt.gz"
+        ]
+    );
+    for line in &lines {
+        let obj = line.as_object().unwrap();
+        assert_eq!(obj.len(), 2, "source + article: {line}");
+        let article: Article = serde_json::from_value(line["article"].clone()).unwrap();
+        assert_eq!(article.schema_version, copydesk::SCHEMA_VERSION);
+    }
+    let z: Article = serde_json::from_value(lines[2]["article"].clone()).unwrap();
+    assert_eq!(z, library(PAGE.as_bytes(), Kind::Auto));
+}
+
+#[test]
+fn batch_order_does_not_depend_on_jobs() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..40 {
+        let body = if i % 3 == 0 { PAGE } else { STORY };
+        fs::write(dir.path().join(format!("doc-{i:02}.html")), body).unwrap();
+    }
+    let one = copydesk(&["batch", path_str(dir.path()), "--jobs", "1"]);
+    let four = copydesk(&["batch", path_str(dir.path()), "--jobs", "4"]);
+    assert!(one.status.success() && four.status.success());
+    assert_eq!(stdout(&one), stdout(&four));
+    assert_eq!(jsonl(&stdout(&one)).len(), 40);
+}
+
+#[test]
+fn batch_with_failures_writes_the_rest_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    batch_dir(&corpus, true);
+    let missing = dir.path().join("missing-dir");
+    let out = dir.path().join("out.jsonl");
+    let o = copydesk(&[
+        "batch",
+        path_str(&corpus),
+        path_str(&missing),
+        "--out",
+        path_str(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(o.stdout.is_empty(), "--out takes the output");
+    let lines = jsonl(&fs::read_to_string(&out).unwrap());
+    assert_eq!(
+        sources(&lines),
+        [
+            "a.txt",
+            "b/deeper/z.htm.gz",
+            "b/empty.html",
+            "b/page.HTML",
+            "c.txt.gz",
+            path_str(&missing)
+        ]
+    );
+    assert_eq!(lines[2]["error"], "input is empty");
+    assert!(lines[2].get("article").is_none());
+    assert!(lines[5]["error"].as_str().unwrap().contains("no such file"));
+    assert!(lines[0]["article"].is_object());
+    let err = stderr(&o);
+    assert!(err.contains("empty.html: input is empty"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["batch"][..],
+        &["batch", ".", "--jobs", "0"],
+        &["batch", ".", "--jobs", "many"],
+        &["extract", "--format", "pdf", "x.txt"],
+        &["extract", "--kind", "xml", "x.txt"],
+        &["frobnicate"],
+        &[],
+    ] {
+        let o = copydesk(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(!stderr(&o).is_empty(), "{args:?} explains itself");
+    }
+}
+
+#[test]
+fn schema_command_prints_the_library_schema() {
+    let o = copydesk(&["schema"]);
+    assert!(o.status.success());
+    let printed: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(printed, copydesk::schema());
+}
+
+#[test]
+fn heuristics_command_lists_every_builtin() {
+    let o = copydesk(&["heuristics"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    let builtins = copydesk::builtin_heuristics();
+    assert_eq!(out.lines().count(), builtins.len());
+    for (line, (name, stage, description)) in out.lines().zip(builtins) {
+        let mut cols = line.split_whitespace();
+        assert_eq!(cols.next(), Some(name));
+        assert_eq!(cols.next(), Some(stage.as_str()));
+        assert!(line.ends_with(description), "{line}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn batch_does_not_follow_symlinked_directories() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), STORY).unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("a.txt"), dir.path().join("link.txt")).unwrap();
+    let o = copydesk(&["batch", path_str(dir.path())]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(sources(&jsonl(&stdout(&o))), ["a.txt", "link.txt"]);
+}
