@@ -125,7 +125,7 @@ pub fn cases(scale: f64) -> Vec<Case> {
     });
     out.push(Case {
         name: "meta-charset-lies",
-        bytes: format!("<html><head><meta charset=\"windows-1252\"><title>Café société</title></head><body><p>Crème brûlée, naïve café — “quoted” text for the reader.</p></body></html>").into_bytes(),
+        bytes: "<html><head><meta charset=\"windows-1252\"><title>Café société</title></head><body><p>Crème brûlée, naïve café — “quoted” text for the reader.</p></body></html>".as_bytes().to_vec(),
         kind: Kind::Auto,
     });
     out.push(html("zero-width-bidi", page(&"<p>Zero\u{200b}width\u{200d} and \u{202e}bidi\u{202c} \u{2066}isolates\u{2069}, \u{feff}everywhere.</p>".repeat(n(1000)))));
