@@ -90,21 +90,6 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}')
 }
 
-/// Lower-cased words joined by single spaces, punctuation dropped.
-fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(w.chars().flat_map(char::to_lowercase));
-    }
-    out
-}
-
 fn sentence_end(text: &str) -> bool {
     text.trim_end()
         .trim_end_matches(['"', '\'', '”', '’', ')', '»'])
@@ -169,7 +154,7 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
         .article
         .headline
         .as_deref()
-        .map(fold)
+        .map(super::segment::normalized)
         .unwrap_or_default();
     let blocks = draft.blocks_mut();
     let in_main = |b: &DraftBlock| !b.hints.outside_main;
@@ -203,7 +188,7 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
         // The headline repeated in the body, often without the title's
         // " - Site Name" suffix.
         if !headline.is_empty() && words(b, 26) <= 25 && {
-            let t = fold(&b.text);
+            let t = super::segment::normalized(&b.text);
             t.len() >= 12 && t.len() * 2 >= headline.len() && headline.contains(&t)
         } {
             set(b, Role::Headline, 0.8);

@@ -619,7 +619,7 @@ fn assign_role(block: &mut DraftBlock, kind: Kind, boxed: Option<BoxKind>) {
     }
 }
 
-fn normalized(s: &str) -> String {
+pub(super) fn normalized(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s
         .split(|c: char| !c.is_alphanumeric())
