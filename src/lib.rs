@@ -3,6 +3,20 @@
 //! subheadings, quotes with who said them, disclaimers, the related-articles
 //! list, and metadata (byline, dates, site, language, canonical URL).
 //!
+//! # Overview
+//!
+//! One call, [`extract`], takes a page or a text and returns an [`Article`].
+//! HTML and plain text are told apart by their content (or by the caller,
+//! with [`Input::kind`]); bytes in any common charset go through
+//! [`extract_bytes`]. Both paths meet in one intermediate form — a sequence of
+//! blocks with roles (see [`Draft`]) — so everything after segmentation is
+//! shared, and every step is a named, replaceable [`Heuristic`].
+//!
+//! Extraction never panics: every input gives an [`Article`] or a typed
+//! [`Error`], in time and memory bounded by [`Limits`]. An [`Extractor`] is
+//! immutable once built, `Send + Sync`, and meant to be shared by all threads
+//! of a batch job.
+//!
 //! # Quick start
 //!
 //! ```
@@ -12,9 +26,156 @@
 //!     \"We are glad to be back,\" said Maria Lopez, a captain.";
 //! let article = copydesk::extract(text)?;
 //! assert_eq!(article.headline.as_deref(), Some("Ferry Service Resumes After Storm"));
+//! assert_eq!(article.dek.as_deref(), Some("Boats return to the harbour after a week of closures."));
+//! assert_eq!(article.quotes[0].attribution.as_deref(), Some("Maria Lopez"));
 //! # Ok::<(), copydesk::Error>(())
 //! ```
-#![warn(missing_docs)]
+//!
+//! A page, with a configured extractor built once and reused:
+//!
+//! ```
+//! use copydesk::{Extractor, Input, Kind};
+//!
+//! let page = r#"<html lang="en"><head><title>Cafe Opens | Town News</title>
+//!   <meta property="og:site_name" content="Town News"></head>
+//!   <body><article><h1>Cafe Opens</h1>
+//!   <p>The cafe on Main Street opened on Monday, the first new business on the street this year.</p>
+//!   <p>Its owner said the town had waited long enough for a place to sit down with a coffee.</p>
+//!   </article></body></html>"#;
+//! let extractor = Extractor::builder().max_input_bytes(8 << 20).build()?;
+//! let input = Input::new(page).kind(Kind::Html).url("https://news.example/cafe");
+//! let article = extractor.extract(input)?;
+//! assert_eq!(article.headline.as_deref(), Some("Cafe Opens"));
+//! assert_eq!(article.site_name.as_deref(), Some("Town News"));
+//! assert_eq!(article.language.as_deref(), Some("en"));
+//! assert!(article.text.starts_with("The cafe on Main Street"));
+//! println!("{}", article.to_markdown());
+//! # Ok::<(), copydesk::Error>(())
+//! ```
+//!
+//! # The Article
+//!
+//! [`Article`] is the public contract, in Rust and as JSON (serde; the JSON
+//! Schema comes from `schema()` with the `schema` feature). Every field is
+//! always present: absent values are `None` / `null` or empty lists.
+//!
+//! - `headline`, `dek` (the standfirst under the headline), `lede` (the first
+//!   body paragraph), `byline` ([`Person`]s), `published` / `modified` (ISO
+//!   8601, the time zone kept when the page gave one), `site_name`,
+//!   `language`, `url` (canonical), `tags`, `images`;
+//! - `sections`: the body as [`Section`]s, each with an optional subheading
+//!   and its typed [`Block`]s (paragraph, quote, list, figure, table, code);
+//! - `quotes`: every [`Quote`] with its attribution, kind ([`QuoteKind`]) and
+//!   section index;
+//! - `disclaimers`: notices about the piece ([`Disclaimer`], by
+//!   [`DisclaimerKind`]: AI-generated, editor's note, correction, sponsored…),
+//!   kept out of the body;
+//! - `related`: the related-articles list ([`RelatedLink`]), kept out of the body;
+//! - `text`: the plain-text body — the section blocks, blank-line separated,
+//!   without headline, dek, subheadings, figures, disclaimers or related items.
+//!
+//! `schema_version` ([`SCHEMA_VERSION`]) changes whenever a JSON consumer
+//! could notice a change. [`Article::to_markdown`] and [`Article::to_text`]
+//! render an article for people.
+//!
+//! # Heuristics
+//!
+//! Extraction is a pipeline of named heuristics run in stages ([`Stage`]):
+//! `sniff` → `metadata` → `clean` → `score` → `segment` → `label` →
+//! `assemble`. [`Extractor::builder`] starts from the built-in set and can
+//! [`add`](ExtractorBuilder::add) a heuristic (a type implementing
+//! [`Heuristic`], or a closure through [`heuristic_fn`]),
+//! [`replace`](ExtractorBuilder::replace) or
+//! [`disable`](ExtractorBuilder::disable) one by name, and
+//! [`run_before`](ExtractorBuilder::run_before) another in the same stage.
+//! [`Extractor::extract_with_report`] returns a [`Report`] naming the
+//! heuristic that set each field. No heuristic is keyed to a site: they use
+//! generic signals (tags, classes, schema.org data, line shapes).
+//!
+//! The built-in heuristics, in the order they run (a test checks this table
+//! against [`builtin_heuristics()`], so it cannot go stale):
+//!
+//! | name | stage | what it does |
+//! |---|---|---|
+//! | `metadata.harvest` | metadata | Reads headline, dek, byline, dates, site name, language, canonical URL, tags and lead image from JSON-LD, Open Graph, Twitter cards, meta tags, microdata, &lt;time>, byline elements and &lt;title>, in one pass over the page. |
+//! | `metadata.url-date` | metadata | When the page gave no publication date, takes a full date from the canonical or caller URL (/2019/11/19/). |
+//! | `clean.scripts-and-hidden` | clean | Removes scripts, styles, embedded frames, SVG, templates and hidden nodes (hidden, aria-hidden, display:none). |
+//! | `clean.boilerplate` | clean | Removes navigation, headers, footers, forms, asides and elements whose class/id/role tokens mark menus, share bars, newsletters, cookie banners, comments or ads; keeps related-link, disclaimer and pull-quote boxes. |
+//! | `score.main-content` | score | Locates the main content: ordered container selectors, Readability-style scoring as arbiter, split-body merging, wild &lt;p> recovery, JSON-LD articleBody when much longer. |
+//! | `segment.html-blocks` | segment | Flattens the main content into blocks: paragraphs, headings, list items, quotes, figures, tables, code; related and disclaimer boxes get their roles. |
+//! | `segment.html-edges` | segment | Trims the head (kicker, byline, date, lead caption) and tail (bio, credits, newsletter, tags, share, comments prompts, copyright) of the HTML body. |
+//! | `segment.text-blocks` | segment | Splits plain text into blocks: paragraphs (blank lines or one block per line in dumps), Markdown headings, `>` quotes, bullet and numbered list items, fenced and indented code. |
+//! | `label.boilerplate` | label | Marks share/ad/newsletter prompts, skip links, contact lines and runs of menu-like short lines at the edges as boilerplate. |
+//! | `label.qa-turns` | label | Marks interview turns (`Q:`/`A:` or a speaker label used at least twice) as paragraphs so they are not taken for headings or pull quotes. |
+//! | `label.related` | label | Finds a related-articles header ("Related Articles", "You may also like", ...) and marks the teasers after it, and inline "Read more: ..." lines, as related items. |
+//! | `label.disclaimers` | label | Marks notices about the piece (AI-generated, editor's note, correction, sponsored, affiliate, copyright, disclosure) by wording and position. |
+//! | `label.headline` | label | Marks the first line of a text dump as the headline when it is 3-25 words, has no final period and is followed by longer text. |
+//! | `label.dek` | label | Marks the block right after a text headline as the dek when it is one or two sentences (at most ~45 words) before the body. |
+//! | `label.byline-dateline` | label | Marks "By ..." lines as the byline and "Published/Updated ..." or date lines as the dateline near the head of the article. |
+//! | `label.pull-quotes` | label | Marks `Label: "..."` lines and lines that are only a quotation (optionally `— Name`) as pull quotes with their attribution. |
+//! | `label.block-quotes` | label | Keeps block quotations as block quotes and takes a trailing `— Name` line as their attribution. |
+//! | `label.subheadings` | label | Marks Markdown headings, ALL-CAPS kickers and short lines without closing punctuation between longer paragraphs as subheadings. |
+//! | `label.inline-quotes` | label | Finds quotations inside body paragraphs and their speakers ("...," said X; X said: "..."; according to X; pronouns and carry-over). |
+//! | `assemble.article` | assemble | Builds sections, quotes, disclaimers and the related list from the labelled blocks; headline, dek and byline blocks fill fields still empty. |
+//! | `assemble.lede-and-text` | assemble | Sets the lede (first body paragraph) and the plain-text body. |
+//!
+//! ```
+//! use copydesk::{Extractor, Stage, heuristic_fn};
+//!
+//! // Tag every article with the word count of its body, after assembly.
+//! let words = heuristic_fn("assemble.word-count-tag", Stage::Assemble, |draft, _cx| {
+//!     let n = draft.article.text.split_whitespace().count();
+//!     draft.article.tags.push(format!("words:{n}"));
+//!     Ok(())
+//! });
+//! let extractor = Extractor::builder()
+//!     .add(words)
+//!     .disable("label.disclaimers")
+//!     .build()?;
+//! let article = extractor.extract("Short Note On Words\n\nOne two three four five six seven.")?;
+//! assert!(article.tags.iter().any(|t| t.starts_with("words:")));
+//! # Ok::<(), copydesk::Error>(())
+//! ```
+//!
+//! # Limits and errors
+//!
+//! [`Limits`] bound the work of one extraction (input size, nesting depth,
+//! blocks); each limit's default, its reason and what happens over it (a
+//! typed error or a documented degradation) are listed on [`Limits`]. The
+//! one error type is [`Error`]: empty or binary input, input over the size
+//! limit, builder mistakes (unknown or duplicate heuristic names) and errors
+//! returned by a heuristic. Non-fatal events — a fallback taken, content cut
+//! by a limit — are notes in the [`Report`], not errors.
+//!
+//! ```
+//! let err = copydesk::extract("   \n ").unwrap_err();
+//! assert!(matches!(err, copydesk::Error::EmptyInput));
+//! assert_eq!(err.to_string(), "input is empty");
+//! ```
+//!
+//! # Stability
+//!
+//! copydesk follows semantic versioning, checked in CI with
+//! `cargo semver-checks` against the first release. Public structs and enums
+//! are `#[non_exhaustive]` so fields, variants, heuristics and limits can be
+//! added in minor releases: build values with their constructors and match
+//! with a wildcard arm. The JSON form is versioned separately by
+//! [`SCHEMA_VERSION`]. Heuristic names are stable; their exact output is
+//! not — accuracy improvements change results and are listed in the
+//! changelog. The minimum supported Rust version is the `rust-version` in
+//! `Cargo.toml` (1.85); raising it is a minor release, named in the changelog.
+//!
+//! # Features
+//!
+//! | feature | default | what it adds |
+//! |---|---|---|
+//! | `cli` | yes | the `copydesk` command-line tool (clap, rayon, indicatif, flate2); implies `schema` |
+//! | `schema` | with `cli` | `schema()`: the Article's JSON Schema (schemars) |
+//!
+//! Library users should depend on copydesk with `default-features = false`
+//! (adding `features = ["schema"]` if they want the schema), so no
+//! command-line dependency reaches their build.
+#![deny(missing_docs)]
 #![deny(rustdoc::broken_intra_doc_links)]
 
 mod assemble;
