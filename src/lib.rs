@@ -30,6 +30,7 @@ mod model;
 mod render;
 #[cfg(feature = "schema")]
 mod schema;
+pub mod site_rules;
 mod text;
 
 pub use error::{BoxError, Error, Result};
@@ -46,6 +47,7 @@ pub use model::{
 };
 #[cfg(feature = "schema")]
 pub use schema::schema;
+pub use site_rules::SiteRules;
 
 /// The README's Rust examples run as doctests.
 #[cfg(doctest)]
