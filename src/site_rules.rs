@@ -12,7 +12,7 @@
 //! | `domain`   | string, required   | the host it applies to, and its subdomains (`example.com` matches `www.example.com`, not `badexample.com`) |
 //! | `headline` | CSS selector       | the text of the first match is the headline (Metadata stage, after the harvest; overrides it) |
 //! | `body`     | CSS selector       | the first match is the main-content root (Score stage, after `score.main-content`; overrides it) |
-//! | `remove`   | list of selectors  | every match is dropped before the body is looked for (Clean stage)     |
+//! | `remove`   | list of selectors  | every match is dropped before the body is looked for (Clean stage); `<html>`, `<head>` and `<body>` themselves are kept |
 //! | `comment`  | string             | ignored; for notes                                                    |
 //!
 //! An optional top-level `"version": 1` is accepted (other versions are
@@ -358,9 +358,17 @@ impl Heuristic for SiteHeuristic {
                 }
             }
             Part::Remove => {
+                // The page skeleton stays: later stages expect `<html>`,
+                // and a rule such as `*` must not leave no document.
+                let skeleton =
+                    |el: &ElementRef<'_>| matches!(el.value().name(), "html" | "head" | "body");
                 let mut ids = Vec::new();
                 for rule in &site.remove {
-                    ids.extend(select(&dom.html, &rule.selector).map(|el| el.id()));
+                    ids.extend(
+                        select(&dom.html, &rule.selector)
+                            .filter(|el| !skeleton(el))
+                            .map(|el| el.id()),
+                    );
                 }
                 let n = ids.len();
                 for id in ids {

@@ -124,3 +124,31 @@ fn adding_rules_twice_is_reported() {
         .expect_err("twice");
     assert!(matches!(e, Error::DuplicateHeuristic(_)), "{e}");
 }
+
+#[test]
+fn removing_everything_does_not_break_the_pipeline() {
+    // (remove list, story text survives)
+    for (remove, kept) in [
+        (r#"["html"]"#, true),
+        (r#"["body", "head"]"#, true),
+        (r#"["*"]"#, false),
+        (r#"["body > *", "p"]"#, false),
+    ] {
+        let json = format!(
+            r#"{{"sites":[{{"domain":"harbour-gazette.test","remove":{remove},"body":"body","headline":"h9"}}]}}"#
+        );
+        let rules = SiteRules::from_json(&json).expect("rules");
+        let e = Extractor::builder()
+            .site_rules(rules)
+            .build()
+            .expect("builder");
+        // An error (nothing left to extract) is fine; a panic is not.
+        let r = e.extract(
+            Input::new(PAGE)
+                .kind(Kind::Html)
+                .url("https://harbour-gazette.test/x"),
+        );
+        let has_story = r.is_ok_and(|a| a.text.contains("Engineers replaced"));
+        assert_eq!(has_story, kept, "{remove}");
+    }
+}
