@@ -132,20 +132,15 @@ fn shown_date_on(root: NodeRef<'_, Node>, day: &When) -> Option<When> {
         .filter_map(ElementRef::wrap)
         .filter_map(|el| {
             let a = Attrs::of(el.value());
-            if a.marks_update() {
+            let is_time = el.value().name() == "time";
+            if !(is_time || a.class_flags().date) || a.marks_update() {
                 return None;
             }
-            if el.value().name() == "time" {
-                Some(
-                    a.datetime
-                        .map(str::to_owned)
-                        .unwrap_or_else(|| text_of(el, 100)),
-                )
-            } else if a.class_flags().date {
-                Some(text_of(el, 120))
-            } else {
-                None
-            }
+            Some(match (is_time, a.datetime) {
+                (true, Some(d)) => d.to_owned(),
+                (true, None) => text_of(el, 100),
+                (false, _) => text_of(el, 120),
+            })
         })
         .take(64)
         .filter_map(|t| parse_when(&t))
