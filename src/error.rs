@@ -35,6 +35,14 @@ pub enum Error {
     /// Two heuristics with the same name were added.
     #[error("heuristic `{0}` is registered twice; use `replace` to swap one out")]
     DuplicateHeuristic(String),
+    /// A site rules file could not be loaded
+    /// ([`SiteRules::from_json`](crate::SiteRules::from_json)).
+    #[error("invalid site rules: {reason}")]
+    SiteRules {
+        /// What is wrong and where, e.g. "sites\[1\] (example.com): `remove`
+        /// selector `div[` is not valid CSS: ...".
+        reason: String,
+    },
     /// A heuristic returned an error.
     #[error("heuristic `{name}` failed: {source}")]
     Heuristic {

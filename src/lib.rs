@@ -191,6 +191,7 @@ mod model;
 mod render;
 #[cfg(feature = "schema")]
 mod schema;
+pub mod site_rules;
 mod text;
 
 pub use error::{BoxError, Error, Result};
@@ -207,6 +208,7 @@ pub use model::{
 };
 #[cfg(feature = "schema")]
 pub use schema::schema;
+pub use site_rules::SiteRules;
 
 /// The README's Rust examples run as doctests.
 #[cfg(doctest)]

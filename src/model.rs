@@ -45,6 +45,14 @@ pub struct Article {
     pub byline: Vec<Person>,
     /// Publication time, ISO 8601 (`2025-12-12`, or `2025-12-12T10:03:00+01:00`
     /// when the source gives a time; the time zone is kept when given).
+    ///
+    /// For HTML, the date the page declares for this article (JSON-LD
+    /// `datePublished`, `article:published_time` and similar `<meta>` names,
+    /// microdata `datePublished`), else a date shown in the article header
+    /// (next to the author line or the headline). A `<time>` elsewhere in
+    /// the page (a comment's, a related story's), an "updated" stamp, or a
+    /// date in the URL alone is not taken; a URL date counts when a date
+    /// shown in the page agrees. `None` when the page does not say.
     pub published: Option<String>,
     /// Last modification time, ISO 8601 like [`published`](Article::published).
     pub modified: Option<String>,

@@ -59,6 +59,8 @@ pub(crate) struct LdArticle {
     /// The `WebSite` node's name (a weaker site name).
     pub website: Option<String>,
     pub published: Option<String>,
+    /// `dateCreated`: when the CMS record was made, a weaker date.
+    pub created: Option<String>,
     pub modified: Option<String>,
     pub images: Vec<String>,
     pub keywords: Vec<String>,
@@ -157,7 +159,8 @@ pub(crate) fn find_article(scripts: &[Value]) -> Option<LdArticle> {
         name: string(node.get("name")),
         headline: string(node.get("headline")),
         description: string(node.get("description")),
-        published: string(node.get("datePublished")).or_else(|| string(node.get("dateCreated"))),
+        published: string(node.get("datePublished")),
+        created: string(node.get("dateCreated")),
         modified: string(node.get("dateModified")),
         language: string(node.get("inLanguage")),
         url: string(node.get("url")),

@@ -13,7 +13,7 @@
 //! | `headline`  | JSON-LD `name`/`headline` (the one like `<title>`), `dc:title`, `og:title`, meta `title`, `twitter:title`, `parsely-title`, itemprop `headline`, then `<title>` cleaned like Readability.js `_getArticleTitle`; then a site-name part is cut and a part equal to the `<h1>` kept |
 //! | `dek`       | JSON-LD description, `dc:description`, `og:description`, meta `description`, `twitter:description` |
 //! | `byline`    | JSON-LD authors, `dc:creator`, meta `author`, `parsely-author`, `article:author` (not a URL), the first byline element outside page chrome, then inside it; the first that yields a cleaned name |
-//! | `published` | JSON-LD `datePublished`, meta/itemprop date names, `<time>` marked published, date-class elements, any `<time>` outside chrome; a later source on the same date with a time or zone replaces an earlier one; `metadata.url-date` when none |
+//! | `published` | declarations: JSON-LD `datePublished`, publication-date meta names, microdata `datePublished` (not a comment's), with a later one on the same date that has a time or zone replacing an earlier one; then JSON-LD `dateCreated`; then `<time pubdate>`; then a `<time>` or date-class element in the article header (by the author line or near a headline); `metadata.url-date` (a URL date a shown date confirms) when none. See `choose_published` |
 //! | `modified`  | JSON-LD `dateModified`, `article:modified_time`, `og:updated_time`, itemprop `dateModified` |
 //! | `language`  | `<html lang>`, `content-language`, `dc:language`, `og:locale`, JSON-LD `inLanguage` |
 //! | `url`       | `<link rel=canonical>`, `og:url`, JSON-LD `url`, resolved against `<base>` and the caller URL |
@@ -29,6 +29,7 @@ mod json_ld;
 mod title;
 mod url;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use ego_tree::NodeRef;
@@ -42,6 +43,7 @@ use crate::heuristic::{Builtin, Context, Draft, Heuristic, Stage};
 pub(crate) use dates::parse_date;
 use dates::{When, parse_when};
 use json_ld::LdArticle;
+pub(crate) use url::host as url_host;
 
 /// Class/id of an element holding the author line (after Readability.js
 /// `REGEXPS.byline`).
@@ -82,25 +84,67 @@ pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
         Arc::new(Builtin {
             name: "metadata.url-date",
             stage: Stage::Metadata,
-            description: "When the page gave no publication date, takes a full date from the canonical or caller URL (/2019/11/19/).",
+            description: "When the page declared no publication date, takes a full date from the canonical or caller URL (/2019/11/19/) if a date shown in the page (<time>, date-class element) agrees.",
             run: url_date_fallback,
         }),
     ]
 }
 
+/// A URL date alone is weak (a slug date, an archive path); a date shown in
+/// the page on the same day confirms it, and gives the time of day when it
+/// has one.
 fn url_date_fallback(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
-    if draft.dom.is_none() || draft.article.published.is_some() {
+    let Some(dom) = draft.dom.as_ref() else {
+        return Ok(());
+    };
+    if draft.article.published.is_some() {
         return Ok(());
     }
-    let found = [draft.article.url.as_deref(), cx.url]
+    let Some(from_url) = [draft.article.url.as_deref(), cx.url]
         .into_iter()
         .flatten()
-        .find_map(url_date);
-    if let Some(w) = found {
-        draft.article.published = Some(w.iso());
-        draft.record("published", "metadata.url-date", "url path", 0.5);
-    }
+        .find_map(url_date)
+    else {
+        return Ok(());
+    };
+    let Some(shown) = shown_date_on(dom.html.tree.root(), &from_url) else {
+        return Ok(());
+    };
+    let w = if shown.specificity() > from_url.specificity() {
+        shown
+    } else {
+        from_url
+    };
+    draft.article.published = Some(w.iso());
+    draft.record(
+        "published",
+        "metadata.url-date",
+        "url path, confirmed by a date in the page",
+        0.5,
+    );
     Ok(())
+}
+
+/// The first `<time>` or date-class element (outside `<head>`) on the same
+/// day as `day`. Looks at no more than 64 candidates.
+fn shown_date_on(root: NodeRef<'_, Node>, day: &When) -> Option<When> {
+    root.descendants()
+        .filter_map(ElementRef::wrap)
+        .filter_map(|el| {
+            let a = Attrs::of(el.value());
+            let is_time = el.value().name() == "time";
+            if !(is_time || a.class_flags().date) || a.marks_update() {
+                return None;
+            }
+            Some(match (is_time, a.datetime) {
+                (true, Some(d)) => d.to_owned(),
+                (true, None) => text_of(el, 100),
+                (false, _) => text_of(el, 120),
+            })
+        })
+        .take(64)
+        .filter_map(|t| parse_when(&t))
+        .find(|w| w.same_date(day))
 }
 
 /// Everything the pass collects.
@@ -116,10 +160,13 @@ struct Harvest {
     /// nested items (comments, related stories) further down the page.
     metas: Vec<(String, String, bool)>,
     ld_scripts: Vec<serde_json::Value>,
-    /// `<time>` elements: (datetime or text, strongly marked as published).
-    times: Vec<(String, bool)>,
-    /// Texts of elements whose class/id says "date".
-    date_texts: Vec<String>,
+    /// `<time>` elements outside page chrome, and any `<time pubdate>`.
+    times: Vec<ShownDate>,
+    /// Texts of elements whose class/id says "date", outside page chrome.
+    date_texts: Vec<ShownDate>,
+    /// Text offsets (see [`ShownDate::pos`]) of the page's headlines: `<h1>`
+    /// and `itemprop=headline` elements outside page chrome.
+    headline_pos: Vec<usize>,
     h1s: Vec<String>,
     h2s: Vec<String>,
     /// The first author line in the page body (Readability's DOM byline).
@@ -154,6 +201,38 @@ impl Harvest {
             .iter()
             .filter(move |(k, _, _)| keys.contains(&k.as_str()))
             .map(|(_, v, _)| v.as_str())
+    }
+}
+
+/// A date shown in the page body (a `<time>` or a date-class element): a
+/// weak signal, see [`choose_published`].
+#[derive(Debug, Clone)]
+struct ShownDate {
+    /// `datetime` attribute or text.
+    value: String,
+    /// Has the HTML `pubdate` attribute (explicit publication-date markup).
+    pubdate: bool,
+    /// Number of body text bytes (trimmed text nodes) before the element.
+    pos: usize,
+    /// Sits in the author line: inside a byline/`<address>` element or next
+    /// to one (`By <a rel=author>Ana</a> on <time>`).
+    by_byline: bool,
+}
+
+/// How far from a headline, in text bytes, a shown date still belongs to
+/// the article header: before it, a kicker or dateline; after it, a dek and
+/// an author line.
+const HEADER_BEFORE: usize = 300;
+const HEADER_AFTER: usize = 600;
+
+impl ShownDate {
+    /// In the article header: next to the author line, or close to a
+    /// headline.
+    fn in_header(&self, headlines: &[usize]) -> bool {
+        self.by_byline
+            || headlines
+                .iter()
+                .any(|&h| self.pos + HEADER_BEFORE >= h && self.pos <= h + HEADER_AFTER)
     }
 }
 
@@ -270,26 +349,47 @@ static KNOWN_KEYS: Lazy<Vec<&'static str>> = Lazy::new(|| {
     .concat()
 });
 
+/// What encloses a node, for the pass below.
+#[derive(Debug, Default, Clone, Copy)]
+struct Within {
+    /// Inside `<body>`.
+    body: bool,
+    /// Inside a site-chrome container (header, sidebar, comments, ...).
+    chrome: bool,
+    /// Inside an author-line element.
+    byline: bool,
+    /// Inside a microdata comment item.
+    comment: bool,
+}
+
 /// One iterative pass over the document.
 fn collect(root: NodeRef<'_, Node>) -> Harvest {
     let mut h = Harvest::default();
-    // (node, inside <body>, inside a site-chrome container)
-    let mut stack: Vec<(NodeRef<'_, Node>, bool, bool)> = vec![(root, false, false)];
-    while let Some((node, in_body, in_chrome)) = stack.pop() {
-        let mut child_in_body = in_body;
-        let mut child_in_chrome = in_chrome;
+    // Body text bytes seen so far (document order): positions for the
+    // header test of shown dates.
+    let mut text_pos = 0usize;
+    let mut class_cache: HashMap<&str, ClassFlags> = HashMap::new();
+    let mut stack: Vec<(NodeRef<'_, Node>, Within)> = vec![(root, Within::default())];
+    while let Some((node, within)) = stack.pop() {
+        let Within {
+            body: in_body,
+            chrome: in_chrome,
+            byline: in_byline,
+            comment: in_comment,
+        } = within;
+        let mut child = within;
         if let Some(el) = ElementRef::wrap(node) {
             let e = el.value();
             let name = e.name();
             // One scan of the attributes; `Element::attr` interns its
             // argument on every call, which dominated this pass.
             let a = Attrs::of(e);
-            let cf = a.class_flags();
+            let cf = a.class_flags_cached(&mut class_cache);
             match name {
                 "html" if h.html_lang.is_none() => {
                     h.html_lang = a.lang.map(str::to_owned);
                 }
-                "body" => child_in_body = true,
+                "body" => child.body = true,
                 "base" if h.base_href.is_none() => {
                     h.base_href = a.href.map(str::to_owned);
                 }
@@ -355,40 +455,55 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
                     for k in ip.split_whitespace() {
                         let k = norm_key(k);
                         // An itemprop=author container holds a name inside.
-                        if k == "author" || k == "creator" {
+                        // A date of a comment or related item is not the
+                        // article's.
+                        if k == "author" || k == "creator" || in_comment && k.starts_with("date") {
                             continue;
                         }
                         h.metas.push((k, v.clone(), true));
                     }
                 }
             }
+            let headline_like = name == "h1"
+                || a.itemprop
+                    .is_some_and(|i| i.eq_ignore_ascii_case("headline"));
+            if in_body && !in_chrome && headline_like && h.headline_pos.len() < 8 {
+                h.headline_pos.push(text_pos);
+            }
             match name {
-                "time" if h.times.len() < 16 => {
-                    let strong = a.pubdate
-                        || a.itemprop
-                            .is_some_and(|i| i.eq_ignore_ascii_case("datePublished"))
-                        || cf.date;
-                    // An unmarked date in a header, sidebar or comment list
-                    // belongs to another story or to a comment; a marked one
-                    // in the article's own header is fine.
-                    if strong || !in_chrome {
-                        let v = a
-                            .datetime
-                            .map(str::to_owned)
-                            .unwrap_or_else(|| text_of(el, 100));
-                        h.times.push((v, strong));
-                    }
+                // A `<time>` marked as an update is never the publication;
+                // an unmarked one in a header, sidebar or comment list
+                // belongs to another story or to a comment.
+                "time" if h.times.len() < 16 && !a.marks_update() && (a.pubdate || !in_chrome) => {
+                    let value = a
+                        .datetime
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| text_of(el, 100));
+                    h.times.push(ShownDate {
+                        value,
+                        pubdate: a.pubdate,
+                        pos: text_pos,
+                        by_byline: in_byline || next_to_byline(node),
+                    });
                 }
                 "h1" if h.h1s.len() < 8 => h.h1s.push(text_of(el, 400)),
                 "h2" if h.h2s.len() < 16 => h.h2s.push(text_of(el, 400)),
                 _ => {}
             }
             if in_body {
-                if h.date_texts.len() < 8 && !in_chrome && cf.date {
+                if h.date_texts.len() < 8 && !in_chrome && cf.date && !a.marks_update() {
                     let t = text_of(el, 120);
                     if !t.is_empty() && t.chars().count() < 120 {
-                        h.date_texts.push(t);
+                        h.date_texts.push(ShownDate {
+                            value: t,
+                            pubdate: false,
+                            pos: text_pos,
+                            by_byline: in_byline || next_to_byline(node),
+                        });
                     }
+                }
+                if is_byline_marker(name, &a, cf) {
+                    child.byline = true;
                 }
                 if h.dom_byline.is_none() && (!in_chrome || h.chrome_byline.is_none()) {
                     let rel_author = a.rel.is_some_and(|r| r.eq_ignore_ascii_case("author"));
@@ -409,19 +524,62 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
                 // belong to something else (Readability.js drops these
                 // containers before it looks further down).
                 if name != "body" && name != "a" && cf.chrome && !cf.not_chrome {
-                    child_in_chrome = true;
+                    child.chrome = true;
+                }
+                // Dates inside a comment item are the comment's.
+                if a.itemtype.is_some_and(|t| t.contains("Comment"))
+                    || a.itemprop
+                        .is_some_and(|i| i.eq_ignore_ascii_case("comment"))
+                {
+                    child.chrome = true;
+                    child.comment = true;
                 }
             }
+        } else if let Node::Text(t) = node.value() {
+            if in_body {
+                text_pos += t.trim().len();
+            }
+            continue;
         } else if !matches!(node.value(), Node::Document | Node::Fragment) {
             continue;
         }
         let mut c = node.last_child();
         while let Some(ch) = c {
-            stack.push((ch, child_in_body, child_in_chrome));
+            stack.push((ch, child));
             c = ch.prev_sibling();
         }
     }
     h
+}
+
+/// An author-line element: `rel=author`, `itemprop=author`, a byline
+/// class/id, or `<address>` (the contact line of an article).
+fn is_byline_marker(name: &str, a: &Attrs<'_>, cf: ClassFlags) -> bool {
+    name == "address"
+        || cf.byline
+        || a.rel.is_some_and(|r| r.eq_ignore_ascii_case("author"))
+        || a.itemprop
+            .is_some_and(|i| i.to_ascii_lowercase().contains("author"))
+}
+
+/// A sibling within a few elements is an author-line element. Bounded: at
+/// most 12 nodes each way.
+fn next_to_byline(node: NodeRef<'_, Node>) -> bool {
+    let check = |n: NodeRef<'_, Node>| {
+        ElementRef::wrap(n).is_some_and(|e| {
+            let a = Attrs::of(e.value());
+            is_byline_marker(e.value().name(), &a, a.class_flags())
+        })
+    };
+    let before = node
+        .prev_siblings()
+        .take(12)
+        .filter(|n| n.value().is_element());
+    let after = node
+        .next_siblings()
+        .take(12)
+        .filter(|n| n.value().is_element());
+    before.chain(after).any(check)
 }
 
 /// True when the element's trimmed text, whitespace included, is non-empty
@@ -485,6 +643,25 @@ struct ClassFlags {
     date: bool,
 }
 
+impl ClassFlags {
+    /// Adds the tables a class or id string matches.
+    fn add(&mut self, s: &str) {
+        // Most class strings match none of the tables, and `is_match`
+        // stops early and uses literal prefilters where `matches` cannot.
+        if s.is_empty() || !CLASS_SET.is_match(s) {
+            return;
+        }
+        for i in CLASS_SET.matches(s).iter() {
+            match i {
+                0 => self.byline = true,
+                1 => self.chrome = true,
+                2 => self.not_chrome = true,
+                _ => self.date = true,
+            }
+        }
+    }
+}
+
 /// The attributes the pass reads, found in one scan.
 #[derive(Debug, Default, Clone, Copy)]
 struct Attrs<'a> {
@@ -498,6 +675,7 @@ struct Attrs<'a> {
     content: Option<&'a str>,
     datetime: Option<&'a str>,
     pubdate: bool,
+    itemtype: Option<&'a str>,
     href: Option<&'a str>,
     lang: Option<&'a str>,
     type_: Option<&'a str>,
@@ -521,6 +699,7 @@ impl<'a> Attrs<'a> {
                 "content" => a.content = Some(v),
                 "datetime" => a.datetime = Some(v),
                 "pubdate" => a.pubdate = true,
+                "itemtype" => a.itemtype = Some(v),
                 "href" => a.href = Some(v),
                 "lang" => a.lang = Some(v),
                 "xml:lang" if a.lang.is_none() => a.lang = Some(v),
@@ -539,19 +718,47 @@ impl<'a> Attrs<'a> {
     fn class_flags(&self) -> ClassFlags {
         let mut f = ClassFlags::default();
         for s in [self.class, self.id].into_iter().flatten() {
-            if s.is_empty() {
-                continue;
-            }
-            for i in CLASS_SET.matches(s).iter() {
-                match i {
-                    0 => f.byline = true,
-                    1 => f.chrome = true,
-                    2 => f.not_chrome = true,
-                    _ => f.date = true,
-                }
-            }
+            f.add(s);
         }
         f
+    }
+
+    /// [`class_flags`](Attrs::class_flags), with the class string's result
+    /// remembered in `cache`: pages repeat a few hundred class strings over
+    /// thousands of elements. The cache stops growing at 4096 entries.
+    fn class_flags_cached(&self, cache: &mut HashMap<&'a str, ClassFlags>) -> ClassFlags {
+        let mut f = match self.class {
+            Some(c) => match cache.get(c) {
+                Some(f) => *f,
+                None => {
+                    let mut f = ClassFlags::default();
+                    f.add(c);
+                    if cache.len() < 4096 {
+                        cache.insert(c, f);
+                    }
+                    f
+                }
+            },
+            None => ClassFlags::default(),
+        };
+        if let Some(id) = self.id {
+            f.add(id);
+        }
+        f
+    }
+
+    /// Marked as a modification date (`itemprop=dateModified`, class
+    /// `updated`/`modified`).
+    fn marks_update(&self) -> bool {
+        let has = |s: Option<&str>, w: &[&str]| {
+            s.is_some_and(|s| {
+                let s = s.to_ascii_lowercase();
+                w.iter().any(|w| s.contains(w))
+            })
+        };
+        // WordPress marks an unmodified post `published updated`.
+        has(self.itemprop, &["datemodified", "dateupdated"])
+            || has(self.class, &["updated", "modified"]) && !has(self.class, &["publish"])
     }
 
     /// Hidden the way Readability.js `_isProbablyVisible` checks.
@@ -797,32 +1004,9 @@ fn harvest_metadata(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError>
         .and_then(|c| url::resolve(base, c))
         .or_else(|| h.meta(URL_KEYS).and_then(|(_, u)| url::resolve(base, &u)))
         .or_else(|| ld.url.as_deref().and_then(|u| url::resolve(base, u)));
-    let mut published: Vec<(&'static str, When)> = Vec::new();
-    if let Some(w) = ld.published.as_deref().and_then(parse_when) {
-        published.push(("json-ld datePublished", w));
-    }
-    for k in PUBLISHED_KEYS {
-        if let Some(w) = h.meta_all(std::slice::from_ref(k)).find_map(parse_when) {
-            published.push((static_key(k), w));
-        }
-    }
-    if let Some(w) = h
-        .times
-        .iter()
-        .filter(|(_, s)| *s)
-        .find_map(|(t, _)| parse_when(t))
-    {
-        published.push(("<time> marked published", w));
-    }
-    if let Some(w) = h.date_texts.iter().find_map(|t| parse_when(t)) {
-        published.push(("date-class element", w));
-    }
-    if let Some(w) = h.times.iter().find_map(|(t, _)| parse_when(t)) {
-        published.push(("<time>", w));
-    }
-    if let Some((src, w)) = most_specific(&published) {
+    if let Some((src, w, confidence)) = choose_published(&h, &ld) {
         draft.article.published = Some(w.iso());
-        draft.record("published", NAME, src, 0.8);
+        draft.record("published", NAME, src, confidence);
     }
     let mut modified: Vec<(&'static str, When)> = Vec::new();
     if let Some(w) = ld.modified.as_deref().and_then(parse_when) {
@@ -909,6 +1093,78 @@ fn harvest_metadata(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError>
         );
     }
     Ok(())
+}
+
+/// The article's publication date, its source and a confidence.
+///
+/// `published` means the date this article was first published, as the page
+/// declares it. Declarations come first: JSON-LD `datePublished` of the
+/// article node, the publication-date `<meta>` names ([`PUBLISHED_KEYS`]),
+/// microdata `datePublished` outside comments and page chrome; then JSON-LD
+/// `dateCreated` (a CMS record date, sometimes later than the shown one).
+/// Only when the page declares nothing does a date *shown* in the body
+/// count, and only where it is the article's own: a `<time pubdate>`, or a
+/// `<time>` / date-class element in the article header (next to the author
+/// line, or within a few hundred characters of a headline). A bare `<time>`
+/// elsewhere (a comment's, a related story's, a "last updated" stamp) and a
+/// date in the URL are not promoted here; `metadata.url-date` accepts a URL
+/// date only when a date shown in the page agrees.
+///
+/// | source                                            | taken when                         | confidence |
+/// |---------------------------------------------------|------------------------------------|-----------:|
+/// | JSON-LD `datePublished`, publication `<meta>`, microdata `datePublished` | always                      | 0.8 |
+/// | JSON-LD `dateCreated`                             | no declaration above               | 0.7 |
+/// | `<time pubdate>`                                  | nothing declared                   | 0.6 |
+/// | `<time>` / date-class element in the header       | nothing declared                   | 0.5 |
+/// | `<time>` marked `dateModified` / `updated`        | never                              | —   |
+/// | any other `<time>`, URL path date                 | never (URL: see `metadata.url-date`) | —   |
+///
+/// Among the declarations, a later source on the same date with a time or a
+/// zone replaces an earlier one.
+fn choose_published(h: &Harvest, ld: &LdArticle) -> Option<(&'static str, When, f32)> {
+    let mut declared: Vec<(&'static str, When)> = Vec::new();
+    if let Some(w) = ld.published.as_deref().and_then(parse_when) {
+        declared.push(("json-ld datePublished", w));
+    }
+    for k in PUBLISHED_KEYS {
+        if let Some(w) = h.meta_all(std::slice::from_ref(k)).find_map(parse_when) {
+            declared.push((static_key(k), w));
+        }
+    }
+    if let Some((src, w)) = most_specific(&declared) {
+        return Some((src, w, 0.8));
+    }
+    if let Some(w) = ld.created.as_deref().and_then(parse_when) {
+        return Some(("json-ld dateCreated", w, 0.7));
+    }
+    if let Some(w) = h
+        .times
+        .iter()
+        .filter(|t| t.pubdate)
+        .find_map(|t| parse_when(&t.value))
+    {
+        return Some(("<time pubdate>", w, 0.6));
+    }
+    let in_header = |d: &&ShownDate| d.in_header(&h.headline_pos);
+    let time = h
+        .times
+        .iter()
+        .filter(in_header)
+        .find_map(|t| parse_when(&t.value));
+    let elem = h
+        .date_texts
+        .iter()
+        .filter(in_header)
+        .find_map(|t| parse_when(&t.value));
+    match (time, elem) {
+        // The element may say the time the `<time>` left out.
+        (Some(t), Some(e)) if e.same_date(&t) && e.specificity() > t.specificity() => {
+            Some(("date-class element in the article header", e, 0.5))
+        }
+        (Some(t), _) => Some(("<time> in the article header", t, 0.5)),
+        (None, Some(e)) => Some(("date-class element in the article header", e, 0.5)),
+        (None, None) => None,
+    }
 }
 
 /// The first candidate, replaced by a later one on the same date that says
@@ -1106,25 +1362,125 @@ mod tests {
     }
 
     #[test]
-    fn url_date_is_last_resort() {
+    fn url_date_needs_a_shown_date() {
+        // The only shown date sits far below the headline: too weak alone.
+        let filler = "<p>Paragraph of article text that goes on for a while.</p>".repeat(30);
+        let page = format!(
+            "<html><head><title>A Fairly Long Page Title Here</title></head><body>\
+             <h1>A Fairly Long Page Title Here</h1>{filler}\
+             <div><time datetime=\"2023-02-03T09:30:00Z\">Feb 3</time></div></body></html>"
+        );
+        let url = "https://example.test/2023/02/03/park";
+        let a = run(&page, Some(url));
+        assert_eq!(a.published.as_deref(), Some("2023-02-03T09:30:00+00:00"));
         let e = crate::Extractor::builder()
             .disable("metadata.url-date")
             .build()
             .expect("builder");
-        let page = "<html><head><title>A Fairly Long Page Title Here</title></head><body><p>x</p></body></html>";
         let a = e
-            .extract(
-                crate::Input::new(page)
-                    .kind(crate::Kind::Html)
-                    .url("https://example.test/2023/02/03/park"),
-            )
+            .extract(crate::Input::new(&page).kind(crate::Kind::Html).url(url))
             .expect("extract");
         assert_eq!(a.published, None);
+        // A URL date with no date in the page is not promoted.
         let a = run(
             "<html><head><title>A Fairly Long Page Title Here</title></head><body><p>x</p></body></html>",
-            Some("https://example.test/2023/02/03/park"),
+            Some(url),
         );
-        assert_eq!(a.published.as_deref(), Some("2023-02-03"));
+        assert_eq!(a.published, None);
+        // Nor with a shown date on another day.
+        let a = run(&page.replace("2023-02-03T", "2023-02-04T"), Some(url));
+        assert_eq!(a.published, None);
+    }
+
+    /// What `published` means: see [`choose_published`].
+    #[test]
+    fn published_sources_table() {
+        let far = "<p>Paragraph of article text that goes on for a while.</p>".repeat(30);
+        let head = "<h1>Council Votes To Expand The Park</h1>";
+        let cases: Vec<(&str, String, Option<&str>)> = vec![
+            (
+                "JSON-LD datePublished",
+                r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-01-05T10:00:00Z"}</script>"#.into(),
+                Some("2024-01-05T10:00:00+00:00"),
+            ),
+            (
+                "article:published_time",
+                r#"<meta property="article:published_time" content="2024-01-05">"#.into(),
+                Some("2024-01-05"),
+            ),
+            (
+                "microdata datePublished far from the headline",
+                format!(r#"{head}{far}<time itemprop="datePublished" datetime="2024-01-05">x</time>"#),
+                Some("2024-01-05"),
+            ),
+            (
+                "microdata datePublished of a comment only",
+                format!(r#"{head}{far}<div itemscope itemtype="https://schema.org/Comment"><time itemprop="datePublished" datetime="2024-01-07">x</time></div>"#),
+                None,
+            ),
+            (
+                "JSON-LD dateCreated only",
+                r#"<script type="application/ld+json">{"@type":"NewsArticle","dateCreated":"2024-01-06"}</script>"#.into(),
+                Some("2024-01-06"),
+            ),
+            (
+                "declaration beats JSON-LD dateCreated",
+                r#"<script type="application/ld+json">{"@type":"NewsArticle","dateCreated":"2024-01-06"}</script><meta name="publishdate" content="2024-01-05">"#.into(),
+                Some("2024-01-05"),
+            ),
+            (
+                "bare <time> under the headline",
+                format!(r#"{head}<p>A short dek.</p><time datetime="2024-01-05T08:00:00Z">Jan 5</time>{far}"#),
+                Some("2024-01-05T08:00:00+00:00"),
+            ),
+            (
+                "bare <time> far below the headline",
+                format!(r#"{head}{far}<div><time datetime="2024-01-05">Jan 5</time></div>"#),
+                None,
+            ),
+            (
+                "<time> in the author line at the end",
+                format!(r#"{head}{far}<p>Posted by <a rel="author" href="/u/kim">Kim Lee</a> on <time datetime="2024-01-05">Jan 5</time></p>"#),
+                Some("2024-01-05"),
+            ),
+            (
+                "<time pubdate> anywhere",
+                format!(r#"{head}{far}<time pubdate datetime="2024-01-05">Jan 5</time>"#),
+                Some("2024-01-05"),
+            ),
+            (
+                "<time> marked dateModified under the headline",
+                format!(r#"{head}<time itemprop="dateModified" datetime="2024-01-09">Updated</time>{far}"#),
+                None,
+            ),
+            (
+                "class `updated` alone is an update",
+                format!(r#"{head}<time class="updated" datetime="2024-01-09">Jan 9</time>{far}"#),
+                None,
+            ),
+            (
+                "class `published updated` is the publication",
+                format!(r#"{head}<time class="entry-date published updated" datetime="2024-01-05">Jan 5</time>{far}"#),
+                Some("2024-01-05"),
+            ),
+            (
+                "date-class element above the headline",
+                format!(r#"<span class="dateline">Jan. 5, 2024 10:03 AM ET</span>{head}{far}"#),
+                Some("2024-01-05T10:03:00-05:00"),
+            ),
+            (
+                "<time> in a comment list",
+                format!(r#"{head}<div class="comments"><time datetime="2024-01-05">Jan 5</time></div>{far}"#),
+                None,
+            ),
+        ];
+        for (what, body, want) in cases {
+            let page = format!(
+                "<html><head><title>Council Votes To Expand The Park</title></head><body>{body}</body></html>"
+            );
+            let a = run(&page, Some("https://example.test/news/park"));
+            assert_eq!(a.published.as_deref(), want, "{what}");
+        }
     }
 
     proptest::proptest! {

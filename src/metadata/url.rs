@@ -18,6 +18,26 @@ fn scheme_len(s: &str) -> Option<usize> {
         .then_some(colon)
 }
 
+/// The host of an absolute URL (`https://user@News.Example.com:8080/x` →
+/// `news.example.com`), lower-cased, without a port or a trailing dot.
+/// `None` when there is no `scheme://host`.
+pub(crate) fn host(url: &str) -> Option<String> {
+    let url = url.trim();
+    let n = scheme_len(url)?;
+    let after = url.get(n + 1..)?.strip_prefix("//")?;
+    let end = after.find(['/', '?', '#']).unwrap_or(after.len());
+    let authority = after.get(..end)?;
+    let authority = authority.rsplit('@').next().unwrap_or(authority);
+    let host = if authority.starts_with('[') {
+        // An IPv6 literal keeps its colons.
+        authority.get(..=authority.find(']')?)?
+    } else {
+        authority.split(':').next().unwrap_or(authority)
+    };
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    (!host.is_empty()).then_some(host)
+}
+
 /// Resolves `href` against `base`. Absolute `href`s are returned as they are;
 /// `None` for empty, `javascript:`/`data:` links, or a relative `href` with no
 /// usable base.
@@ -94,6 +114,22 @@ fn remove_dot_segments(path_query: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn host_table() {
+        for (url, want) in [
+            ("https://News.Example.com/a/b", Some("news.example.com")),
+            ("http://user:pw@example.com:8080/x?y#z", Some("example.com")),
+            ("https://example.com.", Some("example.com")),
+            ("https://example.com?q=1", Some("example.com")),
+            ("http://[::1]:80/", Some("[::1]")),
+            ("/relative/path", None),
+            ("mailto:someone@example.com", None),
+            ("https://", None),
+        ] {
+            assert_eq!(host(url).as_deref(), want, "{url}");
+        }
+    }
 
     #[test]
     fn resolve_table() {
