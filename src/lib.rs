@@ -92,13 +92,18 @@
 //! heuristic that set each field. No heuristic is keyed to a site: they use
 //! generic signals (tags, classes, schema.org data, line shapes).
 //!
+//! Sites whose markup the generic heuristics get wrong can be given rules
+//! from data — headline, body and remove selectors per domain, in a JSON
+//! file the user keeps: see [`SiteRules`] and the [`site_rules`] module for
+//! the format.
+//!
 //! The built-in heuristics, in the order they run (a test checks this table
 //! against [`builtin_heuristics()`], so it cannot go stale):
 //!
 //! | name | stage | what it does |
 //! |---|---|---|
 //! | `metadata.harvest` | metadata | Reads headline, dek, byline, dates, site name, language, canonical URL, tags and lead image from JSON-LD, Open Graph, Twitter cards, meta tags, microdata, &lt;time>, byline elements and &lt;title>, in one pass over the page. |
-//! | `metadata.url-date` | metadata | When the page gave no publication date, takes a full date from the canonical or caller URL (/2019/11/19/). |
+//! | `metadata.url-date` | metadata | When the page declared no publication date, takes a full date from the canonical or caller URL (/2019/11/19/) if a date shown in the page (&lt;time>, date-class element) agrees. |
 //! | `clean.scripts-and-hidden` | clean | Removes scripts, styles, embedded frames, SVG, templates and hidden nodes (hidden, aria-hidden, display:none). |
 //! | `clean.boilerplate` | clean | Removes navigation, headers, footers, forms, asides and elements whose class/id/role tokens mark menus, share bars, newsletters, cookie banners, comments or ads; keeps related-link, disclaimer and pull-quote boxes. |
 //! | `score.main-content` | score | Locates the main content: ordered container selectors, Readability-style scoring as arbiter, split-body merging, wild &lt;p> recovery, JSON-LD articleBody when much longer. |
