@@ -190,7 +190,22 @@ impl Extractor {
                 parsed = true;
                 if draft.is_html() {
                     let start = Instant::now();
-                    let dom = crate::html::Dom::parse(draft.source(), &self.limits);
+                    // Nesting is bounded before the parser sees it (its
+                    // work grows with the square of the nesting).
+                    let flat = crate::limits::flatten_deep_nesting(
+                        draft.source(),
+                        self.limits.max_nesting,
+                    );
+                    let dom = match &flat {
+                        Some(flat) => {
+                            draft.note(format!(
+                                "tags nested deeper than {} were left out (max_nesting)",
+                                self.limits.max_nesting
+                            ));
+                            crate::html::Dom::parse(flat, &self.limits)
+                        }
+                        None => crate::html::Dom::parse(draft.source(), &self.limits),
+                    };
                     draft.report.timings.push(("parse", start.elapsed()));
                     // Checked before any heuristic walks the tree (O(1)).
                     let nodes = dom.html.tree.values().len();

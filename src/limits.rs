@@ -7,10 +7,11 @@
 /// |---|---|---|
 /// | [`max_input_bytes`](Limits::max_input_bytes) | 64 MiB | [`Error::InputTooLarge`](crate::Error::InputTooLarge), before any decoding or parsing |
 /// | [`max_nodes`](Limits::max_nodes) | 4 000 000 | [`Error::TooManyNodes`](crate::Error::TooManyNodes), right after parsing, before any heuristic walks the DOM |
+/// | [`max_nesting`](Limits::max_nesting) | 4 096 | degrades: tags that would open deeper are left out before parsing, their text kept, with a note in the [`Report`](crate::Report) |
 /// | [`max_depth`](Limits::max_depth) | 512 | degrades: content deeper than this is read as flat text of its ancestor at that depth |
 /// | [`max_blocks`](Limits::max_blocks) | 100 000 | degrades: later blocks are dropped, with a note in the [`Report`](crate::Report) |
 ///
-/// The two byte/node limits are errors because nothing useful can be made
+/// `max_input_bytes` and `max_nodes` are errors because nothing useful can be made
 /// of what they refuse without doing the work they exist to avoid; the two
 /// structural limits degrade, because the start of such a page is usually
 /// a readable article.
@@ -50,6 +51,18 @@ pub struct Limits {
     /// after parsing and before any heuristic runs. Text input has no DOM
     /// and is not affected.
     pub max_nodes: usize,
+    /// Deepest nesting of unclosed tags in the HTML source, counted by a
+    /// linear scan before parsing (void elements, elements the parser closes
+    /// by itself such as `<p>` and `<li>`, self-closed tags, comments and
+    /// script/style text are not counted). 4 096 by default: real pages stay
+    /// under 100. The HTML parser's work grows with the square of the
+    /// nesting (each block start tag searches the whole stack of open
+    /// elements), so 100 000 nested `<div>`s would take minutes. Over it:
+    /// start tags that would open deeper are left out of the parsed source,
+    /// with their matching end tags; their text is kept, flat, in the
+    /// element at the limit, and the [`Report`](crate::Report) says so (no
+    /// error).
+    pub max_nesting: usize,
     /// Deepest element nesting read as structure. 512 by default: real pages
     /// nest under 100; hostile ones nest 100 000 deep, and traversals stay
     /// iterative regardless. Over it: content deeper than this is read as
@@ -66,6 +79,7 @@ impl Default for Limits {
         Limits {
             max_input_bytes: 64 << 20,
             max_nodes: 4_000_000,
+            max_nesting: 4096,
             max_depth: 512,
             max_blocks: 100_000,
         }
@@ -83,6 +97,11 @@ impl Limits {
         self.max_nodes = nodes;
         self
     }
+    /// Sets [`max_nesting`](Limits::max_nesting).
+    pub fn max_nesting(mut self, nesting: usize) -> Self {
+        self.max_nesting = nesting;
+        self
+    }
     /// Sets [`max_depth`](Limits::max_depth).
     pub fn max_depth(mut self, depth: usize) -> Self {
         self.max_depth = depth;
@@ -95,6 +114,143 @@ impl Limits {
     }
 }
 
+/// Elements never counted as nesting: void elements and the ones the HTML
+/// parser closes by itself when a sibling starts.
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img",
+    "input", "keygen", "link", "menuitem", "meta", "param", "source", "track", "wbr", "p", "li",
+    "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "rb", "rt",
+    "rtc", "rp", "colgroup", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "html", "head", "body",
+    "frameset",
+];
+
+/// Elements whose content is text up to their end tag.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+];
+
+fn is_one_of(name: &[u8], set: &[&str]) -> bool {
+    set.iter().any(|s| s.as_bytes().eq_ignore_ascii_case(name))
+}
+
+/// Position of the first `</name` (any case) at or after `from`.
+fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut i = from;
+    while let Some(off) = b.get(i..)?.windows(2).position(|w| w == b"</") {
+        let at = i + off;
+        let candidate = b.get(at + 2..at + 2 + name.len())?;
+        if candidate.eq_ignore_ascii_case(name) {
+            return Some(at);
+        }
+        i = at + 2;
+    }
+    None
+}
+
+/// Just after the `>` that ends the tag whose attributes start at `from`;
+/// a `>` inside a quoted attribute value does not end it.
+fn tag_end(b: &[u8], from: usize) -> Option<usize> {
+    let mut quote: Option<u8> = None;
+    for (off, &c) in b.get(from..)?.iter().enumerate() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            // A quote opens a value only after `=` (spaces allowed).
+            (None, b'"' | b'\'')
+                if b[from..from + off]
+                    .iter()
+                    .rev()
+                    .find(|c| !c.is_ascii_whitespace())
+                    == Some(&b'=') =>
+            {
+                quote = Some(c);
+            }
+            (None, b'>') => return Some(from + off + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The HTML source with start tags nested deeper than `limit` (and their
+/// end tags) left out; `None` when nothing is that deep, which is every
+/// real page. One linear pass over the bytes, no allocation unless the
+/// limit is hit. See [`Limits::max_nesting`] for what is counted.
+pub(crate) fn flatten_deep_nesting(source: &str, limit: usize) -> Option<String> {
+    let b = source.as_bytes();
+    let mut out: Option<String> = None;
+    // Bytes of `source` before `copied` are in `out` already.
+    let mut copied = 0;
+    let mut depth = 0usize;
+    // Start tags left out and not yet closed.
+    let mut skipped = 0usize;
+    let mut i = 0;
+    while let Some(off) = b.get(i..).and_then(|r| r.iter().position(|&c| c == b'<')) {
+        let at = i + off;
+        let rest = b.get(at + 1..).unwrap_or_default();
+        if rest.starts_with(b"!--") {
+            i = match b
+                .get(at + 4..)
+                .and_then(|r| r.windows(3).position(|w| w == b"-->"))
+            {
+                Some(end) => at + 4 + end + 3,
+                None => b.len(),
+            };
+            continue;
+        }
+        let close = rest.first() == Some(&b'/');
+        let name_start = at + 1 + usize::from(close);
+        let name_len = b
+            .get(name_start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-' || **c == b':')
+            .count();
+        let starts_with_letter = b.get(name_start).is_some_and(u8::is_ascii_alphabetic);
+        if name_len == 0 || !starts_with_letter {
+            i = at + 1;
+            continue;
+        }
+        let name = &b[name_start..name_start + name_len];
+        let Some(tag_end) = tag_end(b, name_start + name_len) else {
+            break;
+        };
+        let self_closed = b.get(tag_end.saturating_sub(2)) == Some(&b'/');
+        let counted = !is_one_of(name, NOT_NESTING);
+        let mut drop_tag = false;
+        if close {
+            if counted {
+                if skipped > 0 {
+                    skipped -= 1;
+                    drop_tag = true;
+                } else {
+                    depth = depth.saturating_sub(1);
+                }
+            }
+        } else if counted && !self_closed {
+            if depth >= limit {
+                skipped += 1;
+                drop_tag = true;
+            } else {
+                depth += 1;
+            }
+        }
+        if drop_tag {
+            let o = out.get_or_insert_with(|| String::with_capacity(source.len()));
+            // `<` and `>` are ASCII: both ends are char boundaries.
+            o.push_str(source.get(copied..at).unwrap_or_default());
+            copied = tag_end;
+        }
+        i = tag_end;
+        if !close && !self_closed && is_one_of(name, RAW_TEXT) {
+            i = find_end_tag(b, tag_end, name).unwrap_or(b.len());
+        }
+    }
+    let mut o = out?;
+    o.push_str(source.get(copied..).unwrap_or_default());
+    Some(o)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,13 +261,79 @@ mod tests {
             .max_input_bytes(1)
             .max_nodes(2)
             .max_depth(3)
-            .max_blocks(4);
+            .max_blocks(4)
+            .max_nesting(5);
         assert_eq!(
-            (l.max_input_bytes, l.max_nodes, l.max_depth, l.max_blocks),
-            (1, 2, 3, 4)
+            (
+                l.max_input_bytes,
+                l.max_nodes,
+                l.max_depth,
+                l.max_blocks,
+                l.max_nesting
+            ),
+            (1, 2, 3, 4, 5)
         );
         let d = Limits::default();
         assert_eq!(d.max_nodes, 4_000_000);
         assert_eq!(Limits::default().max_nodes(7).max_depth, d.max_depth);
+    }
+
+    #[test]
+    fn nesting_within_the_limit_is_left_alone() {
+        for page in [
+            "<div><div><p>a<p>b</div></div>",
+            "<ul><li>a<li>b<li>c</ul><br><br><br><img src=x>",
+            "<div><!-- <div><div><div> --></div>",
+            "<script>'<div><div><div><div>'</script><div></div>",
+            "<svg><path/><path/><path/><path/></svg>",
+            "a < b and c<d, <3 <",
+            "",
+        ] {
+            assert_eq!(flatten_deep_nesting(page, 3), None, "{page}");
+        }
+    }
+
+    #[test]
+    fn deeper_tags_are_left_out_and_their_text_kept() {
+        let cases = [
+            (
+                "<div><div><div><div>x</div></div></div></div>",
+                "<div><div>x</div></div>",
+            ),
+            (
+                "<b><i><u><s>deep</s></u> text</i></b>",
+                "<b><i>deep text</i></b>",
+            ),
+            ("<div><div><div>unclosed", "<div><div>unclosed"),
+            (
+                "<DIV><Div><div class=\"a>b\">é</div></Div></DIV>",
+                "<DIV><Div>é</Div></DIV>",
+            ),
+            (
+                "<div><span><p>para</p><span>x</span></span></div>",
+                "<div><span><p>para</p>x</span></div>",
+            ),
+        ];
+        for (page, want) in cases {
+            assert_eq!(
+                flatten_deep_nesting(page, 2).as_deref(),
+                Some(want),
+                "{page}"
+            );
+        }
+    }
+
+    #[test]
+    fn flattening_is_linear_on_hostile_nesting() {
+        let page = format!(
+            "{}text{}",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        let flat = flatten_deep_nesting(&page, 10).expect("over the limit");
+        assert_eq!(
+            flat,
+            format!("{}text{}", "<div>".repeat(10), "</div>".repeat(10))
+        );
     }
 }

@@ -76,6 +76,10 @@ struct PipelineArgs {
     /// Default 4000000.
     #[arg(long, value_name = "N")]
     max_nodes: Option<usize>,
+    /// Deepest tag nesting parsed; deeper tags are left out before
+    /// parsing, their text kept. Default 4096.
+    #[arg(long, value_name = "N")]
+    max_nesting: Option<usize>,
     /// Deepest element nesting read as structure; deeper content is read as
     /// flat text. Default 512.
     #[arg(long, value_name = "N")]
@@ -94,6 +98,9 @@ impl PipelineArgs {
         }
         if let Some(n) = self.max_nodes {
             limits = limits.max_nodes(n);
+        }
+        if let Some(n) = self.max_nesting {
+            limits = limits.max_nesting(n);
         }
         if let Some(n) = self.max_depth {
             limits = limits.max_depth(n);
@@ -630,6 +637,8 @@ mod tests {
             "30",
             "--max-blocks",
             "40",
+            "--max-nesting",
+            "50",
             "x.html",
         ]);
         let Command::Extract { pipeline, .. } = cli.command else {
@@ -637,8 +646,14 @@ mod tests {
         };
         let l = pipeline.limits();
         assert_eq!(
-            (l.max_input_bytes, l.max_nodes, l.max_depth, l.max_blocks),
-            (10, 20, 30, 40)
+            (
+                l.max_input_bytes,
+                l.max_nodes,
+                l.max_depth,
+                l.max_blocks,
+                l.max_nesting
+            ),
+            (10, 20, 30, 40, 50)
         );
         let cli = Cli::parse_from(["copydesk", "batch", "dir"]);
         let Command::Batch { pipeline, .. } = cli.command else {

@@ -439,6 +439,12 @@ fn limit_flags_reach_the_extractor() {
             "--max-depth",
             Limits::default().max_depth(1),
         ),
+        (
+            &page,
+            PAGE.as_bytes(),
+            "--max-nesting",
+            Limits::default().max_nesting(1),
+        ),
     ] {
         let o = copydesk(&["extract", path_str(file), flag, "1"]);
         assert!(o.status.success(), "{flag}: {}", stderr(&o));
@@ -482,7 +488,7 @@ fn max_nodes_fails_html_inputs_with_one_line() {
 fn bad_limit_values_are_usage_errors() {
     for args in [
         &["extract", "--max-nodes", "many", "x.html"][..],
-        &["extract", "--max-depth", "-1", "x.html"],
+        &["extract", "--max-depth=-1", "x.html"],
         &["batch", ".", "--max-blocks", "1.5"],
         &["batch", ".", "--max-input-bytes", ""],
     ] {

@@ -101,3 +101,36 @@ fn max_nodes_is_a_typed_error_before_the_heuristics() {
             .expect("extracts")
     );
 }
+
+#[test]
+fn deep_nesting_is_flattened_before_parsing_and_keeps_its_text() {
+    let extractor = Extractor::builder()
+        .limits(copydesk::Limits::default().max_nesting(50))
+        .build()
+        .expect("valid");
+    for case in cases(0.01) {
+        if !matches!(case.name, "nested-divs-100k" | "unclosed-tags") {
+            continue;
+        }
+        let (article, report) = extractor
+            .extract_with_report(Input::bytes(&case.bytes).kind(case.kind))
+            .expect("extracts");
+        assert!(
+            report.notes.iter().any(|n| n.contains("max_nesting")),
+            "{}: {:?}",
+            case.name,
+            report.notes
+        );
+        let want = if case.name == "unclosed-tags" {
+            "cell text here"
+        } else {
+            "council approved the budget"
+        };
+        assert!(
+            article.text.contains(want),
+            "{}: {:?}",
+            case.name,
+            article.text
+        );
+    }
+}
