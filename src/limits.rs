@@ -1,13 +1,18 @@
 //! Resource limits: every input gets an [`Article`](crate::Article) or a
 //! typed error in bounded time and memory.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use once_cell::sync::Lazy;
+
 /// Bounds on the work one extraction may do.
 ///
 /// | limit | default | over the limit |
 /// |---|---|---|
 /// | [`max_input_bytes`](Limits::max_input_bytes) | 64 MiB | [`Error::InputTooLarge`](crate::Error::InputTooLarge), before any decoding or parsing |
 /// | [`max_nodes`](Limits::max_nodes) | 4 000 000 | [`Error::TooManyNodes`](crate::Error::TooManyNodes), right after parsing, before any heuristic walks the DOM |
-/// | [`max_nesting`](Limits::max_nesting) | 4 096 | degrades: tags that would open deeper are left out before parsing, their text kept, with a note in the [`Report`](crate::Report) |
+/// | [`max_nesting`](Limits::max_nesting) | 1 024 | degrades: tags that would open deeper are left out before parsing, their text kept, with a note in the [`Report`](crate::Report) |
 /// | [`max_depth`](Limits::max_depth) | 512 | degrades: content deeper than this is read as flat text of its ancestor at that depth |
 /// | [`max_blocks`](Limits::max_blocks) | 100 000 | degrades: later blocks are dropped, with a note in the [`Report`](crate::Report) |
 ///
@@ -46,7 +51,10 @@ pub struct Limits {
     /// into. 4 000 000 by default: a real page has a few thousand, a 64 MiB
     /// page of ordinary markup under 2 000 000; the HTML parser can make far
     /// more nodes than there are tags (it re-opens unclosed formatting
-    /// elements in every new paragraph), and every heuristic walks the tree.
+    /// elements in every new paragraph, up to
+    /// [`max_nesting`](Limits::max_nesting) of them), and every heuristic
+    /// walks the tree. The check bounds the heuristics' work, not the
+    /// parser's memory.
     /// Over it: [`Error::TooManyNodes`](crate::Error::TooManyNodes), checked
     /// after parsing and before any heuristic runs. Text input has no DOM
     /// and is not affected.
@@ -54,8 +62,9 @@ pub struct Limits {
     /// Deepest nesting of unclosed tags in the HTML source, counted by a
     /// linear scan before parsing (void elements, elements the parser closes
     /// by itself such as `<p>` and `<li>`, self-closed tags, comments and
-    /// script/style text are not counted). 4 096 by default: real pages stay
-    /// under 100. The HTML parser's work grows with the square of the
+    /// script/style text are not counted). 1 024 by default: real pages stay
+    /// under 100, and content nested deeper than
+    /// [`max_depth`](Limits::max_depth) is read as flat text anyway. The HTML parser's work grows with the square of the
     /// nesting (each block start tag searches the whole stack of open
     /// elements), so 100 000 nested `<div>`s would take minutes. Over it:
     /// start tags that would open deeper are left out of the parsed source,
@@ -79,7 +88,7 @@ impl Default for Limits {
         Limits {
             max_input_bytes: 64 << 20,
             max_nodes: 4_000_000,
-            max_nesting: 4096,
+            max_nesting: 1024,
             max_depth: 512,
             max_blocks: 100_000,
         }
@@ -129,8 +138,59 @@ const RAW_TEXT: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
 ];
 
-fn is_one_of(name: &[u8], set: &[&str]) -> bool {
-    set.iter().any(|s| s.as_bytes().eq_ignore_ascii_case(name))
+/// A case-insensitive hash of a tag name (FNV-1a).
+fn name_key(name: &[u8]) -> u64 {
+    name.iter().fold(0xcbf2_9ce4_8422_2325, |h, c| {
+        (h ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The keys of a set of names, sorted for binary search.
+fn keys(set: &[&str]) -> Vec<u64> {
+    let mut k: Vec<u64> = set.iter().map(|s| name_key(s.as_bytes())).collect();
+    k.sort_unstable();
+    k
+}
+
+static NOT_NESTING_KEYS: Lazy<Vec<u64>> = Lazy::new(|| keys(NOT_NESTING));
+static RAW_TEXT_KEYS: Lazy<Vec<u64>> = Lazy::new(|| keys(RAW_TEXT));
+
+/// Keys are hashes already: the map uses them as they are.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type KeyMap = HashMap<u64, usize, BuildHasherDefault<KeyHasher>>;
+
+/// Position of the first `<`, a word at a time.
+fn memchr_lt(r: &[u8]) -> Option<usize> {
+    const LT: u64 = u64::from_ne_bytes([b'<'; 8]);
+    const LO: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HI: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut i = 0;
+    while let Some(chunk) = r.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let x = u64::from_ne_bytes(w) ^ LT;
+        if x.wrapping_sub(LO) & !x & HI != 0 {
+            break;
+        }
+        i += 8;
+    }
+    r.get(i..)?.iter().position(|&c| c == b'<').map(|p| i + p)
 }
 
 /// Position of the first `</name` (any case) at or after `from`.
@@ -182,10 +242,13 @@ pub(crate) fn flatten_deep_nesting(source: &str, limit: usize) -> Option<String>
     // Bytes of `source` before `copied` are in `out` already.
     let mut copied = 0;
     let mut depth = 0usize;
-    // Start tags left out and not yet closed.
-    let mut skipped = 0usize;
+    // Per tag name (hashed): elements open, and start tags left out whose
+    // end tag is still to come. An end tag closes only a name that is open,
+    // as in the parser: stray end tags cannot lower the count.
+    let mut open = KeyMap::default();
+    let mut skipped = KeyMap::default();
     let mut i = 0;
-    while let Some(off) = b.get(i..).and_then(|r| r.iter().position(|&c| c == b'<')) {
+    while let Some(off) = b.get(i..).and_then(memchr_lt) {
         let at = i + off;
         let rest = b.get(at + 1..).unwrap_or_default();
         if rest.starts_with(b"!--") {
@@ -216,22 +279,25 @@ pub(crate) fn flatten_deep_nesting(source: &str, limit: usize) -> Option<String>
             break;
         };
         let self_closed = b.get(tag_end.saturating_sub(2)) == Some(&b'/');
-        let counted = !is_one_of(name, NOT_NESTING);
+        let key = name_key(name);
+        let counted = NOT_NESTING_KEYS.binary_search(&key).is_err();
         let mut drop_tag = false;
         if close {
             if counted {
-                if skipped > 0 {
-                    skipped -= 1;
+                if let Some(n) = skipped.get_mut(&key).filter(|n| **n > 0) {
+                    *n -= 1;
                     drop_tag = true;
-                } else {
+                } else if let Some(n) = open.get_mut(&key).filter(|n| **n > 0) {
+                    *n -= 1;
                     depth = depth.saturating_sub(1);
                 }
             }
         } else if counted && !self_closed {
             if depth >= limit {
-                skipped += 1;
+                *skipped.entry(key).or_insert(0) += 1;
                 drop_tag = true;
             } else {
+                *open.entry(key).or_insert(0) += 1;
                 depth += 1;
             }
         }
@@ -242,7 +308,7 @@ pub(crate) fn flatten_deep_nesting(source: &str, limit: usize) -> Option<String>
             copied = tag_end;
         }
         i = tag_end;
-        if !close && !self_closed && is_one_of(name, RAW_TEXT) {
+        if !close && !self_closed && RAW_TEXT_KEYS.binary_search(&key).is_ok() {
             i = find_end_tag(b, tag_end, name).unwrap_or(b.len());
         }
     }
@@ -321,6 +387,32 @@ mod tests {
                 "{page}"
             );
         }
+    }
+
+    #[test]
+    fn finds_the_first_lt_at_every_offset() {
+        for len in 0..20 {
+            for at in 0..len {
+                let mut v = vec![b'x'; len];
+                v[at] = b'<';
+                if at + 3 < len {
+                    v[at + 3] = b'<';
+                }
+                assert_eq!(memchr_lt(&v), Some(at), "{len} {at}");
+            }
+            assert_eq!(memchr_lt(&vec![0xffu8; len]), None);
+            assert_eq!(memchr_lt(&vec![b';'; len]), None);
+        }
+    }
+
+    #[test]
+    fn stray_end_tags_do_not_hide_nesting() {
+        // The parser ignores `</span>` with no open span: the divs nest.
+        let page = "<div></span><div></span><div></span>x";
+        assert_eq!(
+            flatten_deep_nesting(page, 2).as_deref(),
+            Some("<div></span><div></span></span>x")
+        );
     }
 
     #[test]

@@ -77,7 +77,7 @@ struct PipelineArgs {
     #[arg(long, value_name = "N")]
     max_nodes: Option<usize>,
     /// Deepest tag nesting parsed; deeper tags are left out before
-    /// parsing, their text kept. Default 4096.
+    /// parsing, their text kept. Default 1024.
     #[arg(long, value_name = "N")]
     max_nesting: Option<usize>,
     /// Deepest element nesting read as structure; deeper content is read as

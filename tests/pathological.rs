@@ -21,7 +21,7 @@ fn hostile_inputs_give_an_article_or_a_typed_error() {
                 let json = serde_json::to_string(&article).expect("article serialises");
                 assert!(json.contains("schema_version"), "{}", case.name);
             }
-            // 40 KB that parse into millions of nodes stop at max_nodes.
+            // 50 KB that parse into millions of nodes stop at max_nodes.
             Ok(Err(Error::TooManyNodes { nodes, .. })) if case.name == "formatting-reopen" => {
                 assert!(nodes > 4_000_000, "{nodes}");
             }
