@@ -23,6 +23,15 @@ pub enum Error {
         /// The configured limit.
         limit: usize,
     },
+    /// The HTML page parsed into more DOM nodes than
+    /// [`Limits::max_nodes`](crate::Limits::max_nodes) allows.
+    #[error("page has {nodes} DOM nodes; the limit is {limit}")]
+    TooManyNodes {
+        /// Nodes in the parsed page.
+        nodes: usize,
+        /// The configured limit.
+        limit: usize,
+    },
     /// The input looks like binary data, not a page or a text.
     #[error("input is not text: {reason}")]
     NotText {
@@ -72,5 +81,10 @@ mod tests {
             Error::UnknownHeuristic("x.y".into()).to_string(),
             "unknown heuristic `x.y`"
         );
+        let e = Error::TooManyNodes {
+            nodes: 12,
+            limit: 10,
+        };
+        assert_eq!(e.to_string(), "page has 12 DOM nodes; the limit is 10");
     }
 }

@@ -27,8 +27,8 @@ static DEFAULT: Lazy<Extractor> = Lazy::new(Extractor::default);
 ///
 /// # Errors
 ///
-/// [`Error::EmptyInput`] for blank input, [`Error::InputTooLarge`] over the
-/// default [`Limits`].
+/// [`Error::EmptyInput`] for blank input, [`Error::InputTooLarge`] or
+/// [`Error::TooManyNodes`] over the default [`Limits`].
 pub fn extract(input: &str) -> Result<Article> {
     DEFAULT.extract(input)
 }
@@ -118,7 +118,8 @@ impl Extractor {
     /// # Errors
     ///
     /// [`Error::EmptyInput`], [`Error::InputTooLarge`], [`Error::NotText`]
-    /// (byte input), or [`Error::Heuristic`] when a heuristic fails.
+    /// (byte input), [`Error::TooManyNodes`] (HTML over
+    /// [`Limits::max_nodes`]), or [`Error::Heuristic`] when a heuristic fails.
     pub fn extract<'a>(&self, input: impl Into<Input<'a>>) -> Result<Article> {
         self.extract_with_report(input).map(|(article, _)| article)
     }
@@ -189,8 +190,32 @@ impl Extractor {
                 parsed = true;
                 if draft.is_html() {
                     let start = Instant::now();
-                    draft.dom = Some(crate::html::Dom::parse(draft.source(), &self.limits));
+                    // Nesting is bounded before the parser sees it (its
+                    // work grows with the square of the nesting).
+                    let flat = crate::limits::flatten_deep_nesting(
+                        draft.source(),
+                        self.limits.max_nesting,
+                    );
+                    let dom = match &flat {
+                        Some(flat) => {
+                            draft.note(format!(
+                                "tags nested deeper than {} were left out (max_nesting)",
+                                self.limits.max_nesting
+                            ));
+                            crate::html::Dom::parse(flat, &self.limits)
+                        }
+                        None => crate::html::Dom::parse(draft.source(), &self.limits),
+                    };
                     draft.report.timings.push(("parse", start.elapsed()));
+                    // Checked before any heuristic walks the tree (O(1)).
+                    let nodes = dom.html.tree.values().len();
+                    if nodes > self.limits.max_nodes {
+                        return Err(Error::TooManyNodes {
+                            nodes,
+                            limit: self.limits.max_nodes,
+                        });
+                    }
+                    draft.dom = Some(dom);
                 }
             }
             draft.report.ran.push(h.name());

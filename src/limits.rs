@@ -1,13 +1,25 @@
 //! Resource limits: every input gets an [`Article`](crate::Article) or a
 //! typed error in bounded time and memory.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use once_cell::sync::Lazy;
+
 /// Bounds on the work one extraction may do.
 ///
 /// | limit | default | over the limit |
 /// |---|---|---|
-/// | [`max_input_bytes`](Limits::max_input_bytes) | 64 MiB | [`Error::InputTooLarge`](crate::Error::InputTooLarge) |
-/// | [`max_depth`](Limits::max_depth) | 512 | content deeper than this is read as flat text of its ancestor at that depth |
-/// | [`max_blocks`](Limits::max_blocks) | 100 000 | later blocks are dropped, with a note in the [`Report`](crate::Report) |
+/// | [`max_input_bytes`](Limits::max_input_bytes) | 64 MiB | [`Error::InputTooLarge`](crate::Error::InputTooLarge), before any decoding or parsing |
+/// | [`max_nodes`](Limits::max_nodes) | 4 000 000 | [`Error::TooManyNodes`](crate::Error::TooManyNodes), right after parsing, before any heuristic walks the DOM |
+/// | [`max_nesting`](Limits::max_nesting) | 1 024 | degrades: tags that would open deeper are left out before parsing, their text kept, with a note in the [`Report`](crate::Report) |
+/// | [`max_depth`](Limits::max_depth) | 512 | degrades: content deeper than this is read as flat text of its ancestor at that depth |
+/// | [`max_blocks`](Limits::max_blocks) | 100 000 | degrades: later blocks are dropped, with a note in the [`Report`](crate::Report) |
+///
+/// `max_input_bytes` and `max_nodes` are errors because nothing useful can be made
+/// of what they refuse without doing the work they exist to avoid; the two
+/// structural limits degrade, because the start of such a page is usually
+/// a readable article.
 ///
 /// # Examples
 ///
@@ -18,19 +30,56 @@
 /// assert!(matches!(err, copydesk::Error::InputTooLarge { .. }));
 /// # Ok::<(), copydesk::Error>(())
 /// ```
+///
+/// ```
+/// let limits = copydesk::Limits::default().max_nodes(100);
+/// let extractor = copydesk::Extractor::builder().limits(limits).build()?;
+/// let page = format!("<html><body>{}</body></html>", "<p>Hello there.</p>".repeat(200));
+/// let err = extractor.extract(page.as_str()).unwrap_err();
+/// assert!(matches!(err, copydesk::Error::TooManyNodes { limit: 100, .. }));
+/// # Ok::<(), copydesk::Error>(())
+/// ```
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
     /// Largest input accepted, in bytes (before decoding). 64 MiB by default:
     /// larger than any real article page (the median is ~100 KB), small
     /// enough that a batch job on many cores stays within memory.
+    /// Over it: [`Error::InputTooLarge`](crate::Error::InputTooLarge).
     pub max_input_bytes: usize,
+    /// Most DOM nodes (elements, text, comments) an HTML page may parse
+    /// into. 4 000 000 by default: a real page has a few thousand, a 64 MiB
+    /// page of ordinary markup under 2 000 000; the HTML parser can make far
+    /// more nodes than there are tags (it re-opens unclosed formatting
+    /// elements in every new paragraph, up to
+    /// [`max_nesting`](Limits::max_nesting) of them), and every heuristic
+    /// walks the tree. The check bounds the heuristics' work, not the
+    /// parser's memory.
+    /// Over it: [`Error::TooManyNodes`](crate::Error::TooManyNodes), checked
+    /// after parsing and before any heuristic runs. Text input has no DOM
+    /// and is not affected.
+    pub max_nodes: usize,
+    /// Deepest nesting of unclosed tags in the HTML source, counted by a
+    /// linear scan before parsing (void elements, elements the parser closes
+    /// by itself such as `<p>` and `<li>`, self-closed tags, comments and
+    /// script/style text are not counted). 1 024 by default: real pages stay
+    /// under 100, and content nested deeper than
+    /// [`max_depth`](Limits::max_depth) is read as flat text anyway. The HTML parser's work grows with the square of the
+    /// nesting (each block start tag searches the whole stack of open
+    /// elements), so 100 000 nested `<div>`s would take minutes. Over it:
+    /// start tags that would open deeper are left out of the parsed source,
+    /// with their matching end tags; their text is kept, flat, in the
+    /// element at the limit, and the [`Report`](crate::Report) says so (no
+    /// error).
+    pub max_nesting: usize,
     /// Deepest element nesting read as structure. 512 by default: real pages
     /// nest under 100; hostile ones nest 100 000 deep, and traversals stay
-    /// iterative regardless.
+    /// iterative regardless. Over it: content deeper than this is read as
+    /// flat text of its ancestor at that depth (no error).
     pub max_depth: usize,
     /// Most blocks kept from one input. 100 000 by default, about 100 times
-    /// the longest real article.
+    /// the longest real article. Over it: later blocks are dropped and the
+    /// [`Report`](crate::Report) says so (no error).
     pub max_blocks: usize,
 }
 
@@ -38,6 +87,8 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_input_bytes: 64 << 20,
+            max_nodes: 4_000_000,
+            max_nesting: 1024,
             max_depth: 512,
             max_blocks: 100_000,
         }
@@ -50,6 +101,16 @@ impl Limits {
         self.max_input_bytes = bytes;
         self
     }
+    /// Sets [`max_nodes`](Limits::max_nodes).
+    pub fn max_nodes(mut self, nodes: usize) -> Self {
+        self.max_nodes = nodes;
+        self
+    }
+    /// Sets [`max_nesting`](Limits::max_nesting).
+    pub fn max_nesting(mut self, nesting: usize) -> Self {
+        self.max_nesting = nesting;
+        self
+    }
     /// Sets [`max_depth`](Limits::max_depth).
     pub fn max_depth(mut self, depth: usize) -> Self {
         self.max_depth = depth;
@@ -59,5 +120,312 @@ impl Limits {
     pub fn max_blocks(mut self, blocks: usize) -> Self {
         self.max_blocks = blocks;
         self
+    }
+}
+
+/// Elements never counted as nesting: void elements and the ones the HTML
+/// parser closes by itself when a sibling starts.
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img",
+    "input", "keygen", "link", "menuitem", "meta", "param", "source", "track", "wbr", "p", "li",
+    "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "rb", "rt",
+    "rtc", "rp", "colgroup", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "html", "head", "body",
+    "frameset",
+];
+
+/// Elements whose content is text up to their end tag.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+];
+
+/// A case-insensitive hash of a tag name (FNV-1a).
+fn name_key(name: &[u8]) -> u64 {
+    name.iter().fold(0xcbf2_9ce4_8422_2325, |h, c| {
+        (h ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The keys of a set of names, sorted for binary search.
+fn keys(set: &[&str]) -> Vec<u64> {
+    let mut k: Vec<u64> = set.iter().map(|s| name_key(s.as_bytes())).collect();
+    k.sort_unstable();
+    k
+}
+
+static NOT_NESTING_KEYS: Lazy<Vec<u64>> = Lazy::new(|| keys(NOT_NESTING));
+static RAW_TEXT_KEYS: Lazy<Vec<u64>> = Lazy::new(|| keys(RAW_TEXT));
+
+/// Keys are hashes already: the map uses them as they are.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type KeyMap = HashMap<u64, usize, BuildHasherDefault<KeyHasher>>;
+
+/// Position of the first `<`, a word at a time.
+fn memchr_lt(r: &[u8]) -> Option<usize> {
+    const LT: u64 = u64::from_ne_bytes([b'<'; 8]);
+    const LO: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HI: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut i = 0;
+    while let Some(chunk) = r.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let x = u64::from_ne_bytes(w) ^ LT;
+        if x.wrapping_sub(LO) & !x & HI != 0 {
+            break;
+        }
+        i += 8;
+    }
+    r.get(i..)?.iter().position(|&c| c == b'<').map(|p| i + p)
+}
+
+/// Position of the first `</name` (any case) at or after `from`.
+fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut i = from;
+    while let Some(off) = b.get(i..)?.windows(2).position(|w| w == b"</") {
+        let at = i + off;
+        let candidate = b.get(at + 2..at + 2 + name.len())?;
+        if candidate.eq_ignore_ascii_case(name) {
+            return Some(at);
+        }
+        i = at + 2;
+    }
+    None
+}
+
+/// Just after the `>` that ends the tag whose attributes start at `from`;
+/// a `>` inside a quoted attribute value does not end it.
+fn tag_end(b: &[u8], from: usize) -> Option<usize> {
+    let mut quote: Option<u8> = None;
+    for (off, &c) in b.get(from..)?.iter().enumerate() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            // A quote opens a value only after `=` (spaces allowed).
+            (None, b'"' | b'\'')
+                if b[from..from + off]
+                    .iter()
+                    .rev()
+                    .find(|c| !c.is_ascii_whitespace())
+                    == Some(&b'=') =>
+            {
+                quote = Some(c);
+            }
+            (None, b'>') => return Some(from + off + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The HTML source with start tags nested deeper than `limit` (and their
+/// end tags) left out; `None` when nothing is that deep, which is every
+/// real page. One linear pass over the bytes, no allocation unless the
+/// limit is hit. See [`Limits::max_nesting`] for what is counted.
+pub(crate) fn flatten_deep_nesting(source: &str, limit: usize) -> Option<String> {
+    let b = source.as_bytes();
+    let mut out: Option<String> = None;
+    // Bytes of `source` before `copied` are in `out` already.
+    let mut copied = 0;
+    let mut depth = 0usize;
+    // Per tag name (hashed): elements open, and start tags left out whose
+    // end tag is still to come. An end tag closes only a name that is open,
+    // as in the parser: stray end tags cannot lower the count.
+    let mut open = KeyMap::default();
+    let mut skipped = KeyMap::default();
+    let mut i = 0;
+    while let Some(off) = b.get(i..).and_then(memchr_lt) {
+        let at = i + off;
+        let rest = b.get(at + 1..).unwrap_or_default();
+        if rest.starts_with(b"!--") {
+            i = match b
+                .get(at + 4..)
+                .and_then(|r| r.windows(3).position(|w| w == b"-->"))
+            {
+                Some(end) => at + 4 + end + 3,
+                None => b.len(),
+            };
+            continue;
+        }
+        let close = rest.first() == Some(&b'/');
+        let name_start = at + 1 + usize::from(close);
+        let name_len = b
+            .get(name_start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-' || **c == b':')
+            .count();
+        let starts_with_letter = b.get(name_start).is_some_and(u8::is_ascii_alphabetic);
+        if name_len == 0 || !starts_with_letter {
+            i = at + 1;
+            continue;
+        }
+        let name = &b[name_start..name_start + name_len];
+        let Some(tag_end) = tag_end(b, name_start + name_len) else {
+            break;
+        };
+        let self_closed = b.get(tag_end.saturating_sub(2)) == Some(&b'/');
+        let key = name_key(name);
+        let counted = NOT_NESTING_KEYS.binary_search(&key).is_err();
+        let mut drop_tag = false;
+        if close {
+            if counted {
+                if let Some(n) = skipped.get_mut(&key).filter(|n| **n > 0) {
+                    *n -= 1;
+                    drop_tag = true;
+                } else if let Some(n) = open.get_mut(&key).filter(|n| **n > 0) {
+                    *n -= 1;
+                    depth = depth.saturating_sub(1);
+                }
+            }
+        } else if counted && !self_closed {
+            if depth >= limit {
+                *skipped.entry(key).or_insert(0) += 1;
+                drop_tag = true;
+            } else {
+                *open.entry(key).or_insert(0) += 1;
+                depth += 1;
+            }
+        }
+        if drop_tag {
+            let o = out.get_or_insert_with(|| String::with_capacity(source.len()));
+            // `<` and `>` are ASCII: both ends are char boundaries.
+            o.push_str(source.get(copied..at).unwrap_or_default());
+            copied = tag_end;
+        }
+        i = tag_end;
+        if !close && !self_closed && RAW_TEXT_KEYS.binary_search(&key).is_ok() {
+            i = find_end_tag(b, tag_end, name).unwrap_or(b.len());
+        }
+    }
+    let mut o = out?;
+    o.push_str(source.get(copied..).unwrap_or_default());
+    Some(o)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn setters_set_one_field_each() {
+        let l = Limits::default()
+            .max_input_bytes(1)
+            .max_nodes(2)
+            .max_depth(3)
+            .max_blocks(4)
+            .max_nesting(5);
+        assert_eq!(
+            (
+                l.max_input_bytes,
+                l.max_nodes,
+                l.max_depth,
+                l.max_blocks,
+                l.max_nesting
+            ),
+            (1, 2, 3, 4, 5)
+        );
+        let d = Limits::default();
+        assert_eq!(d.max_nodes, 4_000_000);
+        assert_eq!(Limits::default().max_nodes(7).max_depth, d.max_depth);
+    }
+
+    #[test]
+    fn nesting_within_the_limit_is_left_alone() {
+        for page in [
+            "<div><div><p>a<p>b</div></div>",
+            "<ul><li>a<li>b<li>c</ul><br><br><br><img src=x>",
+            "<div><!-- <div><div><div> --></div>",
+            "<script>'<div><div><div><div>'</script><div></div>",
+            "<svg><path/><path/><path/><path/></svg>",
+            "a < b and c<d, <3 <",
+            "",
+        ] {
+            assert_eq!(flatten_deep_nesting(page, 3), None, "{page}");
+        }
+    }
+
+    #[test]
+    fn deeper_tags_are_left_out_and_their_text_kept() {
+        let cases = [
+            (
+                "<div><div><div><div>x</div></div></div></div>",
+                "<div><div>x</div></div>",
+            ),
+            (
+                "<b><i><u><s>deep</s></u> text</i></b>",
+                "<b><i>deep text</i></b>",
+            ),
+            ("<div><div><div>unclosed", "<div><div>unclosed"),
+            (
+                "<DIV><Div><div class=\"a>b\">é</div></Div></DIV>",
+                "<DIV><Div>é</Div></DIV>",
+            ),
+            (
+                "<div><span><p>para</p><span>x</span></span></div>",
+                "<div><span><p>para</p>x</span></div>",
+            ),
+        ];
+        for (page, want) in cases {
+            assert_eq!(
+                flatten_deep_nesting(page, 2).as_deref(),
+                Some(want),
+                "{page}"
+            );
+        }
+    }
+
+    #[test]
+    fn finds_the_first_lt_at_every_offset() {
+        for len in 0..20 {
+            for at in 0..len {
+                let mut v = vec![b'x'; len];
+                v[at] = b'<';
+                if at + 3 < len {
+                    v[at + 3] = b'<';
+                }
+                assert_eq!(memchr_lt(&v), Some(at), "{len} {at}");
+            }
+            assert_eq!(memchr_lt(&vec![0xffu8; len]), None);
+            assert_eq!(memchr_lt(&vec![b';'; len]), None);
+        }
+    }
+
+    #[test]
+    fn stray_end_tags_do_not_hide_nesting() {
+        // The parser ignores `</span>` with no open span: the divs nest.
+        let page = "<div></span><div></span><div></span>x";
+        assert_eq!(
+            flatten_deep_nesting(page, 2).as_deref(),
+            Some("<div></span><div></span></span>x")
+        );
+    }
+
+    #[test]
+    fn flattening_is_linear_on_hostile_nesting() {
+        let page = format!(
+            "{}text{}",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        let flat = flatten_deep_nesting(&page, 10).expect("over the limit");
+        assert_eq!(
+            flat,
+            format!("{}text{}", "<div>".repeat(10), "</div>".repeat(10))
+        );
     }
 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use copydesk::{Article, Extractor, Input, Kind};
+use copydesk::{Article, Extractor, Input, Kind, Limits};
 use rayon::prelude::*;
 
 /// Turn scraped article pages and text dumps into structured articles.
@@ -68,9 +68,48 @@ struct PipelineArgs {
     /// Disable a heuristic by name (repeatable); see `copydesk heuristics`.
     #[arg(long = "disable", value_name = "NAME")]
     disable: Vec<String>,
-    /// Largest input accepted, in bytes (after gzip decompression).
+    /// Largest input accepted, in bytes (after gzip decompression); larger
+    /// inputs fail. Default 64 MiB.
     #[arg(long, value_name = "N")]
     max_input_bytes: Option<usize>,
+    /// Most DOM nodes an HTML page may parse into; larger pages fail.
+    /// Default 4000000.
+    #[arg(long, value_name = "N")]
+    max_nodes: Option<usize>,
+    /// Deepest tag nesting parsed; deeper tags are left out before
+    /// parsing, their text kept. Default 1024.
+    #[arg(long, value_name = "N")]
+    max_nesting: Option<usize>,
+    /// Deepest element nesting read as structure; deeper content is read as
+    /// flat text. Default 512.
+    #[arg(long, value_name = "N")]
+    max_depth: Option<usize>,
+    /// Most blocks kept per input; later blocks are dropped. Default 100000.
+    #[arg(long, value_name = "N")]
+    max_blocks: Option<usize>,
+}
+
+impl PipelineArgs {
+    /// The default limits with the flags given applied.
+    fn limits(&self) -> Limits {
+        let mut limits = Limits::default();
+        if let Some(n) = self.max_input_bytes {
+            limits = limits.max_input_bytes(n);
+        }
+        if let Some(n) = self.max_nodes {
+            limits = limits.max_nodes(n);
+        }
+        if let Some(n) = self.max_nesting {
+            limits = limits.max_nesting(n);
+        }
+        if let Some(n) = self.max_depth {
+            limits = limits.max_depth(n);
+        }
+        if let Some(n) = self.max_blocks {
+            limits = limits.max_blocks(n);
+        }
+        limits
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -154,10 +193,7 @@ fn build_extractor(args: &PipelineArgs) -> Result<Extractor, ExitCode> {
     for name in &args.disable {
         builder = builder.disable(name);
     }
-    if let Some(n) = args.max_input_bytes {
-        builder = builder.max_input_bytes(n);
-    }
-    builder.build().map_err(|e| {
+    builder.limits(args.limits()).build().map_err(|e| {
         eprintln!("copydesk: {e} (see `copydesk heuristics`)");
         ExitCode::from(2)
     })
@@ -586,6 +622,44 @@ mod tests {
             decompress_if_gzip(b"plain".to_vec(), 10, false).unwrap(),
             b"plain"
         );
+    }
+
+    #[test]
+    fn limit_flags_reach_the_limits() {
+        let cli = Cli::parse_from([
+            "copydesk",
+            "extract",
+            "--max-input-bytes",
+            "10",
+            "--max-nodes",
+            "20",
+            "--max-depth",
+            "30",
+            "--max-blocks",
+            "40",
+            "--max-nesting",
+            "50",
+            "x.html",
+        ]);
+        let Command::Extract { pipeline, .. } = cli.command else {
+            panic!("parsed as extract");
+        };
+        let l = pipeline.limits();
+        assert_eq!(
+            (
+                l.max_input_bytes,
+                l.max_nodes,
+                l.max_depth,
+                l.max_blocks,
+                l.max_nesting
+            ),
+            (10, 20, 30, 40, 50)
+        );
+        let cli = Cli::parse_from(["copydesk", "batch", "dir"]);
+        let Command::Batch { pipeline, .. } = cli.command else {
+            panic!("parsed as batch");
+        };
+        assert_eq!(pipeline.limits(), Limits::default());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use copydesk::{Article, Extractor, Input, Kind};
+use copydesk::{Article, Extractor, Input, Kind, Limits};
 use serde_json::Value;
 
 const STORY: &str = "Harbour Ferries Resume Service\n\n\
@@ -403,4 +403,101 @@ fn batch_does_not_follow_symlinked_directories() {
     let o = copydesk(&["batch", path_str(dir.path())]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(sources(&jsonl(&stdout(&o))), ["a.txt", "link.txt"]);
+}
+
+#[test]
+fn limit_flags_reach_the_extractor() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    fs::write(&page, PAGE).unwrap();
+    let story = dir.path().join("story.txt");
+    fs::write(&story, STORY).unwrap();
+    let with = |limits: Limits, bytes: &[u8]| {
+        Extractor::builder()
+            .limits(limits)
+            .build()
+            .unwrap()
+            .extract(Input::bytes(bytes))
+            .unwrap()
+    };
+    for (file, bytes, flag, limits) in [
+        (
+            &story,
+            STORY.as_bytes(),
+            "--max-blocks",
+            Limits::default().max_blocks(1),
+        ),
+        (
+            &page,
+            PAGE.as_bytes(),
+            "--max-blocks",
+            Limits::default().max_blocks(1),
+        ),
+        (
+            &page,
+            PAGE.as_bytes(),
+            "--max-depth",
+            Limits::default().max_depth(1),
+        ),
+        (
+            &page,
+            PAGE.as_bytes(),
+            "--max-nesting",
+            Limits::default().max_nesting(1),
+        ),
+    ] {
+        let o = copydesk(&["extract", path_str(file), flag, "1"]);
+        assert!(o.status.success(), "{flag}: {}", stderr(&o));
+        let got: Article = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(got, with(limits, bytes), "{flag}");
+    }
+    // Text has no DOM: --max-nodes does not apply to it.
+    let o = copydesk(&["extract", path_str(&story), "--max-nodes", "1"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn max_nodes_fails_html_inputs_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    fs::write(&page, PAGE).unwrap();
+    let o = copydesk(&["extract", path_str(&page), "--max-nodes", "5"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_one_line_error(&o, "page.html", "DOM nodes; the limit is 5");
+    let o = copydesk(&["extract", path_str(&page), "--max-nodes", "1000"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let root = dir.path().join("corpus");
+    batch_dir(&root, false);
+    let o = copydesk(&["batch", path_str(&root), "--max-nodes", "5", "--jobs", "1"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let lines = jsonl(&stdout(&o));
+    assert_eq!(lines.len(), 4);
+    for line in &lines {
+        let source = line["source"].as_str().unwrap();
+        if source.contains(".htm") || source.contains(".HTML") {
+            let error = line["error"].as_str().unwrap();
+            assert!(error.contains("the limit is 5"), "{source}: {error}");
+        } else {
+            assert!(line["article"].is_object(), "{source} is text: no DOM");
+        }
+    }
+}
+
+#[test]
+fn bad_limit_values_are_usage_errors() {
+    for args in [
+        &["extract", "--max-nodes", "many", "x.html"][..],
+        &["extract", "--max-depth=-1", "x.html"],
+        &["batch", ".", "--max-blocks", "1.5"],
+        &["batch", ".", "--max-input-bytes", ""],
+    ] {
+        let o = copydesk(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&o).contains("invalid value"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
 }

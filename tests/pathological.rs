@@ -21,8 +21,18 @@ fn hostile_inputs_give_an_article_or_a_typed_error() {
                 let json = serde_json::to_string(&article).expect("article serialises");
                 assert!(json.contains("schema_version"), "{}", case.name);
             }
+            // 50 KB that parse into millions of nodes stop at max_nodes.
+            Ok(Err(Error::TooManyNodes { nodes, .. })) if case.name == "formatting-reopen" => {
+                assert!(nodes > 4_000_000, "{nodes}");
+            }
+            Ok(_) if case.name == "formatting-reopen" => {
+                failures.push("formatting-reopen: expected TooManyNodes".to_owned());
+            }
             Ok(Err(e)) => match e {
-                Error::EmptyInput | Error::InputTooLarge { .. } | Error::NotText { .. } => {
+                Error::EmptyInput
+                | Error::InputTooLarge { .. }
+                | Error::TooManyNodes { .. }
+                | Error::NotText { .. } => {
                     assert!(!e.to_string().is_empty());
                 }
                 other => failures.push(format!("{}: unexpected error {other}", case.name)),
@@ -56,5 +66,71 @@ fn pages_keep_their_text_under_hostile_shapes() {
             ),
             _ => {}
         }
+    }
+}
+
+#[test]
+fn max_nodes_is_a_typed_error_before_the_heuristics() {
+    let page = format!(
+        "<html><body><article>{}</article></body></html>",
+        "<p>The council approved the budget.</p>".repeat(50)
+    );
+    let tight = Extractor::builder()
+        .limits(copydesk::Limits::default().max_nodes(100))
+        .build()
+        .expect("valid");
+    match tight.extract(page.as_str()) {
+        Err(Error::TooManyNodes { nodes, limit }) => {
+            assert_eq!(limit, 100);
+            assert!(nodes > 100 && nodes < 200, "{nodes}");
+        }
+        other => panic!("expected TooManyNodes, got {other:?}"),
+    }
+    // Text input has no DOM and is not counted.
+    let text = "Budget Approved\n\nThe council approved the budget on Tuesday.";
+    assert!(tight.extract(text).is_ok());
+    // Under the limit nothing changes.
+    let roomy = Extractor::builder()
+        .limits(copydesk::Limits::default().max_nodes(200))
+        .build()
+        .expect("valid");
+    assert_eq!(
+        roomy.extract(page.as_str()).expect("extracts"),
+        Extractor::default()
+            .extract(page.as_str())
+            .expect("extracts")
+    );
+}
+
+#[test]
+fn deep_nesting_is_flattened_before_parsing_and_keeps_its_text() {
+    let extractor = Extractor::builder()
+        .limits(copydesk::Limits::default().max_nesting(50))
+        .build()
+        .expect("valid");
+    for case in cases(0.01) {
+        if !matches!(case.name, "nested-divs-100k" | "unclosed-tags") {
+            continue;
+        }
+        let (article, report) = extractor
+            .extract_with_report(Input::bytes(&case.bytes).kind(case.kind))
+            .expect("extracts");
+        assert!(
+            report.notes.iter().any(|n| n.contains("max_nesting")),
+            "{}: {:?}",
+            case.name,
+            report.notes
+        );
+        let want = if case.name == "unclosed-tags" {
+            "cell text here"
+        } else {
+            "council approved the budget"
+        };
+        assert!(
+            article.text.contains(want),
+            "{}: {:?}",
+            case.name,
+            article.text
+        );
     }
 }

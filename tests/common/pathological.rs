@@ -92,6 +92,16 @@ pub fn cases(scale: f64) -> Vec<Case> {
         "unclosed-tags",
         page(&"<div><p><span><em><a href=x><table><tr><td>cell text here ".repeat(n(20_000))),
     ));
+    // Distinct formatting elements left open are re-opened (cloned) by the
+    // HTML parser in every later paragraph: 50 KB parse into 4.5 million
+    // nodes, over the default `max_nodes`.
+    let mut reopen = String::from("<p>");
+    for i in 0..n(1_000) {
+        reopen.push_str(&format!("<b id=b{i}>"));
+    }
+    reopen.push_str("</p>");
+    reopen.push_str(&"<p>x</p>".repeat(n(4_500)));
+    out.push(html("formatting-reopen", page(&reopen)));
     out.push(Case {
         name: "nul-bytes",
         bytes: page(&format!("{PARA}\0\0<p>after\0nul</p>{PARA}")).into_bytes(),
