@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use copydesk::{Article, Extractor, Input, Kind, Limits};
+use copydesk::{Article, Extractor, Input, Kind, Limits, SiteRules};
 use rayon::prelude::*;
 
 /// Turn scraped article pages and text dumps into structured articles.
@@ -87,6 +87,10 @@ struct PipelineArgs {
     /// Most blocks kept per input; later blocks are dropped. Default 100000.
     #[arg(long, value_name = "N")]
     max_blocks: Option<usize>,
+    /// Per-site rules (headline / body / remove selectors per domain) from
+    /// a JSON file; see the `copydesk::site_rules` docs for the format.
+    #[arg(long, value_name = "FILE")]
+    site_rules: Option<PathBuf>,
 }
 
 impl PipelineArgs {
@@ -192,6 +196,18 @@ fn build_extractor(args: &PipelineArgs) -> Result<Extractor, ExitCode> {
     let mut builder = Extractor::builder();
     for name in &args.disable {
         builder = builder.disable(name);
+    }
+    if let Some(path) = &args.site_rules {
+        let rules = std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|json| SiteRules::from_json(&json).map_err(|e| e.to_string()));
+        match rules {
+            Ok(rules) => builder = builder.site_rules(rules),
+            Err(e) => {
+                eprintln!("copydesk: --site-rules {}: {e}", path.display());
+                return Err(ExitCode::from(2));
+            }
+        }
     }
     builder.limits(args.limits()).build().map_err(|e| {
         eprintln!("copydesk: {e} (see `copydesk heuristics`)");

@@ -501,3 +501,70 @@ fn bad_limit_values_are_usage_errors() {
         );
     }
 }
+
+#[test]
+fn site_rules_flag_applies_the_rules_file() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/site_rules");
+    let rules_path = root.join("rules.json");
+    let page_path = root.join("page.html");
+    let url = "https://www.harbour-gazette.test/news/ferry-timetable";
+    let o = copydesk(&[
+        "extract",
+        path_str(&page_path),
+        "--url",
+        url,
+        "--site-rules",
+        path_str(&rules_path),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let got: Article = serde_json::from_slice(&o.stdout).unwrap();
+    let rules = copydesk::SiteRules::from_json(&fs::read_to_string(&rules_path).unwrap()).unwrap();
+    let extractor = Extractor::builder().site_rules(rules).build().unwrap();
+    let page = fs::read(&page_path).unwrap();
+    let want = extractor
+        .extract(Input::bytes(&page).kind(Kind::Auto).url(url))
+        .unwrap();
+    assert_eq!(got, want);
+    // The rules change the result on this page (else the test shows nothing).
+    let plain: Article =
+        serde_json::from_slice(&copydesk(&["extract", path_str(&page_path), "--url", url]).stdout)
+            .unwrap();
+    assert_ne!(got.headline, plain.headline);
+}
+
+#[test]
+fn bad_site_rules_file_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules.json");
+    fs::write(
+        &rules,
+        r#"{"sites":[{"domain":"example.com","remove":["div["]}]}"#,
+    )
+    .unwrap();
+    let page = dir.path().join("page.html");
+    fs::write(&page, PAGE).unwrap();
+    for args in [
+        &["extract", path_str(&page), "--site-rules", path_str(&rules)][..],
+        &[
+            "batch",
+            path_str(dir.path()),
+            "--site-rules",
+            path_str(&rules),
+        ],
+        &[
+            "extract",
+            path_str(&page),
+            "--site-rules",
+            "no-such-rules.json",
+        ],
+    ] {
+        let o = copydesk(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert!(
+            err.starts_with("copydesk: --site-rules "),
+            "{args:?}: {err}"
+        );
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    }
+}
