@@ -1,7 +1,9 @@
 //! Byte input: charset decoding, kind detection, then extraction.
 #![no_main]
+#[path = "check.rs"]
+mod check;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
-    let _ = copydesk::extract_bytes(bytes);
+    check::outcome(copydesk::extract_bytes(bytes));
 });

@@ -1,5 +1,7 @@
 //! Plain-text extraction on arbitrary UTF-8.
 #![no_main]
+#[path = "check.rs"]
+mod check;
 use copydesk::{Extractor, Input, Kind};
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
@@ -7,5 +9,5 @@ use std::sync::LazyLock;
 static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::default);
 
 fuzz_target!(|text: &str| {
-    let _ = EXTRACTOR.extract(Input::new(text).kind(Kind::Text));
+    check::outcome(EXTRACTOR.extract(Input::new(text).kind(Kind::Text)));
 });

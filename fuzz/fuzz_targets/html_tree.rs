@@ -2,6 +2,8 @@
 //! text, serialised to a page. Reaches deep structure (related boxes, quotes,
 //! JSON-LD, tables) far faster than byte-level mutation.
 #![no_main]
+#[path = "check.rs"]
+mod check;
 use arbitrary::Arbitrary;
 use copydesk::{Extractor, Input, Kind};
 use libfuzzer_sys::fuzz_target;
@@ -10,13 +12,56 @@ use std::sync::LazyLock;
 static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::default);
 
 const TAGS: &[&str] = &[
-    "div", "p", "article", "section", "main", "aside", "nav", "footer", "header", "h1", "h2",
-    "h3", "ul", "ol", "li", "blockquote", "q", "figure", "figcaption", "img", "table", "tr",
-    "td", "th", "pre", "code", "a", "em", "span", "br", "time", "script", "style", "form",
+    "div",
+    "p",
+    "article",
+    "section",
+    "main",
+    "aside",
+    "nav",
+    "footer",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "q",
+    "figure",
+    "figcaption",
+    "img",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "pre",
+    "code",
+    "a",
+    "em",
+    "span",
+    "br",
+    "time",
+    "script",
+    "style",
+    "form",
 ];
 const CLASSES: &[&str] = &[
-    "article-body", "entry-content", "related", "share", "newsletter", "comments", "byline",
-    "pullquote", "editors-note", "disclaimer", "caption", "ad", "cookie-banner", "author",
+    "article-body",
+    "entry-content",
+    "related",
+    "share",
+    "newsletter",
+    "comments",
+    "byline",
+    "pullquote",
+    "editors-note",
+    "disclaimer",
+    "caption",
+    "ad",
+    "cookie-banner",
+    "author",
 ];
 const TEXTS: &[&str] = &[
     "The council approved the budget on Tuesday, after a long debate.",
@@ -68,5 +113,5 @@ fuzz_target!(|ops: Vec<Op>| {
         }
     }
     html.push_str("</body></html>");
-    let _ = EXTRACTOR.extract(Input::new(&html).kind(Kind::Html));
+    check::outcome(EXTRACTOR.extract(Input::new(&html).kind(Kind::Html)));
 });
