@@ -634,21 +634,50 @@ pub(super) fn normalized(s: &str) -> String {
 }
 
 /// A quote whose text (≥ 8 words) recurs in a body paragraph is a pull
-/// quote repeating the body: dropped from the body.
+/// quote repeating the body: the body keeps the paragraph once, and the
+/// quote is recorded as a pull quote on that paragraph (so it still reaches
+/// `Article::quotes`).
 fn drop_duplicate_quotes(blocks: &mut [DraftBlock]) {
+    let is_quote = |b: &DraftBlock| {
+        (matches!(b.shape, Shape::Quote) || matches!(b.role, Role::Quote(_))) && b.word_count() >= 8
+    };
+    if !blocks.iter().any(is_quote) {
+        return;
+    }
+    // Normalised body text, one paragraph per line, with each paragraph's
+    // block index and end offset for finding the one a quote repeats.
     let mut body = String::new();
-    for b in blocks.iter() {
-        if matches!(b.shape, Shape::Paragraph | Shape::ListItem { .. }) && b.role.is_body() {
+    let mut ends: Vec<(usize, usize)> = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if matches!(b.shape, Shape::Paragraph | Shape::ListItem { .. })
+            && b.role.is_body()
+            && !matches!(b.role, Role::Quote(_))
+        {
             body.push_str(&normalized(&b.text));
+            ends.push((body.len(), i));
             body.push('\n');
         }
     }
-    for b in blocks.iter_mut() {
-        let quote_like = matches!(b.shape, Shape::Quote) || matches!(b.role, Role::Quote(_));
-        if quote_like && b.word_count() >= 8 {
-            let n = normalized(b.text.trim_matches(|c: char| !c.is_alphanumeric()));
-            if !n.is_empty() && body.contains(&n) {
-                b.set_role(Role::Boilerplate, NAME, 0.9);
+    for q in 0..blocks.len() {
+        if !is_quote(&blocks[q]) {
+            continue;
+        }
+        let n = normalized(blocks[q].text.trim_matches(|c: char| !c.is_alphanumeric()));
+        let Some(at) = (!n.is_empty()).then(|| body.find(&n)).flatten() else {
+            continue;
+        };
+        let host = ends.partition_point(|(end, _)| *end < at);
+        let quote = &mut blocks[q];
+        quote.set_role(Role::Boilerplate, NAME, 0.9);
+        let pull = crate::model::Quote::new(
+            quote.text.clone(),
+            quote.attribution.clone(),
+            QuoteKind::Pull,
+            0,
+        );
+        if let Some(&(_, p)) = ends.get(host) {
+            if let Some(paragraph) = blocks.get_mut(p) {
+                paragraph.quotes.push(pull);
             }
         }
     }
@@ -852,6 +881,27 @@ mod box_tests {
         );
         assert_eq!(a.related[0].url.as_deref(), Some("/a"));
         assert!(!a.text.contains("Pool fees"), "{}", a.text);
+    }
+
+    #[test]
+    fn pull_quote_repeating_the_body_is_a_pull_quote_once() {
+        let html = format!(
+            "<html><body><article><div class=\"article-body\">{P}\
+             <aside class=\"pull-quote\"><p>The library will stay open late on every weekday this winter.</p></aside>\
+             <p>Officials said the library will stay open late on every weekday this winter, starting next month.</p>{P}</div></article></body></html>"
+        );
+        let a = crate::extract(html.as_str()).expect("article");
+        assert_eq!(a.text.matches("stay open late").count(), 1, "{}", a.text);
+        let pulls: Vec<_> = a
+            .quotes
+            .iter()
+            .filter(|q| q.kind == crate::QuoteKind::Pull)
+            .map(|q| q.text.as_str())
+            .collect();
+        assert_eq!(
+            pulls,
+            ["The library will stay open late on every weekday this winter."]
+        );
     }
 
     #[test]

@@ -475,9 +475,11 @@ pub(super) fn inline_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), 
         previous = in_block.or(if fully_quoted { previous } else { None });
         blocks[bi].quotes.extend(quotes);
     }
-    // Quotes whose speaker never came are dropped: every quote has a speaker.
+    // Inline quotes whose speaker never came are dropped: every inline quote
+    // has a speaker (pull quotes recorded by the segmenter may have none).
     for b in blocks.iter_mut() {
-        b.quotes.retain(|q| q.attribution.is_some());
+        b.quotes
+            .retain(|q| q.attribution.is_some() || q.kind != QuoteKind::Inline);
     }
     Ok(())
 }

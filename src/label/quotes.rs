@@ -37,7 +37,7 @@ const PULL: &str = "label.pull-quotes";
 /// Reporting verbs: `Kim said: "…"` is reported speech (an inline quote),
 /// not a labelled pull quote.
 static SPEECH_VERB: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:said|says|say|added|adds|told|tells|asked|asks|explained|explains|noted|notes|wrote|writes|stated|states|continued|declared|replied|sagte|sagt|a déclaré|a dit|explique)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:said|says|say|added|adds|told|tells|asked|asks|explained|explains|noted|notes|wrote|writes|stated|states|continued|declared|replied|sagte|sagt|a déclaré|a dit|explique)(?-u:\b)")
         .expect("SPEECH_VERB")
 });
 

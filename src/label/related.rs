@@ -72,7 +72,14 @@ fn is_teaser(block: &DraftBlock) -> bool {
     (2..=80).contains(&words) && !matches!(block.shape, Shape::Heading { .. } | Shape::Code { .. })
 }
 
+/// In HTML a teaser is a link: prose after a "Read more"-like line is the
+/// story going on (the segmenter already reads related boxes by structure).
+fn is_html_teaser(block: &DraftBlock) -> bool {
+    block.hints.href.is_some() || block.hints.link_density >= 0.5
+}
+
 pub(super) fn related(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+    let is_html = draft.is_html();
     let blocks = draft.blocks_mut();
     let mut in_list = false;
     for block in blocks.iter_mut() {
@@ -96,7 +103,7 @@ pub(super) fn related(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxErr
         if block.role == Role::Boilerplate || looks_like_notice(&block.text) {
             continue;
         }
-        if !is_teaser(block) {
+        if !is_teaser(block) || (is_html && !is_html_teaser(block)) {
             in_list = false;
             continue;
         }
@@ -110,6 +117,18 @@ pub(super) fn related(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxErr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_prose_after_a_read_more_line_stays_body() {
+        let p = "<p>The council met on Tuesday and voted to approve the new budget, after a long debate about libraries, roads and the pool.</p>";
+        let html = format!(
+            "<html><body><article>{p}{p}<p>Read more</p>\
+             <p>Members also agreed to review the bus timetable next year, after complaints from riders in the north of the town.</p>{p}</article></body></html>"
+        );
+        let a = crate::extract(html.as_str()).expect("article");
+        assert!(a.text.contains("bus timetable"), "{}", a.text);
+        assert!(a.related.is_empty(), "{:?}", a.related);
+    }
 
     #[test]
     fn header_table() {
