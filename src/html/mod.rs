@@ -51,6 +51,9 @@ pub(crate) struct Dom {
     pub body_override: Option<String>,
     /// Main content came from wild `<p>` recovery: only paragraphs count.
     pub wild: bool,
+    /// [`token_flags`] of the elements the clean stage looked at (those
+    /// with a class, id or role), so later stages do not recompute them.
+    pub flags: IdMap<u32>,
 }
 
 impl Dom {
@@ -63,6 +66,7 @@ impl Dom {
             json_ld: Vec::new(),
             body_override: None,
             wild: false,
+            flags: IdMap::default(),
         }
     }
 }
@@ -102,6 +106,19 @@ pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
     ]
 }
 
+/// Attribute lookup without interning the name: scraper's own
+/// `Element::attr` builds an atom on every call, which costs more than
+/// scanning the handful of attributes an element has.
+pub(crate) trait FastAttr {
+    fn fattr(&self, name: &str) -> Option<&str>;
+}
+
+impl FastAttr for scraper::node::Element {
+    fn fattr(&self, name: &str) -> Option<&str> {
+        self.attrs().find_map(|(k, v)| (k == name).then_some(v))
+    }
+}
+
 /// Calls `f` with every lower-cased token of the element's class, id and
 /// role: each whitespace-separated word whole, with separators removed
 /// (`"article-body"` → `"articlebody"`), and each of its `-`/`_` parts.
@@ -118,8 +135,10 @@ pub(crate) fn any_token(
         }
     }
     let mut buf = String::new();
-    for attr in ["class", "id", "role"] {
-        let Some(value) = el.attr(attr) else { continue };
+    for (name, value) in el.attrs() {
+        if !matches!(name, "class" | "id" | "role") {
+            continue;
+        }
         for word in value.split_whitespace() {
             buf.clear();
             for c in word.chars().filter(|c| *c != '-' && *c != '_') {
@@ -162,33 +181,42 @@ pub(crate) mod flag {
     pub const MAIN: u32 = 1 << 10;
 }
 
+/// Short ASCII tokens: a multiplicative byte hash is enough and much
+/// cheaper than SipHash.
+type TokenMap = HashMap<&'static str, u32, std::hash::BuildHasherDefault<IdHasher>>;
+
 /// Every table token with its class bits, built once.
-static TOKEN_TABLE: once_cell::sync::Lazy<HashMap<&'static str, u32>> =
-    once_cell::sync::Lazy::new(|| {
-        let mut map: HashMap<&'static str, u32> = HashMap::new();
-        let tables: [(&[&'static str], u32); 10] = [
-            (clean::DISCARD_TOKENS, flag::DISCARD),
-            (clean::WHOLE_DISCARD_TOKENS, flag::WHOLE_DISCARD),
-            (clean::RELATED_TOKENS, flag::RELATED),
-            (clean::DISCLAIMER_TOKENS, flag::DISCLAIMER),
-            (clean::PULL_TOKENS, flag::PULL),
-            (clean::CAPTION_TOKENS, flag::CAPTION),
-            (clean::KEEP_TOKENS, flag::KEEP),
-            (score::POSITIVE, flag::POSITIVE),
-            (score::NEGATIVE, flag::NEGATIVE),
-            (score::MAIN_WORDS, flag::MAIN),
-        ];
-        for (table, bit) in tables {
-            for t in table {
-                *map.entry(t).or_insert(0) |= bit;
-            }
+static TOKEN_TABLE: once_cell::sync::Lazy<TokenMap> = once_cell::sync::Lazy::new(|| {
+    let mut map = TokenMap::default();
+    let tables: [(&[&'static str], u32); 10] = [
+        (clean::DISCARD_TOKENS, flag::DISCARD),
+        (clean::WHOLE_DISCARD_TOKENS, flag::WHOLE_DISCARD),
+        (clean::RELATED_TOKENS, flag::RELATED),
+        (clean::DISCLAIMER_TOKENS, flag::DISCLAIMER),
+        (clean::PULL_TOKENS, flag::PULL),
+        (clean::CAPTION_TOKENS, flag::CAPTION),
+        (clean::KEEP_TOKENS, flag::KEEP),
+        (score::POSITIVE, flag::POSITIVE),
+        (score::NEGATIVE, flag::NEGATIVE),
+        (score::MAIN_WORDS, flag::MAIN),
+    ];
+    for (table, bit) in tables {
+        for t in table {
+            *map.entry(t).or_insert(0) |= bit;
         }
-        map
-    });
+    }
+    map
+});
 
 /// The token classes of an element's class/id/role, in one pass.
+/// The element has a class, id or role attribute.
+pub(crate) fn has_tokens(el: &scraper::node::Element) -> bool {
+    el.attrs()
+        .any(|(name, _)| matches!(name, "class" | "id" | "role"))
+}
+
 pub(crate) fn token_flags(el: &scraper::node::Element) -> u32 {
-    if el.attr("class").is_none() && el.attr("id").is_none() && el.attr("role").is_none() {
+    if !has_tokens(el) {
         return 0;
     }
     let mut bits = 0;
@@ -196,7 +224,8 @@ pub(crate) fn token_flags(el: &scraper::node::Element) -> u32 {
         let b = TOKEN_TABLE.get(t).copied().unwrap_or(0);
         if whole {
             bits |= b;
-            if score::BODY_RE.is_match(t) {
+            // Every body word is at least 8 bytes long.
+            if t.len() >= 8 && score::BODY_RE.is_match(t) {
                 bits |= flag::BODY;
             }
         } else {
@@ -205,6 +234,11 @@ pub(crate) fn token_flags(el: &scraper::node::Element) -> u32 {
         false
     });
     bits
+}
+
+/// [`token_flags`] from the clean stage's cache, computed when missing.
+pub(crate) fn cached_flags(flags: &IdMap<u32>, id: NodeId, el: &scraper::node::Element) -> u32 {
+    flags.get(&id).copied().unwrap_or_else(|| token_flags(el))
 }
 
 /// A hasher for [`NodeId`] keys: ids are small distinct integers, so a
@@ -351,6 +385,24 @@ mod tests {
             names,
             ["articlebody", "article", "body", "main", "xy", "x", "y"]
         );
+    }
+
+    #[test]
+    fn body_words_are_long_enough_for_the_length_filter() {
+        assert!(score::BODY_WORDS.iter().all(|w| w.len() >= 8));
+    }
+
+    #[test]
+    fn fast_attr_reads_attributes() {
+        let doc = Html::parse_fragment(r#"<div class="a b" data-x="1">t</div>"#);
+        let el = doc
+            .root_element()
+            .first_child()
+            .and_then(scraper::ElementRef::wrap)
+            .expect("element");
+        assert_eq!(el.value().fattr("class"), Some("a b"));
+        assert_eq!(el.value().fattr("data-x"), Some("1"));
+        assert_eq!(el.value().fattr("id"), None);
     }
 
     #[test]

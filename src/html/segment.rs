@@ -12,7 +12,8 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::Node;
 use scraper::node::Element;
 
-use super::clean::box_kind;
+use super::FastAttr;
+use super::clean::box_kind_of;
 use super::{BoxKind, Dom, IdMap};
 use crate::error::BoxError;
 use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
@@ -91,6 +92,7 @@ fn is_block(name: &str) -> bool {
 
 struct Segmenter<'d> {
     boxes: &'d IdMap<BoxKind>,
+    flags: &'d IdMap<u32>,
     max_depth: usize,
     wild: bool,
     outside_main: bool,
@@ -213,7 +215,7 @@ impl<'d> Segmenter<'d> {
             _ => parent.list,
         };
         let boxed = self.boxes.get(&id).copied().or(parent.boxed);
-        let container = match (el.attr("class"), el.attr("id")) {
+        let container = match (el.fattr("class"), el.fattr("id")) {
             (None, None) => parent.container.clone(),
             (c, i) => {
                 let own = format!("{} {}", c.unwrap_or(""), i.unwrap_or(""))
@@ -239,6 +241,10 @@ impl<'d> Segmenter<'d> {
             container,
             keep,
         });
+    }
+
+    fn box_kind(&self, id: NodeId, el: &Element) -> Option<BoxKind> {
+        box_kind_of(super::cached_flags(self.flags, id, el))
     }
 
     fn emit_atomic(&mut self, shape: Shape, text: String, role: Role) {
@@ -345,7 +351,7 @@ impl<'d> Segmenter<'d> {
                     self.link_depth += 1;
                     self.links += 1;
                     if self.href.is_none() {
-                        self.href = el.attr("href").map(str::to_owned);
+                        self.href = el.fattr("href").map(str::to_owned);
                     }
                     stack.push(Frame::ExitLink);
                     stack.extend(node.children().rev().map(|c| Frame::Enter(c, depth + 1)));
@@ -361,7 +367,9 @@ impl<'d> Segmenter<'d> {
             }
             if !is_block(name) {
                 // Inline caption/credit spans are never body text.
-                if el.attr("class").is_some() && box_kind(el) == Some(BoxKind::Caption) {
+                if el.fattr("class").is_some()
+                    && self.box_kind(node.id(), el) == Some(BoxKind::Caption)
+                {
                     let caption = collect_text(node);
                     if !caption.is_empty() && self.buf.is_empty() {
                         self.emit_atomic(
@@ -379,8 +387,8 @@ impl<'d> Segmenter<'d> {
                 continue;
             }
             self.flush();
-            if (el.attr("class").is_some() || el.attr("id").is_some())
-                && box_kind(el) == Some(BoxKind::Caption)
+            if (el.fattr("class").is_some() || el.fattr("id").is_some())
+                && self.box_kind(node.id(), el) == Some(BoxKind::Caption)
                 && !has_descendant(node, &["p", "blockquote", "table"])
             {
                 let caption = collect_text(node);
@@ -413,12 +421,12 @@ impl<'d> Segmenter<'d> {
                 match el.name() {
                     "img" if src.is_none() => {
                         src = el
-                            .attr("src")
+                            .fattr("src")
                             .filter(|s| !s.starts_with("data:"))
-                            .or_else(|| el.attr("data-src"))
+                            .or_else(|| el.fattr("data-src"))
                             .map(str::to_owned);
                         alt = el
-                            .attr("alt")
+                            .fattr("alt")
                             .filter(|a| !a.trim().is_empty())
                             .map(str::to_owned);
                     }
@@ -720,6 +728,7 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
     let boxes: IdMap<BoxKind> = dom.boxes.iter().copied().collect();
     let mut seg = Segmenter {
         boxes: &boxes,
+        flags: &dom.flags,
         max_depth: cx.limits.max_depth,
         wild: dom.wild,
         outside_main: false,
