@@ -123,10 +123,19 @@ impl FastAttr for scraper::node::Element {
 /// role: each whitespace-separated word whole, with separators removed
 /// (`"article-body"` → `"articlebody"`), and each of its `-`/`_` parts.
 /// Returns true as soon as `f` does.
+#[cfg(test)]
 pub(crate) fn any_token(
     el: &scraper::node::Element,
     mut f: impl FnMut(&str, bool) -> bool,
 ) -> bool {
+    let mut buf = String::new();
+    el.attrs()
+        .filter(|(name, _)| matches!(*name, "class" | "id" | "role"))
+        .any(|(_, value)| any_value_token(value, &mut buf, &mut f))
+}
+
+/// [`any_token`] over one attribute value.
+fn any_value_token(value: &str, buf: &mut String, f: &mut impl FnMut(&str, bool) -> bool) -> bool {
     fn push_lower(buf: &mut String, c: char) {
         if c.is_ascii() {
             buf.push(c.to_ascii_lowercase());
@@ -134,26 +143,31 @@ pub(crate) fn any_token(
             buf.extend(c.to_lowercase());
         }
     }
-    let mut buf = String::new();
-    for (name, value) in el.attrs() {
-        if !matches!(name, "class" | "id" | "role") {
-            continue;
-        }
+    {
         for word in value.split_whitespace() {
             buf.clear();
-            for c in word.chars().filter(|c| *c != '-' && *c != '_') {
-                push_lower(&mut buf, c);
+            if word.is_ascii() {
+                // Class names are nearly always ASCII: no char decoding.
+                buf.extend(
+                    word.bytes()
+                        .filter(|b| *b != b'-' && *b != b'_')
+                        .map(|b| char::from(b.to_ascii_lowercase())),
+                );
+            } else {
+                for c in word.chars().filter(|c| *c != '-' && *c != '_') {
+                    push_lower(buf, c);
+                }
             }
-            if f(&buf, true) {
+            if f(buf, true) {
                 return true;
             }
             if word.contains(['-', '_']) {
                 for part in word.split(['-', '_']).filter(|p| !p.is_empty()) {
                     buf.clear();
                     for c in part.chars() {
-                        push_lower(&mut buf, c);
+                        push_lower(buf, c);
                     }
-                    if f(&buf, false) {
+                    if f(buf, false) {
                         return true;
                     }
                 }
@@ -216,11 +230,49 @@ pub(crate) fn has_tokens(el: &scraper::node::Element) -> bool {
 }
 
 pub(crate) fn token_flags(el: &scraper::node::Element) -> u32 {
-    if !has_tokens(el) {
-        return 0;
+    // The bits are an OR over tokens, so over attribute values: each value
+    // is classified once per thread (pages repeat the same class strings).
+    el.attrs()
+        .filter(|(name, _)| matches!(*name, "class" | "id" | "role"))
+        .fold(0, |bits, (_, value)| bits | cached_value_flags(value))
+}
+
+/// Distinct attribute values remembered per thread before the cache is reset.
+const VALUE_CACHE_CAP: usize = 4096;
+
+/// Longer values (rare) are classified without caching.
+const VALUE_CACHE_MAX_LEN: usize = 256;
+
+thread_local! {
+    static VALUE_FLAGS: std::cell::RefCell<HashMap<Box<str>, u32, std::hash::BuildHasherDefault<IdHasher>>> =
+        std::cell::RefCell::new(HashMap::default());
+}
+
+fn cached_value_flags(value: &str) -> u32 {
+    if value.len() > VALUE_CACHE_MAX_LEN {
+        return value_flags(value);
     }
+    VALUE_FLAGS.with(|cache| {
+        let Ok(mut cache) = cache.try_borrow_mut() else {
+            return value_flags(value);
+        };
+        if let Some(bits) = cache.get(value) {
+            return *bits;
+        }
+        if cache.len() >= VALUE_CACHE_CAP {
+            cache.clear();
+        }
+        let bits = value_flags(value);
+        cache.insert(value.into(), bits);
+        bits
+    })
+}
+
+/// The token classes of one class/id/role value.
+fn value_flags(value: &str) -> u32 {
     let mut bits = 0;
-    any_token(el, |t, whole| {
+    let mut buf = String::new();
+    any_value_token(value, &mut buf, &mut |t, whole| {
         let b = TOKEN_TABLE.get(t).copied().unwrap_or(0);
         if whole {
             bits |= b;

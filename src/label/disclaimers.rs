@@ -59,6 +59,22 @@ static PREFIXED: Lazy<[(DisclaimerKind, Regex); 6]> = Lazy::new(|| {
     ]
 });
 
+/// One pattern of all the given ones: most blocks match none, and one
+/// scan is cheaper than one per pattern.
+fn any_of(patterns: &[(DisclaimerKind, Regex)]) -> Regex {
+    let joined: Vec<String> = patterns
+        .iter()
+        .map(|(_, re)| format!("(?:{})", re.as_str()))
+        .collect();
+    Regex::new(&joined.join("|")).expect("ANY_OF")
+}
+
+/// Any of [`PREFIXED`].
+static ANY_PREFIXED: Lazy<Regex> = Lazy::new(|| any_of(&*PREFIXED));
+
+/// Any of [`WORDING`].
+static ANY_WORDING: Lazy<Regex> = Lazy::new(|| any_of(&*WORDING));
+
 /// Wording that marks a notice only at the edges of the article.
 static WORDING: Lazy<[(DisclaimerKind, Regex); 4]> = Lazy::new(|| {
     let re = |p: &str| Regex::new(p).expect("WORDING");
@@ -109,6 +125,9 @@ pub(crate) fn disclaimer_kind(text: &str) -> Option<DisclaimerKind> {
     // Every prefix pattern is anchored and reads at most ~220 characters
     // (`^.{0,200}all rights reserved`): a long paragraph is not scanned whole.
     let t = head_chars(text.trim(), 240);
+    if !ANY_PREFIXED.is_match(t) {
+        return None;
+    }
     PREFIXED
         .iter()
         .find(|(_, re)| re.is_match(t))
@@ -131,6 +150,9 @@ pub(crate) fn looks_like_notice(text: &str) -> bool {
 /// The kind of a notice recognised by its wording (edges only).
 fn wording_kind(text: &str) -> Option<DisclaimerKind> {
     let t = text.trim();
+    if !ANY_WORDING.is_match(t) {
+        return None;
+    }
     WORDING
         .iter()
         .find(|(kind, re)| {
