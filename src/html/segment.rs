@@ -247,6 +247,18 @@ impl<'d> Segmenter<'d> {
         box_kind_of(super::cached_flags(self.flags, id, el))
     }
 
+    /// A caption or credit without its image.
+    fn emit_caption(&mut self, caption: String) {
+        self.emit_atomic(
+            Shape::Figure {
+                src: None,
+                alt: None,
+            },
+            caption,
+            Role::Caption,
+        );
+    }
+
     fn emit_atomic(&mut self, shape: Shape, text: String, role: Role) {
         let ctx = self.top();
         if !ctx.keep && !matches!(shape, Shape::Figure { .. }) {
@@ -324,14 +336,7 @@ impl<'d> Segmenter<'d> {
                 "figcaption" => {
                     self.flush();
                     let caption = collect_text(node);
-                    self.emit_atomic(
-                        Shape::Figure {
-                            src: None,
-                            alt: None,
-                        },
-                        caption,
-                        Role::Caption,
-                    );
+                    self.emit_caption(caption);
                     continue;
                 }
                 "pre" => {
@@ -372,14 +377,7 @@ impl<'d> Segmenter<'d> {
                 {
                     let caption = collect_text(node);
                     if !caption.is_empty() && self.buf.is_empty() {
-                        self.emit_atomic(
-                            Shape::Figure {
-                                src: None,
-                                alt: None,
-                            },
-                            caption,
-                            Role::Caption,
-                        );
+                        self.emit_caption(caption);
                         continue;
                     }
                 }
@@ -393,14 +391,7 @@ impl<'d> Segmenter<'d> {
             {
                 let caption = collect_text(node);
                 if !caption.is_empty() {
-                    self.emit_atomic(
-                        Shape::Figure {
-                            src: None,
-                            alt: None,
-                        },
-                        caption,
-                        Role::Caption,
-                    );
+                    self.emit_caption(caption);
                 }
                 continue;
             }
