@@ -232,13 +232,16 @@ pub(crate) fn has_tokens(el: &scraper::node::Element) -> bool {
 pub(crate) fn token_flags(el: &scraper::node::Element) -> u32 {
     // The bits are an OR over tokens, so over attribute values: each value
     // is classified once per thread (pages repeat the same class strings).
-    el.attrs()
-        .filter(|(name, _)| matches!(*name, "class" | "id" | "role"))
-        .fold(0, |bits, (_, value)| bits | cached_value_flags(value))
+    // Ids are mostly unique, so they are not worth remembering.
+    el.attrs().fold(0, |bits, (name, value)| match name {
+        "class" | "role" => bits | cached_value_flags(value),
+        "id" => bits | value_flags(value),
+        _ => bits,
+    })
 }
 
 /// Distinct attribute values remembered per thread before the cache is reset.
-const VALUE_CACHE_CAP: usize = 4096;
+const VALUE_CACHE_CAP: usize = 8192;
 
 /// Longer values (rare) are classified without caching.
 const VALUE_CACHE_MAX_LEN: usize = 256;
@@ -344,6 +347,37 @@ impl Stats {
     }
 }
 
+/// Non-whitespace characters and commas (`,` `，` `、` `،`) of a text, by
+/// bytes: continuation bytes are not characters, and only the lead bytes
+/// that can start non-ASCII whitespace or a non-ASCII comma are decoded.
+fn text_counts(text: &str) -> (u32, u32) {
+    let bytes = text.as_bytes();
+    let (mut chars, mut commas, mut i) = (0u32, 0u32, 0);
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => {}
+            b',' => {
+                chars += 1;
+                commas += 1;
+            }
+            0x80..=0xBF => {}
+            0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+                if let Some(c) = text.get(i..).and_then(|t| t.chars().next()) {
+                    if !c.is_whitespace() {
+                        chars += 1;
+                    }
+                    if matches!(c, '，' | '、' | '،') {
+                        commas += 1;
+                    }
+                }
+            }
+            _ => chars += 1,
+        }
+        i += 1;
+    }
+    (chars, commas)
+}
+
 /// Text statistics of every node under `root` (iterative post-order).
 pub(crate) fn stats(html: &Html) -> IdMap<Stats> {
     use scraper::Node;
@@ -361,21 +395,16 @@ pub(crate) fn stats(html: &Html) -> IdMap<Stats> {
         let mut s = Stats::default();
         match node.value() {
             Node::Text(t) => {
-                for c in t.chars() {
-                    if !c.is_whitespace() {
-                        s.chars += 1;
-                    }
-                    if matches!(c, ',' | '，' | '、' | '،') {
-                        s.commas += 1;
-                    }
-                }
+                let (chars, commas) = text_counts(t);
+                s.chars = chars;
+                s.commas = commas;
             }
             Node::Element(_) | Node::Document | Node::Fragment => {
                 for child in node.children() {
-                    if child.value().is_text() {
-                        s.own_chars += out.get(&child.id()).map_or(0, |c| c.chars);
-                    }
                     if let Some(c) = out.get(&child.id()) {
+                        if child.value().is_text() {
+                            s.own_chars += c.chars;
+                        }
                         s.chars += c.chars;
                         s.link_chars += c.link_chars;
                         s.p_chars += c.p_chars;
@@ -455,6 +484,24 @@ mod tests {
         assert_eq!(el.value().fattr("class"), Some("a b"));
         assert_eq!(el.value().fattr("data-x"), Some("1"));
         assert_eq!(el.value().fattr("id"), None);
+    }
+
+    #[test]
+    fn text_counts_match_chars() {
+        for t in [
+            "",
+            " a, b ",
+            "東京、大阪，京都 ، x",
+            "a\u{a0}b\u{2009}c\u{3000}d — “é”",
+            "\u{85}\u{1680}z\u{feff}",
+        ] {
+            let chars = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            let commas = t
+                .chars()
+                .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+                .count() as u32;
+            assert_eq!(text_counts(t), (chars, commas), "{t:?}");
+        }
     }
 
     #[test]
