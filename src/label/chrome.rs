@@ -65,7 +65,8 @@ pub(super) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
         if is_structural(block) && !matches!(block.shape, Shape::ListItem { .. }) {
             continue;
         }
-        let words = super::block_words(block);
+        // Thresholds below are at most 30 words.
+        let words = super::count_words(&block.text, 31);
         let t = block.text.trim();
         let hit = (words <= 12 && (PROMPT.is_match(t) || CONTACT.is_match(t)))
             || (words <= 30 && CREDIT.is_match(t))

@@ -179,7 +179,8 @@ pub(super) fn disclaimers(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
     // Prefixed notices, anywhere. A copyright line is short: a longer block
     // starting with "©" is a photo credit glued to body text.
     for block in blocks.iter_mut() {
-        let words = super::block_words(block);
+        // Every threshold here is at most MAX_WORDS: count no further.
+        let words = super::count_words(&block.text, MAX_WORDS + 1);
         if words <= MAX_WORDS && !is_aside(block) {
             match disclaimer_kind(&block.text) {
                 Some(DisclaimerKind::Copyright) if words > 40 => {}
@@ -212,7 +213,7 @@ pub(super) fn disclaimers(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
             continue;
         }
         // Wording is only looked for in notice-sized blocks.
-        let short = super::block_words(block) <= MAX_WORDS;
+        let short = super::count_words(&block.text, MAX_WORDS + 1) <= MAX_WORDS;
         match short.then(|| wording_kind(&block.text)).flatten() {
             Some(kind) => {
                 label(block, kind);
@@ -231,7 +232,7 @@ pub(super) fn disclaimers(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
         if is_aside(block) {
             continue;
         }
-        let short = super::block_words(block) <= MAX_WORDS;
+        let short = super::count_words(&block.text, MAX_WORDS + 1) <= MAX_WORDS;
         match short.then(|| wording_kind(&block.text)).flatten() {
             Some(kind) => {
                 label(block, kind);

@@ -184,7 +184,8 @@ pub(crate) fn ends_with_stop(text: &str) -> bool {
 /// Sentence-like prose: long enough and ending like a sentence. Blocks like
 /// this end the head zone and start the body.
 pub(crate) fn is_prose(block: &DraftBlock) -> bool {
-    let words = block_words(block);
+    // Counting past 20 changes nothing below.
+    let words = count_words(&block.text, 20);
     words >= 20 || (words >= 8 && matches!(final_punct(&block.text), Some('.' | '!' | '?')))
 }
 

@@ -68,7 +68,7 @@ fn take_url(block: &mut DraftBlock) {
 /// A teaser: a headline or a headline plus a summary, not an article-length
 /// paragraph or a heading of the page's own structure.
 fn is_teaser(block: &DraftBlock) -> bool {
-    let words = super::block_words(block);
+    let words = super::count_words(&block.text, 81);
     (2..=80).contains(&words) && !matches!(block.shape, Shape::Heading { .. } | Shape::Code { .. })
 }
 
@@ -83,7 +83,8 @@ pub(super) fn related(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxErr
     let blocks = draft.blocks_mut();
     let mut in_list = false;
     for block in blocks.iter_mut() {
-        let words = super::block_words(block);
+        // Thresholds below are at most 40 words.
+        let words = super::count_words(&block.text, 41);
         if words <= 10 && HEADER.is_match(block.text.trim()) {
             in_list = relabel(block, Role::RelatedHeader, NAME, CONFIDENCE) || in_list;
             continue;
