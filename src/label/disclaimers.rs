@@ -134,12 +134,14 @@ pub(crate) fn disclaimer_kind(text: &str) -> Option<DisclaimerKind> {
         .map(|(kind, _)| *kind)
 }
 
-/// The first `n` characters of `text`.
+/// At least the first `n` characters of `text` (a prefix of up to `4 n`
+/// bytes, cut at a character boundary), without decoding them.
 fn head_chars(text: &str, n: usize) -> &str {
-    match text.char_indices().nth(n) {
-        Some((i, _)) => &text[..i],
-        None => text,
+    let mut end = text.len().min(n.saturating_mul(4));
+    while !text.is_char_boundary(end) {
+        end -= 1;
     }
+    &text[..end]
 }
 
 /// True when the text reads like a notice, by prefix or by wording.
