@@ -378,7 +378,8 @@ fn text_counts(text: &str) -> (u32, u32) {
     (chars, commas)
 }
 
-/// Text statistics of every node under `root` (iterative post-order).
+/// Text statistics of every element (and the document) under `root`
+/// (iterative post-order; text nodes count towards their parent).
 pub(crate) fn stats(html: &Html) -> IdMap<Stats> {
     use scraper::Node;
     let mut out: IdMap<Stats> = IdMap::default();
@@ -387,24 +388,24 @@ pub(crate) fn stats(html: &Html) -> IdMap<Stats> {
     while let Some((node, done)) = stack.pop() {
         if !done {
             stack.push((node, true));
+            // Text nodes are counted by their parent: no map entry of their own.
             for child in node.children() {
-                stack.push((child, false));
+                if !child.value().is_text() {
+                    stack.push((child, false));
+                }
             }
             continue;
         }
         let mut s = Stats::default();
         match node.value() {
-            Node::Text(t) => {
-                let (chars, commas) = text_counts(t);
-                s.chars = chars;
-                s.commas = commas;
-            }
             Node::Element(_) | Node::Document | Node::Fragment => {
                 for child in node.children() {
-                    if let Some(c) = out.get(&child.id()) {
-                        if child.value().is_text() {
-                            s.own_chars += c.chars;
-                        }
+                    if let Node::Text(t) = child.value() {
+                        let (chars, commas) = text_counts(t);
+                        s.own_chars += chars;
+                        s.chars += chars;
+                        s.commas += commas;
+                    } else if let Some(c) = out.get(&child.id()) {
                         s.chars += c.chars;
                         s.link_chars += c.link_chars;
                         s.p_chars += c.p_chars;
