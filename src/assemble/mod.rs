@@ -23,11 +23,60 @@ pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
     ]
 }
 
-fn normalized(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+/// Equal up to whitespace and case, without allocating.
+fn same_text(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let mut wa = a.split_whitespace();
+    let mut wb = b.split_whitespace();
+    loop {
+        match (wa.next(), wb.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) => {
+                let same = x == y
+                    || x.chars()
+                        .flat_map(char::to_lowercase)
+                        .eq(y.chars().flat_map(char::to_lowercase));
+                if !same {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// Container tokens of a standfirst set apart from the story.
+const DEK_CONTAINERS: &[&str] = &[
+    "dek",
+    "standfirst",
+    "subtitle",
+    "subhead",
+    "summary",
+    "excerpt",
+    "intro",
+    "lead",
+    "lede",
+    "teaser",
+    "description",
+    "strapline",
+];
+
+/// A block set like a standfirst: emphasised, a heading, or in a container
+/// named so. A plain first paragraph that the page description repeats is
+/// the lede, not a dek.
+fn dek_like(block: &DraftBlock) -> bool {
+    block.hints.emphasized
+        || matches!(block.shape, Shape::Heading { .. })
+        || block
+            .hints
+            .container
+            .rsplit('|')
+            .next()
+            .unwrap_or("")
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|t| DEK_CONTAINERS.contains(&t))
 }
 
 fn assemble_article(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
@@ -42,7 +91,9 @@ fn assemble_article(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError
     let mut sections: Vec<Section> = Vec::new();
     let mut quotes: Vec<Quote> = Vec::new();
     let mut list: Option<(u32, bool, Vec<String>)> = None;
-    let mut last_body_text = String::new();
+    let mut last_body_text: Option<&str> = None;
+    // The head of the article: no body paragraph yet.
+    let mut at_head = true;
 
     for block in &blocks {
         // A list ends at the first block that is not one of its items.
@@ -103,15 +154,29 @@ fn assemble_article(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError
                 sections.push(Section::new(Some(block.text.clone()), section_level));
             }
             role if role.is_body() => {
-                let norm = normalized(&block.text);
-                let is_title = [&draft.article.headline, &draft.article.dek]
-                    .into_iter()
-                    .flatten()
-                    .any(|t| normalized(t) == norm);
-                if (is_title || norm == last_body_text) && !norm.is_empty() {
+                let text = block.text.as_str();
+                // The headline repeated anywhere; the dek only when it heads
+                // the article set apart as a standfirst.
+                let is_title = draft
+                    .article
+                    .headline
+                    .as_deref()
+                    .is_some_and(|h| same_text(h, text))
+                    || (at_head
+                        && dek_like(block)
+                        && draft
+                            .article
+                            .dek
+                            .as_deref()
+                            .is_some_and(|d| same_text(d, text)));
+                let repeated = last_body_text.is_some_and(|l| same_text(l, text));
+                if (is_title || repeated) && !text.trim().is_empty() {
                     continue;
                 }
-                last_body_text = norm;
+                last_body_text = Some(text);
+                if matches!(block.shape, Shape::Paragraph) && role != Role::Heading {
+                    at_head = false;
+                }
                 if sections.is_empty() {
                     sections.push(Section::new(None, 0));
                 }
@@ -413,6 +478,41 @@ mod tests {
             (true, "2025-03-05 10:00")
         );
         assert_eq!(split_dateline("2025-03-04"), (false, "2025-03-04"));
+    }
+
+    #[test]
+    fn text_equality_ignores_case_and_spacing() {
+        assert!(same_text("Storm  closes\nschools", "storm closes Schools"));
+        assert!(!same_text("Storm closes schools", "Storm closes"));
+        assert!(!same_text("Storm closes", "Storm opens"));
+    }
+
+    #[test]
+    fn lede_repeated_by_the_description_stays_in_the_body() {
+        let lede = "The harbour authority approved the expansion plan on Monday after a long public hearing.";
+        let html = format!(
+            "<html><head><meta name=\"description\" content=\"{lede}\"></head><body><article>\
+             <h1>Harbour plan approved</h1><p>{lede}</p>\
+             <p>Work on the new quay is expected to begin in the spring and to last two years, officials said.</p>\
+             </article></body></html>"
+        );
+        let a = crate::extract(html.as_str()).expect("article");
+        assert_eq!(a.dek.as_deref(), Some(lede));
+        assert_eq!(a.lede.as_deref(), Some(lede));
+    }
+
+    #[test]
+    fn standfirst_repeating_the_dek_is_not_body() {
+        let dek = "A long hearing ended with a clear vote for the new quay.";
+        let html = format!(
+            "<html><head><meta name=\"description\" content=\"{dek}\"></head><body><article>\
+             <h1>Harbour plan approved</h1><p class=\"standfirst\">{dek}</p>\
+             <p>The harbour authority approved the expansion plan on Monday after a long public hearing.</p>\
+             <p>Work on the new quay is expected to begin in the spring and to last two years, officials said.</p>\
+             </article></body></html>"
+        );
+        let a = crate::extract(html.as_str()).expect("article");
+        assert!(!a.text.contains("clear vote"), "{}", a.text);
     }
 
     #[test]

@@ -4,7 +4,8 @@
 use scraper::Node;
 use scraper::node::Element;
 
-use super::{BoxKind, flag, token_flags};
+use super::FastAttr;
+use super::{BoxKind, flag, has_tokens, token_flags};
 use crate::error::BoxError;
 use crate::heuristic::{Context, Draft};
 
@@ -16,16 +17,19 @@ const NEVER_TEXT: &[&str] = &[
 ];
 
 fn is_hidden(el: &Element) -> bool {
-    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
-        return true;
-    }
-    el.attr("style").is_some_and(|s| {
-        let s: String = s
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_lowercase)
-            .collect();
-        s.contains("display:none") || s.contains("visibility:hidden")
+    // One pass over the attributes; most elements have none of these.
+    el.attrs().any(|(name, value)| match name {
+        "hidden" => true,
+        "aria-hidden" => value == "true",
+        "style" => {
+            let s: String = value
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_lowercase)
+                .collect();
+            s.contains("display:none") || s.contains("visibility:hidden")
+        }
+        _ => false,
     })
 }
 
@@ -41,7 +45,7 @@ pub(crate) fn scripts_and_hidden(draft: &mut Draft, _cx: &Context<'_>) -> Result
             let name = el.name();
             if name == "script" {
                 if el
-                    .attr("type")
+                    .fattr("type")
                     .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
                 {
                     let text: String = node
@@ -261,11 +265,7 @@ pub(crate) const KEEP_TOKENS: &[&str] = &[
     "shadow",
 ];
 
-/// The kind of box an element is, by its class/id tokens.
-pub(crate) fn box_kind(el: &Element) -> Option<BoxKind> {
-    box_kind_of(token_flags(el))
-}
-
+/// The kind of box an element is, by its [`token_flags`].
 pub(crate) fn box_kind_of(bits: u32) -> Option<BoxKind> {
     if bits & flag::RELATED != 0 {
         Some(BoxKind::Related)
@@ -286,18 +286,17 @@ enum Verdict {
     Box(BoxKind),
 }
 
-fn verdict(el: &Element) -> Verdict {
+fn verdict(el: &Element, bits: u32) -> Verdict {
     let name = el.name();
     if matches!(name, "html" | "body" | "main") {
         return Verdict::Keep;
     }
     if el
-        .attr("itemprop")
+        .fattr("itemprop")
         .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
     {
         return Verdict::Keep;
     }
-    let bits = token_flags(el);
     match box_kind_of(bits) {
         Some(k @ (BoxKind::Related | BoxKind::Disclaimer | BoxKind::Pull)) => {
             return Verdict::Box(k);
@@ -308,7 +307,7 @@ fn verdict(el: &Element) -> Verdict {
     if CHROME_TAGS.contains(&name) {
         return Verdict::Drop;
     }
-    if el.attr("role").is_some_and(|r| {
+    if el.fattr("role").is_some_and(|r| {
         matches!(
             r.to_ascii_lowercase().as_str(),
             "navigation"
@@ -347,7 +346,7 @@ fn wraps_article(node: ego_tree::NodeRef<'_, Node>, count_paragraphs: bool) -> b
                     }
                 }
                 _ if e
-                    .attr("itemprop")
+                    .fattr("itemprop")
                     .is_some_and(|v| v.eq_ignore_ascii_case("articleBody")) =>
                 {
                     return true;
@@ -368,7 +367,11 @@ pub(crate) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
     let mut stack = vec![dom.html.tree.root()];
     while let Some(node) = stack.pop() {
         if let Node::Element(el) = node.value() {
-            match verdict(el) {
+            let bits = token_flags(el);
+            if bits != 0 || has_tokens(el) {
+                dom.flags.insert(node.id(), bits);
+            }
+            match verdict(el, bits) {
                 Verdict::Drop if !wraps_article(node, el.name() == "form") => {
                     drop.push(node.id());
                     continue;
@@ -415,7 +418,11 @@ mod tests {
             r#"<div class="newsletter_box">x</div>"#,
             r#"<nav>x</nav>"#,
         ] {
-            assert!(matches!(verdict(&first(hit)), Verdict::Drop), "{hit}");
+            let el = first(hit);
+            assert!(
+                matches!(verdict(&el, token_flags(&el)), Verdict::Drop),
+                "{hit}"
+            );
         }
         for miss in [
             r#"<div class="head">x</div>"#,
@@ -424,7 +431,11 @@ mod tests {
             r#"<div class="comment-free entry-content">x</div>"#,
             r#"<p class="lead">x</p>"#,
         ] {
-            assert!(matches!(verdict(&first(miss)), Verdict::Keep), "{miss}");
+            let el = first(miss);
+            assert!(
+                matches!(verdict(&el, token_flags(&el)), Verdict::Keep),
+                "{miss}"
+            );
         }
     }
 
@@ -438,8 +449,9 @@ mod tests {
             (r#"<div class="editors-note">x</div>"#, BoxKind::Disclaimer),
             (r#"<aside class="pull-quote">x</aside>"#, BoxKind::Pull),
         ] {
+            let el = first(html);
             assert!(
-                matches!(verdict(&first(html)), Verdict::Box(k) if k == kind),
+                matches!(verdict(&el, token_flags(&el)), Verdict::Box(k) if k == kind),
                 "{html}"
             );
         }

@@ -99,7 +99,7 @@ fn sentence_end(text: &str) -> bool {
 /// Whitespace-separated words of the block, counted up to `cap`: the
 /// callers only compare with small bounds, and long blocks are many.
 fn words(b: &DraftBlock, cap: usize) -> usize {
-    b.text.split_whitespace().take(cap).count()
+    crate::label::count_words(&b.text, cap)
 }
 
 fn is_long_paragraph(b: &DraftBlock) -> bool {

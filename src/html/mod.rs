@@ -51,6 +51,9 @@ pub(crate) struct Dom {
     pub body_override: Option<String>,
     /// Main content came from wild `<p>` recovery: only paragraphs count.
     pub wild: bool,
+    /// [`token_flags`] of the elements the clean stage looked at (those
+    /// with a class, id or role), so later stages do not recompute them.
+    pub flags: IdMap<u32>,
 }
 
 impl Dom {
@@ -63,6 +66,7 @@ impl Dom {
             json_ld: Vec::new(),
             body_override: None,
             wild: false,
+            flags: IdMap::default(),
         }
     }
 }
@@ -102,14 +106,36 @@ pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
     ]
 }
 
+/// Attribute lookup without interning the name: scraper's own
+/// `Element::attr` builds an atom on every call, which costs more than
+/// scanning the handful of attributes an element has.
+pub(crate) trait FastAttr {
+    fn fattr(&self, name: &str) -> Option<&str>;
+}
+
+impl FastAttr for scraper::node::Element {
+    fn fattr(&self, name: &str) -> Option<&str> {
+        self.attrs().find_map(|(k, v)| (k == name).then_some(v))
+    }
+}
+
 /// Calls `f` with every lower-cased token of the element's class, id and
 /// role: each whitespace-separated word whole, with separators removed
 /// (`"article-body"` → `"articlebody"`), and each of its `-`/`_` parts.
 /// Returns true as soon as `f` does.
+#[cfg(test)]
 pub(crate) fn any_token(
     el: &scraper::node::Element,
     mut f: impl FnMut(&str, bool) -> bool,
 ) -> bool {
+    let mut buf = String::new();
+    el.attrs()
+        .filter(|(name, _)| matches!(*name, "class" | "id" | "role"))
+        .any(|(_, value)| any_value_token(value, &mut buf, &mut f))
+}
+
+/// [`any_token`] over one attribute value.
+fn any_value_token(value: &str, buf: &mut String, f: &mut impl FnMut(&str, bool) -> bool) -> bool {
     fn push_lower(buf: &mut String, c: char) {
         if c.is_ascii() {
             buf.push(c.to_ascii_lowercase());
@@ -117,24 +143,31 @@ pub(crate) fn any_token(
             buf.extend(c.to_lowercase());
         }
     }
-    let mut buf = String::new();
-    for attr in ["class", "id", "role"] {
-        let Some(value) = el.attr(attr) else { continue };
+    {
         for word in value.split_whitespace() {
             buf.clear();
-            for c in word.chars().filter(|c| *c != '-' && *c != '_') {
-                push_lower(&mut buf, c);
+            if word.is_ascii() {
+                // Class names are nearly always ASCII: no char decoding.
+                buf.extend(
+                    word.bytes()
+                        .filter(|b| *b != b'-' && *b != b'_')
+                        .map(|b| char::from(b.to_ascii_lowercase())),
+                );
+            } else {
+                for c in word.chars().filter(|c| *c != '-' && *c != '_') {
+                    push_lower(buf, c);
+                }
             }
-            if f(&buf, true) {
+            if f(buf, true) {
                 return true;
             }
             if word.contains(['-', '_']) {
                 for part in word.split(['-', '_']).filter(|p| !p.is_empty()) {
                     buf.clear();
                     for c in part.chars() {
-                        push_lower(&mut buf, c);
+                        push_lower(buf, c);
                     }
-                    if f(&buf, false) {
+                    if f(buf, false) {
                         return true;
                     }
                 }
@@ -162,41 +195,92 @@ pub(crate) mod flag {
     pub const MAIN: u32 = 1 << 10;
 }
 
+/// Short ASCII tokens: a multiplicative byte hash is enough and much
+/// cheaper than SipHash.
+type TokenMap = HashMap<&'static str, u32, std::hash::BuildHasherDefault<IdHasher>>;
+
 /// Every table token with its class bits, built once.
-static TOKEN_TABLE: once_cell::sync::Lazy<HashMap<&'static str, u32>> =
-    once_cell::sync::Lazy::new(|| {
-        let mut map: HashMap<&'static str, u32> = HashMap::new();
-        let tables: [(&[&'static str], u32); 10] = [
-            (clean::DISCARD_TOKENS, flag::DISCARD),
-            (clean::WHOLE_DISCARD_TOKENS, flag::WHOLE_DISCARD),
-            (clean::RELATED_TOKENS, flag::RELATED),
-            (clean::DISCLAIMER_TOKENS, flag::DISCLAIMER),
-            (clean::PULL_TOKENS, flag::PULL),
-            (clean::CAPTION_TOKENS, flag::CAPTION),
-            (clean::KEEP_TOKENS, flag::KEEP),
-            (score::POSITIVE, flag::POSITIVE),
-            (score::NEGATIVE, flag::NEGATIVE),
-            (score::MAIN_WORDS, flag::MAIN),
-        ];
-        for (table, bit) in tables {
-            for t in table {
-                *map.entry(t).or_insert(0) |= bit;
-            }
+static TOKEN_TABLE: once_cell::sync::Lazy<TokenMap> = once_cell::sync::Lazy::new(|| {
+    let mut map = TokenMap::default();
+    let tables: [(&[&'static str], u32); 10] = [
+        (clean::DISCARD_TOKENS, flag::DISCARD),
+        (clean::WHOLE_DISCARD_TOKENS, flag::WHOLE_DISCARD),
+        (clean::RELATED_TOKENS, flag::RELATED),
+        (clean::DISCLAIMER_TOKENS, flag::DISCLAIMER),
+        (clean::PULL_TOKENS, flag::PULL),
+        (clean::CAPTION_TOKENS, flag::CAPTION),
+        (clean::KEEP_TOKENS, flag::KEEP),
+        (score::POSITIVE, flag::POSITIVE),
+        (score::NEGATIVE, flag::NEGATIVE),
+        (score::MAIN_WORDS, flag::MAIN),
+    ];
+    for (table, bit) in tables {
+        for t in table {
+            *map.entry(t).or_insert(0) |= bit;
         }
-        map
-    });
+    }
+    map
+});
 
 /// The token classes of an element's class/id/role, in one pass.
+/// The element has a class, id or role attribute.
+pub(crate) fn has_tokens(el: &scraper::node::Element) -> bool {
+    el.attrs()
+        .any(|(name, _)| matches!(name, "class" | "id" | "role"))
+}
+
 pub(crate) fn token_flags(el: &scraper::node::Element) -> u32 {
-    if el.attr("class").is_none() && el.attr("id").is_none() && el.attr("role").is_none() {
-        return 0;
+    // The bits are an OR over tokens, so over attribute values: each value
+    // is classified once per thread (pages repeat the same class strings).
+    // Ids are mostly unique, so they are not worth remembering.
+    el.attrs().fold(0, |bits, (name, value)| match name {
+        "class" | "role" => bits | cached_value_flags(value),
+        "id" => bits | value_flags(value),
+        _ => bits,
+    })
+}
+
+/// Distinct attribute values remembered per thread before the cache is reset.
+const VALUE_CACHE_CAP: usize = 8192;
+
+/// Longer values (rare) are classified without caching.
+const VALUE_CACHE_MAX_LEN: usize = 256;
+
+thread_local! {
+    static VALUE_FLAGS: std::cell::RefCell<HashMap<Box<str>, u32, std::hash::BuildHasherDefault<IdHasher>>> =
+        std::cell::RefCell::new(HashMap::default());
+}
+
+fn cached_value_flags(value: &str) -> u32 {
+    if value.len() > VALUE_CACHE_MAX_LEN {
+        return value_flags(value);
     }
+    VALUE_FLAGS.with(|cache| {
+        let Ok(mut cache) = cache.try_borrow_mut() else {
+            return value_flags(value);
+        };
+        if let Some(bits) = cache.get(value) {
+            return *bits;
+        }
+        if cache.len() >= VALUE_CACHE_CAP {
+            cache.clear();
+        }
+        let bits = value_flags(value);
+        cache.insert(value.into(), bits);
+        bits
+    })
+}
+
+/// The token classes of one class/id/role value.
+fn value_flags(value: &str) -> u32 {
     let mut bits = 0;
-    any_token(el, |t, whole| {
+    let mut buf = String::new();
+    any_value_token(value, &mut buf, &mut |t, whole| {
         let b = TOKEN_TABLE.get(t).copied().unwrap_or(0);
         if whole {
             bits |= b;
-            if score::BODY_RE.is_match(t) {
+            // Every body word is at least 8 bytes long.
+            if t.len() >= 8 && score::BODY_RE.is_match(t) {
                 bits |= flag::BODY;
             }
         } else {
@@ -205,6 +289,11 @@ pub(crate) fn token_flags(el: &scraper::node::Element) -> u32 {
         false
     });
     bits
+}
+
+/// [`token_flags`] from the clean stage's cache, computed when missing.
+pub(crate) fn cached_flags(flags: &IdMap<u32>, id: NodeId, el: &scraper::node::Element) -> u32 {
+    flags.get(&id).copied().unwrap_or_else(|| token_flags(el))
 }
 
 /// A hasher for [`NodeId`] keys: ids are small distinct integers, so a
@@ -258,7 +347,39 @@ impl Stats {
     }
 }
 
-/// Text statistics of every node under `root` (iterative post-order).
+/// Non-whitespace characters and commas (`,` `，` `、` `،`) of a text, by
+/// bytes: continuation bytes are not characters, and only the lead bytes
+/// that can start non-ASCII whitespace or a non-ASCII comma are decoded.
+fn text_counts(text: &str) -> (u32, u32) {
+    let bytes = text.as_bytes();
+    let (mut chars, mut commas, mut i) = (0u32, 0u32, 0);
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => {}
+            b',' => {
+                chars += 1;
+                commas += 1;
+            }
+            0x80..=0xBF => {}
+            0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+                if let Some(c) = text.get(i..).and_then(|t| t.chars().next()) {
+                    if !c.is_whitespace() {
+                        chars += 1;
+                    }
+                    if matches!(c, '，' | '、' | '،') {
+                        commas += 1;
+                    }
+                }
+            }
+            _ => chars += 1,
+        }
+        i += 1;
+    }
+    (chars, commas)
+}
+
+/// Text statistics of every element (and the document) under `root`
+/// (iterative post-order; text nodes count towards their parent).
 pub(crate) fn stats(html: &Html) -> IdMap<Stats> {
     use scraper::Node;
     let mut out: IdMap<Stats> = IdMap::default();
@@ -267,29 +388,24 @@ pub(crate) fn stats(html: &Html) -> IdMap<Stats> {
     while let Some((node, done)) = stack.pop() {
         if !done {
             stack.push((node, true));
+            // Text nodes are counted by their parent: no map entry of their own.
             for child in node.children() {
-                stack.push((child, false));
+                if !child.value().is_text() {
+                    stack.push((child, false));
+                }
             }
             continue;
         }
         let mut s = Stats::default();
         match node.value() {
-            Node::Text(t) => {
-                for c in t.chars() {
-                    if !c.is_whitespace() {
-                        s.chars += 1;
-                    }
-                    if matches!(c, ',' | '，' | '、' | '،') {
-                        s.commas += 1;
-                    }
-                }
-            }
             Node::Element(_) | Node::Document | Node::Fragment => {
                 for child in node.children() {
-                    if child.value().is_text() {
-                        s.own_chars += out.get(&child.id()).map_or(0, |c| c.chars);
-                    }
-                    if let Some(c) = out.get(&child.id()) {
+                    if let Node::Text(t) = child.value() {
+                        let (chars, commas) = text_counts(t);
+                        s.own_chars += chars;
+                        s.chars += chars;
+                        s.commas += commas;
+                    } else if let Some(c) = out.get(&child.id()) {
                         s.chars += c.chars;
                         s.link_chars += c.link_chars;
                         s.p_chars += c.p_chars;
@@ -351,6 +467,42 @@ mod tests {
             names,
             ["articlebody", "article", "body", "main", "xy", "x", "y"]
         );
+    }
+
+    #[test]
+    fn body_words_are_long_enough_for_the_length_filter() {
+        assert!(score::BODY_WORDS.iter().all(|w| w.len() >= 8));
+    }
+
+    #[test]
+    fn fast_attr_reads_attributes() {
+        let doc = Html::parse_fragment(r#"<div class="a b" data-x="1">t</div>"#);
+        let el = doc
+            .root_element()
+            .first_child()
+            .and_then(scraper::ElementRef::wrap)
+            .expect("element");
+        assert_eq!(el.value().fattr("class"), Some("a b"));
+        assert_eq!(el.value().fattr("data-x"), Some("1"));
+        assert_eq!(el.value().fattr("id"), None);
+    }
+
+    #[test]
+    fn text_counts_match_chars() {
+        for t in [
+            "",
+            " a, b ",
+            "東京、大阪，京都 ، x",
+            "a\u{a0}b\u{2009}c\u{3000}d — “é”",
+            "\u{85}\u{1680}z\u{feff}",
+        ] {
+            let chars = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            let commas = t
+                .chars()
+                .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+                .count() as u32;
+            assert_eq!(text_counts(t), (chars, commas), "{t:?}");
+        }
     }
 
     #[test]

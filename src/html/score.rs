@@ -8,7 +8,8 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::Node;
 use scraper::node::Element;
 
-use super::{IdMap, Stats, flag, stats, token_flags};
+use super::FastAttr;
+use super::{IdMap, Stats, cached_flags, flag, stats};
 use crate::error::BoxError;
 use crate::heuristic::{Context, Draft};
 
@@ -90,14 +91,14 @@ const MIN_CONTAINER_CHARS: u32 = 200;
 const MIN_EXTRACTED_CHARS: u32 = 250;
 
 fn is_itemprop_body(el: &Element) -> bool {
-    el.attr("itemprop").is_some_and(|v| {
+    el.fattr("itemprop").is_some_and(|v| {
         v.split_whitespace()
             .any(|w| w.eq_ignore_ascii_case("articleBody"))
     })
 }
 
 /// Priority of an element as a container: lower is better.
-fn container_rank(el: &Element) -> Option<u8> {
+fn container_rank(el: &Element, bits: u32) -> Option<u8> {
     // A paragraph or inline element named "bodytext" is one paragraph of the
     // body, not its container.
     if matches!(
@@ -125,11 +126,10 @@ fn container_rank(el: &Element) -> Option<u8> {
     if is_itemprop_body(el) {
         return Some(0);
     }
-    let bits = token_flags(el);
     if bits & flag::BODY != 0 {
         return Some(1);
     }
-    let role = el.attr("role").unwrap_or("");
+    let role = el.fattr("role").unwrap_or("");
     if el.name() == "article" || role.eq_ignore_ascii_case("article") {
         return Some(2);
     }
@@ -142,9 +142,8 @@ fn container_rank(el: &Element) -> Option<u8> {
     None
 }
 
-fn class_weight(el: &Element) -> f32 {
+fn class_weight(bits: u32) -> f32 {
     let mut w = 0.0;
-    let bits = token_flags(el);
     if bits & flag::NEGATIVE != 0 {
         w -= 25.0;
     }
@@ -165,7 +164,11 @@ fn tag_prior(name: &str) -> f32 {
 }
 
 /// Readability-style best candidate: paragraphs score their ancestors.
-fn readability_best(root: NodeRef<'_, Node>, st: &IdMap<Stats>) -> Option<NodeId> {
+fn readability_best(
+    root: NodeRef<'_, Node>,
+    st: &IdMap<Stats>,
+    flags: &IdMap<u32>,
+) -> Option<NodeId> {
     let mut scores: IdMap<f32> = IdMap::default();
     let mut stack = vec![root];
     while let Some(node) = stack.pop() {
@@ -182,9 +185,9 @@ fn readability_best(root: NodeRef<'_, Node>, st: &IdMap<Stats>) -> Option<NodeId
                 let mut anc = node.parent();
                 while let Some(a) = anc {
                     let Node::Element(ael) = a.value() else { break };
-                    let entry = scores
-                        .entry(a.id())
-                        .or_insert_with(|| tag_prior(ael.name()) + class_weight(ael));
+                    let entry = scores.entry(a.id()).or_insert_with(|| {
+                        tag_prior(ael.name()) + class_weight(cached_flags(flags, a.id(), ael))
+                    });
                     let div = match level {
                         0 => 1.0,
                         1 => 2.0,
@@ -233,7 +236,7 @@ fn split_parts(tree: &ego_tree::Tree<Node>, id: NodeId, st: &IdMap<Stats>) -> Ve
     let Some(el) = node.value().as_element() else {
         return vec![id];
     };
-    let class = el.attr("class").unwrap_or("");
+    let class = el.fattr("class").unwrap_or("");
     let Some(parent) = node.parent() else {
         return vec![id];
     };
@@ -244,7 +247,7 @@ fn split_parts(tree: &ego_tree::Tree<Node>, id: NodeId, st: &IdMap<Stats>) -> Ve
         c.id() == id
             || c.value().as_element().is_some_and(|e| {
                 e.name() == el.name()
-                    && e.attr("class") == Some(class)
+                    && e.fattr("class") == Some(class)
                     && st.get(&c.id()).is_some_and(|s| s.p_chars > 0)
             })
     };
@@ -309,7 +312,7 @@ pub(crate) fn main_content(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), B
     let mut stack = vec![body];
     while let Some(node) = stack.pop() {
         if let Node::Element(el) = node.value() {
-            if let Some(rank) = container_rank(el) {
+            if let Some(rank) = container_rank(el, cached_flags(&dom.flags, node.id(), el)) {
                 let p = st.get(&node.id()).map_or(0, |s| s.p_chars);
                 if p >= MIN_CONTAINER_CHARS
                     && best.is_none_or(|(r, bp, _)| rank < r || (rank == r && p > bp))
@@ -322,7 +325,7 @@ pub(crate) fn main_content(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), B
     }
 
     // 2. Readability scoring as fallback and arbiter.
-    let rb = readability_best(body, &st);
+    let rb = readability_best(body, &st, &dom.flags);
     let p_of = |id: NodeId| st.get(&id).map_or(0, |s| s.p_chars);
     let mut notes = Vec::new();
     let chosen = match (best, rb) {
@@ -397,7 +400,7 @@ mod tests {
             .first_child()
             .and_then(scraper::ElementRef::wrap)
             .expect("element");
-        container_rank(el.value())
+        container_rank(el.value(), super::super::token_flags(el.value()))
     }
 
     #[test]

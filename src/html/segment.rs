@@ -12,7 +12,8 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::Node;
 use scraper::node::Element;
 
-use super::clean::box_kind;
+use super::FastAttr;
+use super::clean::box_kind_of;
 use super::{BoxKind, Dom, IdMap};
 use crate::error::BoxError;
 use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
@@ -91,6 +92,7 @@ fn is_block(name: &str) -> bool {
 
 struct Segmenter<'d> {
     boxes: &'d IdMap<BoxKind>,
+    flags: &'d IdMap<u32>,
     max_depth: usize,
     wild: bool,
     outside_main: bool,
@@ -213,7 +215,7 @@ impl<'d> Segmenter<'d> {
             _ => parent.list,
         };
         let boxed = self.boxes.get(&id).copied().or(parent.boxed);
-        let container = match (el.attr("class"), el.attr("id")) {
+        let container = match (el.fattr("class"), el.fattr("id")) {
             (None, None) => parent.container.clone(),
             (c, i) => {
                 let own = format!("{} {}", c.unwrap_or(""), i.unwrap_or(""))
@@ -239,6 +241,22 @@ impl<'d> Segmenter<'d> {
             container,
             keep,
         });
+    }
+
+    fn box_kind(&self, id: NodeId, el: &Element) -> Option<BoxKind> {
+        box_kind_of(super::cached_flags(self.flags, id, el))
+    }
+
+    /// A caption or credit without its image.
+    fn emit_caption(&mut self, caption: String) {
+        self.emit_atomic(
+            Shape::Figure {
+                src: None,
+                alt: None,
+            },
+            caption,
+            Role::Caption,
+        );
     }
 
     fn emit_atomic(&mut self, shape: Shape, text: String, role: Role) {
@@ -318,14 +336,7 @@ impl<'d> Segmenter<'d> {
                 "figcaption" => {
                     self.flush();
                     let caption = collect_text(node);
-                    self.emit_atomic(
-                        Shape::Figure {
-                            src: None,
-                            alt: None,
-                        },
-                        caption,
-                        Role::Caption,
-                    );
+                    self.emit_caption(caption);
                     continue;
                 }
                 "pre" => {
@@ -345,7 +356,7 @@ impl<'d> Segmenter<'d> {
                     self.link_depth += 1;
                     self.links += 1;
                     if self.href.is_none() {
-                        self.href = el.attr("href").map(str::to_owned);
+                        self.href = el.fattr("href").map(str::to_owned);
                     }
                     stack.push(Frame::ExitLink);
                     stack.extend(node.children().rev().map(|c| Frame::Enter(c, depth + 1)));
@@ -361,17 +372,12 @@ impl<'d> Segmenter<'d> {
             }
             if !is_block(name) {
                 // Inline caption/credit spans are never body text.
-                if el.attr("class").is_some() && box_kind(el) == Some(BoxKind::Caption) {
+                if el.fattr("class").is_some()
+                    && self.box_kind(node.id(), el) == Some(BoxKind::Caption)
+                {
                     let caption = collect_text(node);
                     if !caption.is_empty() && self.buf.is_empty() {
-                        self.emit_atomic(
-                            Shape::Figure {
-                                src: None,
-                                alt: None,
-                            },
-                            caption,
-                            Role::Caption,
-                        );
+                        self.emit_caption(caption);
                         continue;
                     }
                 }
@@ -379,20 +385,13 @@ impl<'d> Segmenter<'d> {
                 continue;
             }
             self.flush();
-            if (el.attr("class").is_some() || el.attr("id").is_some())
-                && box_kind(el) == Some(BoxKind::Caption)
+            if (el.fattr("class").is_some() || el.fattr("id").is_some())
+                && self.box_kind(node.id(), el) == Some(BoxKind::Caption)
                 && !has_descendant(node, &["p", "blockquote", "table"])
             {
                 let caption = collect_text(node);
                 if !caption.is_empty() {
-                    self.emit_atomic(
-                        Shape::Figure {
-                            src: None,
-                            alt: None,
-                        },
-                        caption,
-                        Role::Caption,
-                    );
+                    self.emit_caption(caption);
                 }
                 continue;
             }
@@ -413,12 +412,12 @@ impl<'d> Segmenter<'d> {
                 match el.name() {
                     "img" if src.is_none() => {
                         src = el
-                            .attr("src")
+                            .fattr("src")
                             .filter(|s| !s.starts_with("data:"))
-                            .or_else(|| el.attr("data-src"))
+                            .or_else(|| el.fattr("data-src"))
                             .map(str::to_owned);
                         alt = el
-                            .attr("alt")
+                            .fattr("alt")
                             .filter(|a| !a.trim().is_empty())
                             .map(str::to_owned);
                     }
@@ -634,21 +633,50 @@ pub(super) fn normalized(s: &str) -> String {
 }
 
 /// A quote whose text (≥ 8 words) recurs in a body paragraph is a pull
-/// quote repeating the body: dropped from the body.
+/// quote repeating the body: the body keeps the paragraph once, and the
+/// quote is recorded as a pull quote on that paragraph (so it still reaches
+/// `Article::quotes`).
 fn drop_duplicate_quotes(blocks: &mut [DraftBlock]) {
+    let is_quote = |b: &DraftBlock| {
+        (matches!(b.shape, Shape::Quote) || matches!(b.role, Role::Quote(_))) && b.word_count() >= 8
+    };
+    if !blocks.iter().any(is_quote) {
+        return;
+    }
+    // Normalised body text, one paragraph per line, with each paragraph's
+    // block index and end offset for finding the one a quote repeats.
     let mut body = String::new();
-    for b in blocks.iter() {
-        if matches!(b.shape, Shape::Paragraph | Shape::ListItem { .. }) && b.role.is_body() {
+    let mut ends: Vec<(usize, usize)> = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if matches!(b.shape, Shape::Paragraph | Shape::ListItem { .. })
+            && b.role.is_body()
+            && !matches!(b.role, Role::Quote(_))
+        {
             body.push_str(&normalized(&b.text));
+            ends.push((body.len(), i));
             body.push('\n');
         }
     }
-    for b in blocks.iter_mut() {
-        let quote_like = matches!(b.shape, Shape::Quote) || matches!(b.role, Role::Quote(_));
-        if quote_like && b.word_count() >= 8 {
-            let n = normalized(b.text.trim_matches(|c: char| !c.is_alphanumeric()));
-            if !n.is_empty() && body.contains(&n) {
-                b.set_role(Role::Boilerplate, NAME, 0.9);
+    for q in 0..blocks.len() {
+        if !is_quote(&blocks[q]) {
+            continue;
+        }
+        let n = normalized(blocks[q].text.trim_matches(|c: char| !c.is_alphanumeric()));
+        let Some(at) = (!n.is_empty()).then(|| body.find(&n)).flatten() else {
+            continue;
+        };
+        let host = ends.partition_point(|(end, _)| *end < at);
+        let quote = &mut blocks[q];
+        quote.set_role(Role::Boilerplate, NAME, 0.9);
+        let pull = crate::model::Quote::new(
+            quote.text.clone(),
+            quote.attribution.clone(),
+            QuoteKind::Pull,
+            0,
+        );
+        if let Some(&(_, p)) = ends.get(host) {
+            if let Some(paragraph) = blocks.get_mut(p) {
+                paragraph.quotes.push(pull);
             }
         }
     }
@@ -691,6 +719,7 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
     let boxes: IdMap<BoxKind> = dom.boxes.iter().copied().collect();
     let mut seg = Segmenter {
         boxes: &boxes,
+        flags: &dom.flags,
         max_depth: cx.limits.max_depth,
         wild: dom.wild,
         outside_main: false,
@@ -852,6 +881,27 @@ mod box_tests {
         );
         assert_eq!(a.related[0].url.as_deref(), Some("/a"));
         assert!(!a.text.contains("Pool fees"), "{}", a.text);
+    }
+
+    #[test]
+    fn pull_quote_repeating_the_body_is_a_pull_quote_once() {
+        let html = format!(
+            "<html><body><article><div class=\"article-body\">{P}\
+             <aside class=\"pull-quote\"><p>The library will stay open late on every weekday this winter.</p></aside>\
+             <p>Officials said the library will stay open late on every weekday this winter, starting next month.</p>{P}</div></article></body></html>"
+        );
+        let a = crate::extract(html.as_str()).expect("article");
+        assert_eq!(a.text.matches("stay open late").count(), 1, "{}", a.text);
+        let pulls: Vec<_> = a
+            .quotes
+            .iter()
+            .filter(|q| q.kind == crate::QuoteKind::Pull)
+            .map(|q| q.text.as_str())
+            .collect();
+        assert_eq!(
+            pulls,
+            ["The library will stay open late on every weekday this winter."]
+        );
     }
 
     #[test]

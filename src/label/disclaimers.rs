@@ -27,7 +27,7 @@ static PREFIXED: Lazy<[(DisclaimerKind, Regex); 6]> = Lazy::new(|| {
         (
             DisclaimerKind::EditorsNote,
             re(
-                r"(?i)^(?:\W{0,2})(?:editor['’]?s['’]? note|editorial note|note from the editors?|note de la rédaction|anmerkung der redaktion)\b",
+                r"(?i)^(?:\W{0,2})(?:editor['’]?s['’]? note|editorial note|note from the editors?|note de la rédaction|anmerkung der redaktion)(?-u:\b)",
             ),
         ),
         (
@@ -39,13 +39,13 @@ static PREFIXED: Lazy<[(DisclaimerKind, Regex); 6]> = Lazy::new(|| {
         (
             DisclaimerKind::Sponsored,
             re(
-                r"(?i)^(?:sponsored(?: content| post)?|paid (?:post|content|partnership)|partner content|advertorial|promoted content)\s*(?:[:.—–|-]\s*\S|by\b)",
+                r"(?i)^(?:sponsored(?: content| post)?|paid (?:post|content|partnership)|partner content|advertorial|promoted content)\s*(?:[:.—–|-]\s*\S|by(?-u:\b))",
             ),
         ),
         (
             DisclaimerKind::Copyright,
             re(
-                r"(?i)^(?:©\s*\S|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4}|copyright ©)|^.{0,200}\ball rights reserved\b",
+                r"(?i)^(?:©\s*\S|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4}|copyright ©)|^.{0,200}(?-u:\b)all rights reserved(?-u:\b)",
             ),
         ),
         (
@@ -59,6 +59,22 @@ static PREFIXED: Lazy<[(DisclaimerKind, Regex); 6]> = Lazy::new(|| {
     ]
 });
 
+/// One pattern of all the given ones: most blocks match none, and one
+/// scan is cheaper than one per pattern.
+fn any_of(patterns: &[(DisclaimerKind, Regex)]) -> Regex {
+    let joined: Vec<String> = patterns
+        .iter()
+        .map(|(_, re)| format!("(?:{})", re.as_str()))
+        .collect();
+    Regex::new(&joined.join("|")).expect("ANY_OF")
+}
+
+/// Any of [`PREFIXED`].
+static ANY_PREFIXED: Lazy<Regex> = Lazy::new(|| any_of(&*PREFIXED));
+
+/// Any of [`WORDING`].
+static ANY_WORDING: Lazy<Regex> = Lazy::new(|| any_of(&*WORDING));
+
 /// Wording that marks a notice only at the edges of the article.
 static WORDING: Lazy<[(DisclaimerKind, Regex); 4]> = Lazy::new(|| {
     let re = |p: &str| Regex::new(p).expect("WORDING");
@@ -66,25 +82,25 @@ static WORDING: Lazy<[(DisclaimerKind, Regex); 4]> = Lazy::new(|| {
         (
             DisclaimerKind::AiGenerated,
             re(
-                r"(?i)\b(?:ai[- ]generated|ai[- ]assisted|ai[- ]written|generated (?:with|by|using|via)(?: the help of| the assistance of)? (?:an? )?(?:ai\b|artificial intelligence|generative ai|a language model|large language models?|an llm)|(?:written|produced|created|drafted|summari[sz]ed|translated|compiled|prepared) (?:with the (?:help|assistance|support) of|by|using|with) (?:an? )?(?:ai\b|artificial intelligence|generative ai|(?:a |an )?(?:large )?language models?|an ai tool|ai tools)|with the (?:help|assistance) of (?:ai|artificial intelligence)\b)",
+                r"(?i)(?-u:\b)(?:ai[- ]generated|ai[- ]assisted|ai[- ]written|generated (?:with|by|using|via)(?: the help of| the assistance of)? (?:an? )?(?:ai(?-u:\b)|artificial intelligence|generative ai|a language model|large language models?|an llm)|(?:written|produced|created|drafted|summari[sz]ed|translated|compiled|prepared) (?:with the (?:help|assistance|support) of|by|using|with) (?:an? )?(?:ai(?-u:\b)|artificial intelligence|generative ai|(?:a |an )?(?:large )?language models?|an ai tool|ai tools)|with the (?:help|assistance) of (?:ai|artificial intelligence)(?-u:\b))",
             ),
         ),
         (
             DisclaimerKind::Sponsored,
             re(
-                r"(?i)\b(?:sponsored by|paid partnership|in paid partnership with|this (?:content|article|post|story) (?:is|was) (?:sponsored|paid for|funded))\b",
+                r"(?i)(?-u:\b)(?:sponsored by|paid partnership|in paid partnership with|this (?:content|article|post|story) (?:is|was) (?:sponsored|paid for|funded))(?-u:\b)",
             ),
         ),
         (
             DisclaimerKind::Affiliate,
             re(
-                r"(?i)\b(?:we (?:may|might|could) (?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation|share of sales)|affiliate (?:links?|commission|partner)|earn (?:a|an affiliate) commission)\b",
+                r"(?i)(?-u:\b)(?:we (?:may|might|could) (?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation|share of sales)|affiliate (?:links?|commission|partner)|earn (?:a|an affiliate) commission)(?-u:\b)",
             ),
         ),
         (
             DisclaimerKind::Other,
             re(
-                r"(?i)\b(?:the views (?:and opinions )?expressed (?:in this|here|are)|(?:this|the) (?:story|article) has been updated\b|does not constitute (?:financial|investment|legal|medical) advice|for informational purposes only|(?:has been|was|have been) (?:lightly )?(?:edited|condensed) for (?:length|clarity|brevity)|(?:originally|first) (?:published|appeared) (?:in|on|by)\b|(?:is|was) republished (?:here )?(?:with permission|from|under)\b)",
+                r"(?i)(?-u:\b)(?:the views (?:and opinions )?expressed (?:in this|here|are)|(?:this|the) (?:story|article) has been updated(?-u:\b)|does not constitute (?:financial|investment|legal|medical) advice|for informational purposes only|(?:has been|was|have been) (?:lightly )?(?:edited|condensed) for (?:length|clarity|brevity)|(?:originally|first) (?:published|appeared) (?:in|on|by)(?-u:\b)|(?:is|was) republished (?:here )?(?:with permission|from|under)(?-u:\b))",
             ),
         ),
     ]
@@ -100,17 +116,32 @@ static BARE_SPONSORED: Lazy<Regex> = Lazy::new(|| {
 /// The notice speaks about the piece itself. Mid-body sentences that
 /// merely mention AI do not.
 static SELF_REFERENCE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:\W{0,2})(?:ai\b|generated\b|written\b|produced\b|created\b)|\b(?:this|the following|our) (?:content|article|story|post|piece|text|summary|report|page|newsletter|translation|item)\b|\b(?:we|our (?:editors|newsroom|team))\b")
+    Regex::new(r"(?i)^(?:\W{0,2})(?:ai(?-u:\b)|generated(?-u:\b)|written(?-u:\b)|produced(?-u:\b)|created(?-u:\b))|(?-u:\b)(?:this|the following|our) (?:content|article|story|post|piece|text|summary|report|page|newsletter|translation|item)(?-u:\b)|(?-u:\b)(?:we|our (?:editors|newsroom|team))(?-u:\b)")
         .expect("SELF_REFERENCE")
 });
 
 /// The kind of a notice recognised by its prefix (anywhere in the article).
 pub(crate) fn disclaimer_kind(text: &str) -> Option<DisclaimerKind> {
-    let t = text.trim();
+    // Every prefix pattern is anchored and reads at most ~220 characters
+    // (`^.{0,200}all rights reserved`): a long paragraph is not scanned whole.
+    let t = head_chars(text.trim(), 240);
+    if !ANY_PREFIXED.is_match(t) {
+        return None;
+    }
     PREFIXED
         .iter()
         .find(|(_, re)| re.is_match(t))
         .map(|(kind, _)| *kind)
+}
+
+/// At least the first `n` characters of `text` (a prefix of up to `4 n`
+/// bytes, cut at a character boundary), without decoding them.
+fn head_chars(text: &str, n: usize) -> &str {
+    let mut end = text.len().min(n.saturating_mul(4));
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// True when the text reads like a notice, by prefix or by wording.
@@ -121,6 +152,9 @@ pub(crate) fn looks_like_notice(text: &str) -> bool {
 /// The kind of a notice recognised by its wording (edges only).
 fn wording_kind(text: &str) -> Option<DisclaimerKind> {
     let t = text.trim();
+    if !ANY_WORDING.is_match(t) {
+        return None;
+    }
     WORDING
         .iter()
         .find(|(kind, re)| {
@@ -147,7 +181,8 @@ pub(super) fn disclaimers(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
     // Prefixed notices, anywhere. A copyright line is short: a longer block
     // starting with "©" is a photo credit glued to body text.
     for block in blocks.iter_mut() {
-        let words = super::block_words(block);
+        // Every threshold here is at most MAX_WORDS: count no further.
+        let words = super::count_words(&block.text, MAX_WORDS + 1);
         if words <= MAX_WORDS && !is_aside(block) {
             match disclaimer_kind(&block.text) {
                 Some(DisclaimerKind::Copyright) if words > 40 => {}
@@ -179,8 +214,10 @@ pub(super) fn disclaimers(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
         if is_aside(block) {
             continue;
         }
-        match wording_kind(&block.text) {
-            Some(kind) if super::block_words(block) <= MAX_WORDS => {
+        // Wording is only looked for in notice-sized blocks.
+        let short = super::count_words(&block.text, MAX_WORDS + 1) <= MAX_WORDS;
+        match short.then(|| wording_kind(&block.text)).flatten() {
+            Some(kind) => {
                 label(block, kind);
             }
             _ if is_prose(block) => {
@@ -197,8 +234,9 @@ pub(super) fn disclaimers(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
         if is_aside(block) {
             continue;
         }
-        match wording_kind(&block.text) {
-            Some(kind) if super::block_words(block) <= MAX_WORDS => {
+        let short = super::count_words(&block.text, MAX_WORDS + 1) <= MAX_WORDS;
+        match short.then(|| wording_kind(&block.text)).flatten() {
+            Some(kind) => {
                 label(block, kind);
             }
             _ if is_prose(block) => break,

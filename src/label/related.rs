@@ -68,15 +68,23 @@ fn take_url(block: &mut DraftBlock) {
 /// A teaser: a headline or a headline plus a summary, not an article-length
 /// paragraph or a heading of the page's own structure.
 fn is_teaser(block: &DraftBlock) -> bool {
-    let words = super::block_words(block);
+    let words = super::count_words(&block.text, 81);
     (2..=80).contains(&words) && !matches!(block.shape, Shape::Heading { .. } | Shape::Code { .. })
 }
 
+/// In HTML a teaser is a link: prose after a "Read more"-like line is the
+/// story going on (the segmenter already reads related boxes by structure).
+fn is_html_teaser(block: &DraftBlock) -> bool {
+    block.hints.href.is_some() || block.hints.link_density >= 0.5
+}
+
 pub(super) fn related(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+    let is_html = draft.is_html();
     let blocks = draft.blocks_mut();
     let mut in_list = false;
     for block in blocks.iter_mut() {
-        let words = super::block_words(block);
+        // Thresholds below are at most 40 words.
+        let words = super::count_words(&block.text, 41);
         if words <= 10 && HEADER.is_match(block.text.trim()) {
             in_list = relabel(block, Role::RelatedHeader, NAME, CONFIDENCE) || in_list;
             continue;
@@ -96,7 +104,7 @@ pub(super) fn related(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxErr
         if block.role == Role::Boilerplate || looks_like_notice(&block.text) {
             continue;
         }
-        if !is_teaser(block) {
+        if !is_teaser(block) || (is_html && !is_html_teaser(block)) {
             in_list = false;
             continue;
         }
@@ -110,6 +118,18 @@ pub(super) fn related(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxErr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_prose_after_a_read_more_line_stays_body() {
+        let p = "<p>The council met on Tuesday and voted to approve the new budget, after a long debate about libraries, roads and the pool.</p>";
+        let html = format!(
+            "<html><body><article>{p}{p}<p>Read more</p>\
+             <p>Members also agreed to review the bus timetable next year, after complaints from riders in the north of the town.</p>{p}</article></body></html>"
+        );
+        let a = crate::extract(html.as_str()).expect("article");
+        assert!(a.text.contains("bus timetable"), "{}", a.text);
+        assert!(a.related.is_empty(), "{:?}", a.related);
+    }
 
     #[test]
     fn header_table() {

@@ -54,7 +54,12 @@ pub(crate) fn normalize_ws(s: &str) -> String {
             out.push(' ');
         }
         let before = out.len();
-        out.extend(word.chars().filter(|c| !is_invisible(*c)));
+        // Invisible characters all start with one of these bytes.
+        if word.bytes().any(|b| matches!(b, 0xC2 | 0xE2 | 0xEF)) {
+            out.extend(word.chars().filter(|c| !is_invisible(*c)));
+        } else {
+            out.push_str(word);
+        }
         // A "word" made only of invisible characters adds nothing.
         if out.len() == before {
             out.truncate(start);
