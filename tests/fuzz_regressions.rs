@@ -11,7 +11,10 @@ use copydesk::{Article, Error, Input, Kind};
 
 /// Text that must be in the body when the file is read with auto detection.
 const MUST_KEEP: &[(&str, &str)] = &[
-    ("nesting-over-limit.html", "Deep text survives: the council met on Tuesday"),
+    (
+        "nesting-over-limit.html",
+        "Deep text survives: the council met on Tuesday",
+    ),
     ("stray-end-tags.html", "Body after stray end tags."),
     ("utf16le-no-bom.bin", "Grüße aus Köln, sagte sie."),
     ("broken-jsonld.html", "Body."),
