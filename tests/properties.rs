@@ -509,12 +509,10 @@ fn generated_articles_have_the_parts_checked() {
     }
 }
 
-/// Known violation (the assemble stage does not check it): a body paragraph
-/// with the same text as a related item's title stays in the body, although
-/// `Article` promises related links are never repeated in the body. Run with
-/// `--ignored` once assemble drops such blocks.
+/// Regression: a body paragraph with the same text as a related item's title
+/// stayed in the body, although `Article` promises related links are never
+/// repeated there (assemble now drops such blocks).
 #[test]
-#[ignore = "known violation: body blocks equal to a related title are kept"]
 fn related_titles_repeated_in_the_body() {
     let text = "Council Council Council\n\n\
         Council council council council council council.\n\n\
@@ -531,13 +529,11 @@ fn related_titles_repeated_in_the_body() {
     assert_eq!(check(&a), Ok(()));
 }
 
-/// Known violation: a notice recognised by its wording only at the edges
-/// ("This article was generated with the assistance of AI …") is a
-/// disclaimer at the head of a text dump and stays a body paragraph when the
-/// same text also stands mid-body. Run with `--ignored` once assemble drops
-/// body blocks equal to a disclaimer.
+/// Regression: a notice recognised by its wording only at the edges ("This
+/// article was generated with the assistance of AI …") is a disclaimer at the
+/// head of a text dump, and stayed a body paragraph when the same text also
+/// stood mid-body (assemble now drops body blocks equal to a disclaimer).
 #[test]
-#[ignore = "known violation: body blocks equal to a disclaimer are kept"]
 fn notices_repeated_in_the_body() {
     let notice = "This article was generated with the assistance of AI and reviewed by an editor.";
     let p = "Council council council council council council.";

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use crate::error::BoxError;
 use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Heuristic, Role, Shape, Stage};
-use crate::model::{Block, Disclaimer, Person, Quote, QuoteKind, RelatedLink, Section};
+use crate::model::{Article, Block, Disclaimer, Person, Quote, QuoteKind, RelatedLink, Section};
 
 pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
     vec![
@@ -94,6 +94,9 @@ fn assemble_article(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError
     let mut last_body_text: Option<&str> = None;
     // The head of the article: no body paragraph yet.
     let mut at_head = true;
+    // The dek was a block of this input (not the page description): a copy
+    // of it at the head is the same text printed twice.
+    let mut dek_from_block = false;
 
     for block in &blocks {
         // A list ends at the first block that is not one of its items.
@@ -111,6 +114,7 @@ fn assemble_article(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError
             }
             Role::Dek if draft.article.dek.is_none() => {
                 draft.article.dek = Some(block.text.clone());
+                dek_from_block = true;
                 record(draft, "dek", block);
             }
             Role::Byline if draft.article.byline.is_empty() => {
@@ -163,7 +167,7 @@ fn assemble_article(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError
                     .as_deref()
                     .is_some_and(|h| same_text(h, text))
                     || (at_head
-                        && dek_like(block)
+                        && (dek_from_block || dek_like(block))
                         && draft
                             .article
                             .dek
@@ -205,11 +209,88 @@ fn assemble_article(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError
         }
     }
     flush_list(&mut list, &mut sections);
-    sections.retain(|s| s.heading.is_some() || !s.blocks.is_empty());
+    drop_repeated_notices(&draft.article, &mut sections, &mut quotes);
+    // Empty sections go; quotes keep pointing at their section.
+    let keep = |s: &Section| s.heading.is_some() || !s.blocks.is_empty();
+    let mut kept = 0;
+    let remap: Vec<usize> = sections
+        .iter()
+        .map(|s| {
+            let at = kept;
+            kept += usize::from(keep(s));
+            at
+        })
+        .collect();
+    sections.retain(keep);
+    for q in &mut quotes {
+        q.section = remap.get(q.section).copied().unwrap_or(0);
+    }
     draft.article.sections = sections;
     draft.article.quotes = quotes;
     *draft.blocks_mut() = blocks;
     Ok(())
+}
+
+/// Keeps the promise that disclaimers and related links never repeat in the
+/// body: a body block (or list item) whose whole text is a disclaimer's text
+/// or a related item's title (alone or with its summary) is dropped, with the
+/// quotes it carried. Related lists and notices usually come after the body,
+/// so this runs once the loop has seen every block.
+fn drop_repeated_notices(article: &Article, sections: &mut [Section], quotes: &mut Vec<Quote>) {
+    if article.disclaimers.is_empty() && article.related.is_empty() {
+        return;
+    }
+    let with_summary: Vec<String> = article
+        .related
+        .iter()
+        .filter_map(|r| r.summary.as_ref().map(|s| format!("{} {s}", r.title)))
+        .collect();
+    let banned = |text: &str| {
+        article.disclaimers.iter().any(|d| same_text(&d.text, text))
+            || article.related.iter().any(|r| same_text(&r.title, text))
+            || with_summary.iter().any(|t| same_text(t, text))
+    };
+    let mut dropped: Vec<(usize, String)> = Vec::new();
+    for (index, section) in sections.iter_mut().enumerate() {
+        section.blocks.retain_mut(|block| match block {
+            Block::Paragraph { text } | Block::Quote { text, .. } if banned(text) => {
+                dropped.push((index, std::mem::take(text)));
+                false
+            }
+            Block::List { items, .. } => {
+                items.retain_mut(|item| {
+                    let keep = !banned(item);
+                    if !keep {
+                        dropped.push((index, std::mem::take(item)));
+                    }
+                    keep
+                });
+                !items.is_empty()
+            }
+            _ => true,
+        });
+    }
+    if dropped.is_empty() {
+        return;
+    }
+    // A quote goes with its block when no block left in its section holds it.
+    quotes.retain(|q| {
+        let was_in_dropped = dropped
+            .iter()
+            .any(|(i, text)| *i == q.section && text.contains(q.text.as_str()));
+        !was_in_dropped
+            || sections
+                .get(q.section)
+                .is_some_and(|s| section_holds(s, &q.text))
+    });
+}
+
+fn section_holds(section: &Section, quote: &str) -> bool {
+    section.blocks.iter().any(|b| match b {
+        Block::Paragraph { text } | Block::Quote { text, .. } => text.contains(quote),
+        Block::List { items, .. } => items.iter().any(|i| i.contains(quote)),
+        _ => false,
+    })
 }
 
 fn record(draft: &mut Draft, field: &'static str, block: &DraftBlock) {

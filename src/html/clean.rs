@@ -286,7 +286,7 @@ enum Verdict {
     Box(BoxKind),
 }
 
-fn verdict(el: &Element, bits: u32) -> Verdict {
+fn verdict(el: &Element, bits: u32, in_running_text: bool) -> Verdict {
     let name = el.name();
     if matches!(name, "html" | "body" | "main") {
         return Verdict::Keep;
@@ -324,10 +324,33 @@ fn verdict(el: &Element, bits: u32) -> Verdict {
         return Verdict::Drop;
     }
     let discard = bits & (flag::DISCARD | flag::WHOLE_DISCARD) != 0;
-    if discard && bits & flag::KEEP == 0 {
+    // A class on a word inside a sentence (`<a class="popup">`, a glossary
+    // `<span class="tooltip">`) names how it behaves, not page chrome:
+    // dropping it would cut words out of the text (Readability likewise never
+    // drops links by class).
+    if discard && bits & flag::KEEP == 0 && !in_running_text {
         return Verdict::Drop;
     }
     Verdict::Keep
+}
+
+/// Phrasing elements that can carry a word of a sentence.
+const PHRASING: &[&str] = &[
+    "a", "abbr", "b", "cite", "code", "dfn", "em", "font", "i", "kbd", "mark", "q", "s", "small",
+    "span", "strong", "sub", "sup", "time", "u", "var",
+];
+
+/// True for a phrasing element standing inside running text: non-blank
+/// text among its nearest siblings (a few each way, so a row of thousands of
+/// flagged spans stays linear).
+fn in_running_text(node: ego_tree::NodeRef<'_, Node>, el: &Element) -> bool {
+    const NEAR: usize = 4;
+    if !PHRASING.contains(&el.name()) {
+        return false;
+    }
+    let is_text =
+        |n: ego_tree::NodeRef<'_, Node>| n.value().as_text().is_some_and(|t| !t.trim().is_empty());
+    node.prev_siblings().take(NEAR).any(is_text) || node.next_siblings().take(NEAR).any(is_text)
 }
 
 /// True when a node marked as chrome wraps the article itself (an ASP.NET
@@ -371,7 +394,8 @@ pub(crate) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
             if bits != 0 || has_tokens(el) {
                 dom.flags.insert(node.id(), bits);
             }
-            match verdict(el, bits) {
+            let running = bits != 0 && in_running_text(node, el);
+            match verdict(el, bits, running) {
                 Verdict::Drop if !wraps_article(node, el.name() == "form") => {
                     drop.push(node.id());
                     continue;
@@ -409,6 +433,53 @@ mod tests {
     }
 
     #[test]
+    fn words_inside_sentences_survive_their_class() {
+        let page = r##"<html><body><article>
+            <p>I am a <a class="popup" href="#">lawyer</a> by trade.</p>
+            <div class="share-bar"><a class="popup" href="/s">Share</a></div>
+            <p><span class="ad">Advertisement</span></p>
+            </article></body></html>"##;
+        let article = crate::extract(page).expect("extracts");
+        assert!(
+            article.text.contains("I am a lawyer by trade."),
+            "{}",
+            article.text
+        );
+        assert!(!article.text.contains("Share"), "{}", article.text);
+        assert!(!article.text.contains("Advertisement"), "{}", article.text);
+    }
+
+    #[test]
+    fn running_text_is_phrasing_beside_text_or_in_a_paragraph() {
+        let html = Html::parse_fragment(
+            r#"<div>The <span class="tooltip">rest</span> stays.</div>
+               <div><span class="ad">Ad</span></div>
+               <p><a class="popup">x</a></p>
+               <p>A <i>b</i> <a class="popup">c</a></p>
+               <div>Text <div class="share">Share</div> text</div>"#,
+        );
+        let verdicts: Vec<(String, bool)> = html
+            .tree
+            .nodes()
+            .filter_map(|n| {
+                let el = n.value().as_element()?;
+                el.attr("class")?;
+                Some((el.attr("class")?.to_owned(), in_running_text(n, el)))
+            })
+            .collect();
+        assert_eq!(
+            verdicts,
+            [
+                ("tooltip".to_owned(), true),
+                ("ad".to_owned(), false),
+                ("popup".to_owned(), false),
+                ("popup".to_owned(), true),
+                ("share".to_owned(), false),
+            ]
+        );
+    }
+
+    #[test]
     fn discard_tokens_match_tokens_not_substrings() {
         for hit in [
             r#"<div class="share-bar">x</div>"#,
@@ -420,7 +491,7 @@ mod tests {
         ] {
             let el = first(hit);
             assert!(
-                matches!(verdict(&el, token_flags(&el)), Verdict::Drop),
+                matches!(verdict(&el, token_flags(&el), false), Verdict::Drop),
                 "{hit}"
             );
         }
@@ -433,7 +504,7 @@ mod tests {
         ] {
             let el = first(miss);
             assert!(
-                matches!(verdict(&el, token_flags(&el)), Verdict::Keep),
+                matches!(verdict(&el, token_flags(&el), false), Verdict::Keep),
                 "{miss}"
             );
         }
@@ -451,7 +522,7 @@ mod tests {
         ] {
             let el = first(html);
             assert!(
-                matches!(verdict(&el, token_flags(&el)), Verdict::Box(k) if k == kind),
+                matches!(verdict(&el, token_flags(&el), false), Verdict::Box(k) if k == kind),
                 "{html}"
             );
         }
