@@ -192,11 +192,16 @@ impl Extractor {
                     let start = Instant::now();
                     // Nesting is bounded before the parser sees it (its
                     // work grows with the square of the nesting).
-                    let flat = crate::limits::flatten_deep_nesting(
-                        draft.source(),
-                        self.limits.max_nesting,
-                    );
-                    let dom = match &flat {
+                    let scan = crate::limits::scan_nesting(draft.source(), self.limits.max_nesting);
+                    // A page that will parse into too many nodes is refused
+                    // before the parser allocates them.
+                    if scan.nodes > self.limits.max_nodes {
+                        return Err(Error::TooManyNodes {
+                            nodes: scan.nodes,
+                            limit: self.limits.max_nodes,
+                        });
+                    }
+                    let dom = match &scan.flat {
                         Some(flat) => {
                             draft.note(format!(
                                 "tags nested deeper than {} were left out (max_nesting)",

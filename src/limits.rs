@@ -11,7 +11,7 @@ use once_cell::sync::Lazy;
 /// | limit | default | over the limit |
 /// |---|---|---|
 /// | [`max_input_bytes`](Limits::max_input_bytes) | 64 MiB | [`Error::InputTooLarge`](crate::Error::InputTooLarge), before any decoding or parsing |
-/// | [`max_nodes`](Limits::max_nodes) | 4 000 000 | [`Error::TooManyNodes`](crate::Error::TooManyNodes), right after parsing, before any heuristic walks the DOM |
+/// | [`max_nodes`](Limits::max_nodes) | 4 000 000 | [`Error::TooManyNodes`](crate::Error::TooManyNodes), from an estimate before parsing or the count right after it, before any heuristic walks the DOM |
 /// | [`max_nesting`](Limits::max_nesting) | 1 024 | degrades: tags that would open deeper are left out before parsing, their text kept, with a note in the [`Report`](crate::Report) |
 /// | [`max_depth`](Limits::max_depth) | 512 | degrades: content deeper than this is read as flat text of its ancestor at that depth |
 /// | [`max_blocks`](Limits::max_blocks) | 100 000 | degrades: later blocks are dropped, with a note in the [`Report`](crate::Report) |
@@ -51,13 +51,15 @@ pub struct Limits {
     /// into. 4 000 000 by default: a real page has a few thousand, a 64 MiB
     /// page of ordinary markup under 2 000 000; the HTML parser can make far
     /// more nodes than there are tags (it re-opens unclosed formatting
-    /// elements in every new paragraph, up to
-    /// [`max_nesting`](Limits::max_nesting) of them), and every heuristic
-    /// walks the tree. The check bounds the heuristics' work, not the
-    /// parser's memory.
-    /// Over it: [`Error::TooManyNodes`](crate::Error::TooManyNodes), checked
-    /// after parsing and before any heuristic runs. Text input has no DOM
-    /// and is not affected.
+    /// elements in every new paragraph, up to 8 of them, see
+    /// [`max_nesting`](Limits::max_nesting)), and every heuristic
+    /// walks the tree. Checked twice: before parsing, against a count the
+    /// pre-parse scan makes of the elements the page will at least parse
+    /// into (start tags, plus the unclosed formatting elements the parser
+    /// re-opens at each of them), so the parser's memory is bounded too;
+    /// and after parsing, against the real count.
+    /// Over it: [`Error::TooManyNodes`](crate::Error::TooManyNodes), before
+    /// any heuristic runs. Text input has no DOM and is not affected.
     pub max_nodes: usize,
     /// Deepest nesting of unclosed tags in the HTML source, counted by a
     /// linear scan before parsing (void elements, elements the parser closes
@@ -71,6 +73,15 @@ pub struct Limits {
     /// with their matching end tags; their text is kept, flat, in the
     /// element at the limit, and the [`Report`](crate::Report) says so (no
     /// error).
+    ///
+    /// The same scan also keeps at most 8 formatting elements open at once
+    /// (`b`, `big`, `code`, `em`, `font`, `i`, `s`, `small`, `strike`,
+    /// `strong`, `tt`, `u`): the parser clones every open one into each
+    /// new paragraph, so a few kilobytes of distinct unclosed `<b id=…>` tags
+    /// followed by short paragraphs would otherwise parse into millions of
+    /// nodes (and as many allocations) before any limit could look at them.
+    /// Further formatting start tags are left out with their end tags; only
+    /// emphasis is lost, never text.
     pub max_nesting: usize,
     /// Deepest element nesting read as structure. 512 by default: real pages
     /// nest under 100; hostile ones nest 100 000 deep, and traversals stay
@@ -152,7 +163,17 @@ fn keys(set: &[&str]) -> Vec<u64> {
     k
 }
 
+/// Formatting elements the parser re-opens in every new block while they
+/// are unclosed (`a` and `nobr` are left out: a second one closes the first).
+const FORMATTING: &[&str] = &[
+    "b", "big", "code", "em", "font", "i", "s", "small", "strike", "strong", "tt", "u",
+];
+
+/// Formatting elements kept open at once; see [`Limits::max_nesting`].
+const MAX_OPEN_FORMATTING: usize = 8;
+
 static NOT_NESTING_KEYS: Lazy<Vec<u64>> = Lazy::new(|| keys(NOT_NESTING));
+static FORMATTING_KEYS: Lazy<Vec<u64>> = Lazy::new(|| keys(FORMATTING));
 static RAW_TEXT_KEYS: Lazy<Vec<u64>> = Lazy::new(|| keys(RAW_TEXT));
 
 /// Keys are hashes already: the map uses them as they are.
@@ -232,16 +253,36 @@ fn tag_end(b: &[u8], from: usize) -> Option<usize> {
     None
 }
 
+/// What the pre-parse scan found.
+pub(crate) struct Scan {
+    /// The source with tags over the limits left out; `None` when nothing
+    /// was, which is every real page.
+    pub flat: Option<String>,
+    /// Elements the parser will make at least: one per start tag kept, plus
+    /// the open formatting elements it re-opens at each other start tag.
+    /// Checked against [`Limits::max_nodes`] before parsing, so a page that
+    /// would parse into millions of nodes is refused before it takes the
+    /// memory.
+    pub nodes: usize,
+}
+
 /// The HTML source with start tags nested deeper than `limit` (and their
-/// end tags) left out; `None` when nothing is that deep, which is every
-/// real page. One linear pass over the bytes, no allocation unless the
-/// limit is hit. See [`Limits::max_nesting`] for what is counted.
-pub(crate) fn flatten_deep_nesting(source: &str, limit: usize) -> Option<String> {
+/// end tags) left out, and the number of nodes it will parse into at least.
+/// One linear pass over the bytes, no allocation unless the limit is hit.
+/// See [`Limits::max_nesting`] for what is counted.
+pub(crate) fn scan_nesting(source: &str, limit: usize) -> Scan {
+    let mut nodes = 0usize;
+    let flat = flatten(source, limit, &mut nodes);
+    Scan { flat, nodes }
+}
+
+fn flatten(source: &str, limit: usize, nodes: &mut usize) -> Option<String> {
     let b = source.as_bytes();
     let mut out: Option<String> = None;
     // Bytes of `source` before `copied` are in `out` already.
     let mut copied = 0;
     let mut depth = 0usize;
+    let mut formatting_open = 0usize;
     // Per tag name (hashed): elements open, and start tags left out whose
     // end tag is still to come. An end tag closes only a name that is open,
     // as in the parser: stray end tags cannot lower the count.
@@ -281,6 +322,7 @@ pub(crate) fn flatten_deep_nesting(source: &str, limit: usize) -> Option<String>
         let self_closed = b.get(tag_end.saturating_sub(2)) == Some(&b'/');
         let key = name_key(name);
         let counted = NOT_NESTING_KEYS.binary_search(&key).is_err();
+        let formatting = FORMATTING_KEYS.binary_search(&key).is_ok();
         let mut drop_tag = false;
         if close {
             if counted {
@@ -290,15 +332,26 @@ pub(crate) fn flatten_deep_nesting(source: &str, limit: usize) -> Option<String>
                 } else if let Some(n) = open.get_mut(&key).filter(|n| **n > 0) {
                     *n -= 1;
                     depth = depth.saturating_sub(1);
+                    formatting_open -= usize::from(formatting && formatting_open > 0);
                 }
             }
-        } else if counted && !self_closed {
-            if depth >= limit {
+        } else {
+            if counted
+                && !self_closed
+                && (depth >= limit || (formatting && formatting_open >= MAX_OPEN_FORMATTING))
+            {
                 *skipped.entry(key).or_insert(0) += 1;
                 drop_tag = true;
-            } else {
+            } else if counted && !self_closed {
                 *open.entry(key).or_insert(0) += 1;
                 depth += 1;
+                formatting_open += usize::from(formatting);
+            }
+            if !drop_tag {
+                // The element itself, and the formatting elements the
+                // parser re-opens before it.
+                let reopened = if formatting { 0 } else { formatting_open };
+                *nodes = nodes.saturating_add(1 + reopened);
             }
         }
         if drop_tag {
@@ -320,6 +373,22 @@ pub(crate) fn flatten_deep_nesting(source: &str, limit: usize) -> Option<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn flatten_deep_nesting(source: &str, limit: usize) -> Option<String> {
+        scan_nesting(source, limit).flat
+    }
+
+    #[test]
+    fn node_estimate_counts_tags_and_reopened_formatting() {
+        assert_eq!(scan_nesting("<div><p>a</p><p>b</p></div>", 10).nodes, 3);
+        // Two unclosed <b>s are re-opened before each of the three <p>s.
+        assert_eq!(scan_nesting("<b><b><p>a<p>b<p>c", 10).nodes, 2 + 3 * 3);
+        // End tags, comments and script text make no elements.
+        assert_eq!(
+            scan_nesting("<!-- <p> --><script><p></script></x>", 10).nodes,
+            1
+        );
+    }
 
     #[test]
     fn setters_set_one_field_each() {
@@ -403,6 +472,21 @@ mod tests {
             assert_eq!(memchr_lt(&vec![0xffu8; len]), None);
             assert_eq!(memchr_lt(&vec![b';'; len]), None);
         }
+    }
+
+    #[test]
+    fn unclosed_formatting_elements_are_capped() {
+        let mut page = String::from("<p>");
+        for i in 0..40 {
+            page.push_str(&format!("<b id=b{i}>"));
+        }
+        page.push_str("</p><p>x</p>");
+        let flat = flatten_deep_nesting(&page, 1024).expect("over the cap");
+        assert_eq!(flat.matches("<b ").count(), MAX_OPEN_FORMATTING);
+        assert!(flat.ends_with("</p><p>x</p>"));
+        // Closed as they go, any number is fine; links never count.
+        let closed = "<p><b>x</b><i>y</i></p>".repeat(100) + &"<a href=x>".repeat(40);
+        assert_eq!(flatten_deep_nesting(&closed, 1024), None);
     }
 
     #[test]
