@@ -158,13 +158,23 @@ const PRONOUN: &str = r"(?:he|she|they|He|She|They|il|elle|ils|elles|er|sie)";
 /// Punctuation and spaces between a closing quotation mark and its speaker.
 const AFTER_GAP: &str = r"^\s*[,.!?…]?\s*";
 
+/// Longest appositive between the verb and the name (`said the agency's
+/// director, Kim Lee`), in characters. Checked on the capture, not by a
+/// counted repetition in [`AFTER_VERB`]: `[\p{Ll} ]{1,40}` copies the
+/// Unicode class forty times, and the capture search clears state in
+/// proportion to the automaton's size on every call. The appositive is a
+/// maximal run up to a comma, so the check gives the same result; and when
+/// it is longer the pattern has no other way to match (an article is never
+/// a name or a pronoun).
+const APPOSITIVE_CHARS: usize = 40;
+
 /// `"…," said Kim Lee` / `"…," said she` / `», explique-t-elle`: the verb first.
 /// Split from [`AFTER_NAME`] because a capture search costs in proportion
 /// to the size of the pattern; only letters can follow the gap, so trying
 /// this one first gives the same result as one alternation of both.
 static AFTER_VERB: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"{AFTER_GAP}{VERBS}(?:-(?:t-)?(?P<tp>{PRONOUN})|\s+(?:(?:the|a|an|la|le|die|der) [\p{{Ll}} ]{{1,40}},\s+)?(?:{TITLES}\s+)?(?P<vn>{NAME}|{PRONOUN}))"
+        r"{AFTER_GAP}{VERBS}(?:-(?:t-)?(?P<tp>{PRONOUN})|\s+(?:(?:the|a|an|la|le|die|der) (?P<ap>[\p{{Ll}} ]+),\s+)?(?:{TITLES}\s+)?(?P<vn>{NAME}|{PRONOUN}))"
     ))
     .expect("AFTER_VERB")
 });
@@ -360,6 +370,10 @@ fn speaker_of(text: &str, q: &Found) -> Option<Mention> {
     let right_after = &text[q.end..floor(text, q.end + WINDOW / 2)];
     let spoken = AFTER_VERB
         .captures(right_after)
+        .filter(|c| {
+            c.name("ap")
+                .is_none_or(|a| a.as_str().chars().count() <= APPOSITIVE_CHARS)
+        })
         .or_else(|| AFTER_NAME.captures(right_after));
     if let Some(c) = spoken {
         let m = c.name("tp").or(c.name("vn")).or(c.name("nv"));
@@ -545,6 +559,27 @@ mod tests {
                 "neun zehn"
             ]
         );
+    }
+
+    #[test]
+    fn appositive_after_the_verb_is_at_most_forty_characters() {
+        // 40 characters between the article and the comma: read through.
+        let hit = format!(
+            "\"We will rebuild the harbour wall,\" said the {}, Kim Lee.",
+            "x".repeat(40)
+        );
+        let q = find_quotes(&hit);
+        assert_eq!(
+            speaker_of(&hit, &q[0]),
+            Some(Mention::Name("Kim Lee".into()))
+        );
+        // 41: the verb-first pattern does not match at all.
+        let miss = format!(
+            "\"We will rebuild the harbour wall,\" said the {}, Kim Lee.",
+            "x".repeat(41)
+        );
+        let q = find_quotes(&miss);
+        assert_eq!(speaker_of(&miss, &q[0]), None);
     }
 
     #[test]
