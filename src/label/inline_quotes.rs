@@ -80,11 +80,17 @@ pub(crate) fn find_quotes(text: &str) -> Vec<Found> {
     // Next known position of each closer; usize::MAX = none further on.
     let mut next_pos: Vec<(char, usize)> = Vec::new();
     let mut i = 0;
-    while let Some((off, open)) = text[i..]
-        .char_indices()
-        .find(|(_, c)| closers(*c).is_some())
+    // Every mark but `"` is non-ASCII: other ASCII bytes are skipped
+    // without decoding. A byte found after ASCII ones starts a character.
+    while let Some(off) = text
+        .as_bytes()
+        .get(i..)
+        .and_then(|r| r.iter().position(|&b| b == b'"' || b >= 0x80))
     {
         let at = i + off;
+        let Some(open) = text.get(at..).and_then(|t| t.chars().next()) else {
+            break;
+        };
         let after_open = at + open.len_utf8();
         i = after_open;
         let Some(cl) = closers(open) else { continue };
@@ -257,11 +263,14 @@ const NOT_NAMES: &[&str] = &[
     "Et",
 ];
 
+/// Lower-cased, only the Kelvin sign (K → k) turns into an ASCII letter, and
+/// no pronoun has a k: comparing ASCII case-insensitively is the same.
 fn is_pronoun(s: &str) -> bool {
-    matches!(
-        s.to_lowercase().as_str(),
-        "he" | "she" | "they" | "il" | "elle" | "ils" | "elles" | "er" | "sie"
-    )
+    [
+        "he", "she", "they", "il", "elle", "ils", "elles", "er", "sie",
+    ]
+    .iter()
+    .any(|p| s.eq_ignore_ascii_case(p))
 }
 
 /// Byte index at or before `i` that is a char boundary.
@@ -334,14 +343,23 @@ const TITLE_WORDS: &[&str] = &[
 
 /// Drops leading role words from a name, keeping at least one word.
 fn strip_titles(name: &str) -> &str {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let last_title = words.iter().rposition(|w| TITLE_WORDS.contains(w));
-    match last_title {
-        Some(t) if t + 1 < words.len() => {
-            let first = words[t + 1];
-            name.find(first).map_or(name, |p| &name[p..])
+    // The word after the last role word, when one follows it.
+    let mut first: Option<&str> = None;
+    let mut after_title = false;
+    for w in name.split_whitespace() {
+        if TITLE_WORDS.contains(&w) {
+            first = None;
+            after_title = true;
+        } else {
+            if after_title {
+                first = Some(w);
+            }
+            after_title = false;
         }
-        _ => name,
+    }
+    match first {
+        Some(first) => name.find(first).map_or(name, |p| &name[p..]),
+        None => name,
     }
 }
 
@@ -672,6 +690,15 @@ mod tests {
             "Jane Roe"
         );
         assert_eq!(strip_titles("Ana Ruiz"), "Ana Ruiz");
+        // A role word at the end: nothing follows it, the name stays whole.
+        assert_eq!(strip_titles("Mayor Ana Minister"), "Mayor Ana Minister");
+        assert_eq!(strip_titles("Ana Mayor Ana Lee"), "Ana Mayor Ana Lee");
+        for hit in ["he", "She", "THEY", "elles", "Sie"] {
+            assert!(is_pronoun(hit), "{hit}");
+        }
+        for miss in ["", "hen", "the", "Kim", "s\u{212A}e"] {
+            assert!(!is_pronoun(miss), "{miss}");
+        }
     }
 
     #[test]
