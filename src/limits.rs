@@ -217,8 +217,14 @@ fn memchr_lt(r: &[u8]) -> Option<usize> {
 /// Position of the first `</name` (any case) at or after `from`.
 fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut i = from;
-    while let Some(off) = b.get(i..)?.windows(2).position(|w| w == b"</") {
+    // A word-at-a-time search for `<`, then a look at the next byte: raw
+    // text (scripts, styles) is a large share of a page's bytes.
+    while let Some(off) = b.get(i..).and_then(memchr_lt) {
         let at = i + off;
+        if b.get(at + 1) != Some(&b'/') {
+            i = at + 1;
+            continue;
+        }
         let candidate = b.get(at + 2..at + 2 + name.len())?;
         if candidate.eq_ignore_ascii_case(name) {
             return Some(at);
@@ -231,24 +237,27 @@ fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
 /// Just after the `>` that ends the tag whose attributes start at `from`;
 /// a `>` inside a quoted attribute value does not end it.
 fn tag_end(b: &[u8], from: usize) -> Option<usize> {
-    let mut quote: Option<u8> = None;
-    for (off, &c) in b.get(from..)?.iter().enumerate() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            // A quote opens a value only after `=` (spaces allowed).
-            (None, b'"' | b'\'')
-                if b[from..from + off]
+    let mut i = from;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'>' => return Some(i + 1),
+            // A quote opens a value only after `=` (spaces allowed); the
+            // value is skipped in one search for its closing quote.
+            b'"' | b'\''
+                if b.get(from..i)
+                    .unwrap_or_default()
                     .iter()
                     .rev()
                     .find(|c| !c.is_ascii_whitespace())
                     == Some(&b'=') =>
             {
-                quote = Some(c);
+                let close = b.get(i + 1..)?.iter().position(|&x| x == c)?;
+                i += close + 2;
+                continue;
             }
-            (None, b'>') => return Some(from + off + 1),
             _ => {}
         }
+        i += 1;
     }
     None
 }

@@ -43,11 +43,26 @@ static CREDIT: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// Three or more separators in a line: "Home | News | World".
+/// Counted on the UTF-8 bytes (`|`, `·` C2 B7, `»` C2 BB, `›` E2 80 BA),
+/// without decoding the line.
 fn is_separator_row(text: &str) -> bool {
-    text.chars()
-        .filter(|c| matches!(c, '|' | '·' | '»' | '›'))
-        .count()
-        >= 3
+    let b = text.as_bytes();
+    let mut n = 0;
+    for (i, &c) in b.iter().enumerate() {
+        let hit = match c {
+            b'|' => true,
+            0xC2 => matches!(b.get(i + 1), Some(0xB7 | 0xBB)),
+            0xE2 => b.get(i + 1..i + 3) == Some(&[0x80, 0xBA]),
+            _ => false,
+        };
+        if hit {
+            n += 1;
+            if n >= 3 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Menu entries: very short, no sentence punctuation.
@@ -235,5 +250,21 @@ mod tests {
     fn separator_rows() {
         assert!(is_separator_row("Home | News | World | Sport"));
         assert!(!is_separator_row("A | B"));
+        for hit in [
+            "Home · News · World · Sport",
+            "Home » News » World » Sport",
+            "A › B › C › D",
+            "a|b·c»d",
+        ] {
+            assert!(is_separator_row(hit), "{hit}");
+        }
+        for miss in [
+            "Café — naïve » ok » no",
+            "‹ a › b ‹ c",
+            "¦ ¦ ¦",
+            "a ‐ b ‐ c ‐ d",
+        ] {
+            assert!(!is_separator_row(miss), "{miss}");
+        }
     }
 }

@@ -135,6 +135,25 @@ pub(crate) fn count_words(text: &str, cap: usize) -> usize {
     let bytes = text.as_bytes();
     let (mut n, mut in_word, mut i) = (0, false, 0);
     while let Some(&b) = bytes.get(i) {
+        // Eight ASCII bytes at a time (most text), one byte per lane: a
+        // word starts at a non-space byte after a space. The result is
+        // min(words, cap), so stopping once `cap` is reached is exact.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(chunk);
+            let x = u64::from_le_bytes(w);
+            if x & HIGH == 0 {
+                let space = ascii_space_lanes(x);
+                let before = (space << 8) | if in_word { 0 } else { 0x80 };
+                n += (!space & HIGH & before).count_ones() as usize;
+                if n >= cap {
+                    return cap;
+                }
+                in_word = space >> 63 == 0;
+                i += 8;
+                continue;
+            }
+        }
         let (space, len) = match b {
             b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => (true, 1),
             // U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000 start so.
@@ -157,6 +176,24 @@ pub(crate) fn count_words(text: &str, cap: usize) -> usize {
         i += len;
     }
     n
+}
+
+/// The high bit of every byte lane.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// For eight ASCII bytes (high bits clear), the high bit of each lane set
+/// where the byte is ASCII whitespace (space, `\t`, `\n`, `\r`, VT, FF).
+/// No lane carries into the next: every sum stays below 0x100.
+fn ascii_space_lanes(x: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let lanes = |b: u8| u64::from_le_bytes([b; 8]);
+    // Lanes equal to 0x20: the lane of `x ^ 0x20` is zero.
+    let y = x ^ lanes(0x20);
+    let is_space = !(((y & LOW7) + LOW7) | y | LOW7);
+    // Lanes from 0x09 to 0x0D: at least 9 and not at least 14.
+    let ge9 = x + lanes(0x80 - 0x09);
+    let ge14 = x + lanes(0x80 - 0x0E);
+    (is_space | (ge9 & !ge14)) & HIGH
 }
 
 /// See [`words`].
@@ -289,12 +326,34 @@ mod tests {
             "a\u{a0}b\u{2009}c\u{3000}d\u{85}e\u{1680}f",
             "é è ü ß 東京 ١٢",
             "\u{b}x\u{c}y\u{2028}z",
+            "eight ch",
+            "eightchr nine more words  to\tcount\r\nacross\x0bchunks\x0cof eight",
+            "        leading spaces then words ending in space        ",
+            "mixed ascii and é in the middle of a long line of words, twice é",
+            "\x1f\x7f!~ \x08\x0e\x1f\x21 controls near the whitespace range",
         ] {
-            for cap in [0, 1, 3, 1000] {
+            for cap in [0, 1, 3, 5, 8, 1000] {
                 assert_eq!(
                     count_words(text, cap),
                     text.split_whitespace().take(cap).count(),
                     "{text:?} cap {cap}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn word_counts_for_every_ascii_byte_in_a_chunk() {
+        for b in 0u8..0x80 {
+            for at in 0..8 {
+                let mut bytes = *b"abcdefghijklmnop";
+                bytes[at] = b;
+                bytes[at + 8] = b;
+                let text = String::from_utf8(bytes.to_vec()).expect("ASCII");
+                assert_eq!(
+                    count_words(&text, 1000),
+                    text.split_whitespace().count(),
+                    "{text:?}"
                 );
             }
         }

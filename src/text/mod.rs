@@ -47,6 +47,9 @@ fn is_invisible(c: char) -> bool {
 /// Collapses every run of whitespace (including no-break and thin spaces)
 /// to one space, drops invisible characters, trims.
 pub(crate) fn normalize_ws(s: &str) -> String {
+    if is_normal_ascii(s.as_bytes()) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         let start = out.len();
@@ -66,6 +69,23 @@ pub(crate) fn normalize_ws(s: &str) -> String {
         }
     }
     out
+}
+
+/// ASCII text that [`normalize_ws`] leaves as it is: no whitespace but
+/// single spaces between words (most lines of most dumps).
+fn is_normal_ascii(b: &[u8]) -> bool {
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for &c in b {
+        let space = c == b' ';
+        if c >= 0x80 || (0x09..=0x0D).contains(&c) || (space && prev_space) {
+            return false;
+        }
+        prev_space = space;
+    }
+    true
 }
 
 /// Splits `src` into lines with their byte ranges (line ends excluded).
@@ -451,6 +471,39 @@ mod tests {
 
     fn p(s: &str) -> (Shape, String) {
         (Shape::Paragraph, s.to_owned())
+    }
+
+    #[test]
+    fn normalize_ws_fast_path_agrees_with_the_general_one() {
+        let general = |s: &str| {
+            s.split_whitespace()
+                .map(|w| w.chars().filter(|c| !is_invisible(*c)).collect::<String>())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for s in [
+            "",
+            " ",
+            "word",
+            "two words",
+            " lead",
+            "trail ",
+            "double  space",
+            "tab\there",
+            "line\nbreak",
+            "cr\rhere",
+            "vt\u{b}ff\u{c}",
+            "nbsp\u{a0}here",
+            "zero\u{200B}width",
+            "é accent",
+            "\u{1f}unit sep",
+        ] {
+            assert_eq!(normalize_ws(s), general(s), "{s:?}");
+        }
+        assert!(is_normal_ascii(b"plain words, one space."));
+        assert!(!is_normal_ascii(b"two  spaces"));
+        assert!(!is_normal_ascii("caf\u{e9}".as_bytes()));
     }
 
     #[test]
