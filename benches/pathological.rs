@@ -17,45 +17,16 @@
 #[path = "../tests/common/pathological.rs"]
 mod pathological;
 
-use std::fs;
-use std::io::Read;
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use copydesk::{Extractor, Input, Kind};
 
+#[path = "pages.rs"]
+mod pages;
+
 fn real_pages() -> (String, Vec<String>) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut pages = Vec::new();
-    if let Ok(entries) = fs::read_dir(root.join("../shared/corpus/scrapinghub-dev/html")) {
-        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-        paths.sort();
-        for p in paths {
-            let Ok(file) = fs::File::open(&p) else {
-                continue;
-            };
-            let mut html = String::new();
-            if flate2::read::GzDecoder::new(file)
-                .read_to_string(&mut html)
-                .is_ok()
-            {
-                pages.push(html);
-            }
-        }
-        if !pages.is_empty() {
-            return ("scrapinghub-dev corpus".into(), pages);
-        }
-    }
-    if let Ok(entries) = fs::read_dir(root.join("fixtures/html")) {
-        let mut dirs: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-        dirs.sort();
-        for d in dirs {
-            if let Ok(html) = fs::read_to_string(d.join("input.html")) {
-                pages.push(html);
-            }
-        }
-    }
-    ("repository fixtures (../shared absent)".into(), pages)
+    let (source, pages) = pages::load_pages();
+    (source, pages.into_iter().map(|p| p.html).collect())
 }
 
 /// The fastest of `reps` runs; a run slower than [`SLOW`] is not repeated.

@@ -344,7 +344,7 @@ impl Heuristic for SiteHeuristic {
                 };
                 let text = select(&dom.html, &rule.selector)
                     .next()
-                    .map(|el| collapsed_text(el, 2000))
+                    .map(|el| crate::metadata::spaced_text_of(el, 500))
                     .unwrap_or_default();
                 if text.is_empty() {
                     draft.note(format!(
@@ -424,23 +424,6 @@ fn select<'a, 'b>(
             let own = selector.matches(&top).then_some(top);
             own.into_iter().chain(top.select(selector))
         })
-}
-
-/// Whitespace-collapsed text, stopping after about `limit` bytes.
-fn collapsed_text(el: ElementRef<'_>, limit: usize) -> String {
-    let mut out = String::new();
-    for t in el.text() {
-        for w in t.split_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(w);
-        }
-        if out.len() > limit {
-            break;
-        }
-    }
-    out
 }
 
 #[cfg(test)]

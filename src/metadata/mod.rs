@@ -770,9 +770,10 @@ impl<'a> Attrs<'a> {
     }
 }
 
-/// Text with a space between text nodes: in an author line, nodes are
+/// Whitespace-collapsed text with a space between text nodes, stopping
+/// after about `4 × limit` bytes: in an author line, nodes are
 /// separate fields (`<a>Ana Ruiz</a><span>22 Dec</span>`).
-fn spaced_text_of(el: ElementRef<'_>, limit: usize) -> String {
+pub(crate) fn spaced_text_of(el: ElementRef<'_>, limit: usize) -> String {
     let mut out = String::new();
     for t in el.text() {
         for w in t.split_whitespace() {
