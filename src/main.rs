@@ -11,7 +11,6 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use copydesk::{Article, Extractor, Input, Kind, Limits, SiteRules};
-use rayon::prelude::*;
 
 /// Turn scraped article pages and text dumps into structured articles.
 #[derive(Debug, Parser)]
@@ -433,9 +432,11 @@ fn batch(
     }
 }
 
-/// Extracts the inputs window by window on the pool and writes each
-/// window's lines in input order, so output streams and memory stays bounded
-/// by the window. Returns how many inputs failed.
+/// Extracts the inputs on the pool and writes their lines in input order as
+/// soon as each is ready. At most `threads × WINDOW_PER_JOB` inputs are in
+/// flight or waiting to be written, so output streams and memory stays
+/// bounded; a slow page holds back only the writing, never the workers.
+/// Returns how many inputs failed.
 fn write_batch(
     pool: &rayon::ThreadPool,
     extractor: &Extractor,
@@ -445,29 +446,48 @@ fn write_batch(
     progress: &indicatif::ProgressBar,
 ) -> io::Result<usize> {
     let window = pool.current_num_threads().max(1) * WINDOW_PER_JOB;
-    let mut failed = 0;
-    for chunk in inputs.chunks(window) {
-        let lines: Vec<(String, Option<String>)> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|input| {
+    let (done, results) = std::sync::mpsc::channel::<(usize, (String, Option<String>))>();
+    pool.in_place_scope(|scope| {
+        let mut failed = 0;
+        let mut next_submit = 0;
+        let mut waiting = std::collections::BTreeMap::new();
+        for next_write in 0..inputs.len() {
+            while next_submit < inputs.len() && next_submit < next_write + window {
+                let (index, input, done) = (next_submit, &inputs[next_submit], done.clone());
+                scope.spawn(move |_| {
                     let line = batch_one(extractor, input, kind);
                     progress.inc(1);
-                    line
-                })
-                .collect()
-        });
-        for (line, error) in lines {
+                    // The receiver outlives the scope; a send cannot fail.
+                    let _ = done.send((index, line));
+                });
+                next_submit += 1;
+            }
+            let (line, error) = loop {
+                if let Some(ready) = waiting.remove(&next_write) {
+                    break ready;
+                }
+                match results.recv() {
+                    Ok((index, line)) => {
+                        waiting.insert(index, line);
+                    }
+                    // Unreachable: `done` is alive in this scope.
+                    Err(_) => return Err(io::Error::other("worker threads stopped")),
+                }
+            };
             if let Some(reason) = error {
                 failed += 1;
                 progress.suspend(|| eprintln!("copydesk: {reason}"));
             }
             sink.write_all(line.as_bytes())?;
             sink.write_all(b"\n")?;
+            if waiting.is_empty() {
+                // Nothing else is ready: let readers see what there is.
+                sink.flush()?;
+            }
         }
         sink.flush()?;
-    }
-    Ok(failed)
+        Ok(failed)
+    })
 }
 
 /// Extracts one batch input to its JSON line, plus "source: reason" when it failed.
