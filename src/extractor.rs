@@ -204,8 +204,10 @@ impl Extractor {
                     let dom = match &scan.flat {
                         Some(flat) => {
                             draft.note(format!(
-                                "tags nested deeper than {} were left out (max_nesting)",
-                                self.limits.max_nesting
+                                "tags nested deeper than {}, or formatting tags beyond {} open \
+                                 at once, were left out before parsing (max_nesting)",
+                                self.limits.max_nesting,
+                                crate::limits::MAX_OPEN_FORMATTING
                             ));
                             crate::html::Dom::parse(flat, &self.limits)
                         }
@@ -383,6 +385,29 @@ pub fn builtin_heuristics() -> Vec<(&'static str, Stage, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capped_formatting_is_reported_and_text_kept() {
+        let mut page = String::from("<html><body><article><p>");
+        for i in 0..20 {
+            page.push_str(&format!("<b id=b{i}>"));
+        }
+        page.push_str("Bold start.</p>");
+        page.push_str(&"<p>The council met on Tuesday and approved the budget.</p>".repeat(3));
+        let (article, report) = Extractor::default()
+            .extract_with_report(page.as_str())
+            .expect("extracts");
+        assert!(
+            article.text.contains("approved the budget"),
+            "{}",
+            article.text
+        );
+        assert!(
+            report.notes.iter().any(|n| n.contains("(max_nesting)")),
+            "{:?}",
+            report.notes
+        );
+    }
 
     #[test]
     fn extractor_is_send_sync() {

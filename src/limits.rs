@@ -170,7 +170,7 @@ const FORMATTING: &[&str] = &[
 ];
 
 /// Formatting elements kept open at once; see [`Limits::max_nesting`].
-const MAX_OPEN_FORMATTING: usize = 8;
+pub(crate) const MAX_OPEN_FORMATTING: usize = 8;
 
 static NOT_NESTING_KEYS: Lazy<Vec<u64>> = Lazy::new(|| keys(NOT_NESTING));
 static FORMATTING_KEYS: Lazy<Vec<u64>> = Lazy::new(|| keys(FORMATTING));
