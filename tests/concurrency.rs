@@ -2,7 +2,7 @@
 //! sequential run, byte for byte.
 //!
 //! The pages are the shared corpus next to the repository (scrapinghub-dev
-//! and readability); when it is absent (a crates.io checkout, CI without the
+//! and readability); when it is absent (a checkout of the published package, CI without the
 //! corpus) the test prints why and passes without checking.
 
 use std::io::Read;

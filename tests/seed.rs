@@ -1,7 +1,7 @@
 //! The seed article of the project brief, checked field by field.
 //!
 //! The seed lives in the shared corpus next to the repository; when it is
-//! absent (a crates.io checkout, CI without the corpus) the test prints why
+//! absent (a checkout of the published package, CI without the corpus) the test prints why
 //! and passes without checking.
 
 use std::path::Path;
