@@ -196,70 +196,43 @@ impl Hasher for KeyHasher {
 
 type KeyMap = HashMap<u64, usize, BuildHasherDefault<KeyHasher>>;
 
-/// Position of the first `<`, a word at a time.
-fn memchr_lt(r: &[u8]) -> Option<usize> {
-    const LT: u64 = u64::from_ne_bytes([b'<'; 8]);
-    const LO: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HI: u64 = u64::from_ne_bytes([0x80; 8]);
-    let mut i = 0;
-    while let Some(chunk) = r.get(i..i + 8) {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
-        let x = u64::from_ne_bytes(w) ^ LT;
-        if x.wrapping_sub(LO) & !x & HI != 0 {
-            break;
-        }
-        i += 8;
-    }
-    r.get(i..)?.iter().position(|&c| c == b'<').map(|p| i + p)
-}
-
 /// Position of the first `</name` (any case) at or after `from`.
 fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
-    let mut i = from;
-    // A word-at-a-time search for `<`, then a look at the next byte: raw
-    // text (scripts, styles) is a large share of a page's bytes.
-    while let Some(off) = b.get(i..).and_then(memchr_lt) {
-        let at = i + off;
-        if b.get(at + 1) != Some(&b'/') {
-            i = at + 1;
-            continue;
-        }
-        let candidate = b.get(at + 2..at + 2 + name.len())?;
-        if candidate.eq_ignore_ascii_case(name) {
-            return Some(at);
-        }
-        i = at + 2;
-    }
-    None
+    // Raw text (scripts, styles) is a large share of a page's bytes: one
+    // vectorised search for `</`, then a look at the name.
+    let rest = b.get(from..)?;
+    memchr::memmem::find_iter(rest, b"</")
+        .map(|off| from + off)
+        .find(|&at| {
+            b.get(at + 2..at + 2 + name.len())
+                .is_some_and(|c| c.eq_ignore_ascii_case(name))
+        })
 }
 
 /// Just after the `>` that ends the tag whose attributes start at `from`;
 /// a `>` inside a quoted attribute value does not end it.
 fn tag_end(b: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
-    while let Some(&c) = b.get(i) {
-        match c {
-            b'>' => return Some(i + 1),
-            // A quote opens a value only after `=` (spaces allowed); the
-            // value is skipped in one search for its closing quote.
-            b'"' | b'\''
-                if b.get(from..i)
-                    .unwrap_or_default()
-                    .iter()
-                    .rev()
-                    .find(|c| !c.is_ascii_whitespace())
-                    == Some(&b'=') =>
-            {
-                let close = b.get(i + 1..)?.iter().position(|&x| x == c)?;
-                i += close + 2;
-                continue;
-            }
-            _ => {}
+    loop {
+        i += memchr::memchr3(b'>', b'"', b'\'', b.get(i..)?)?;
+        let c = b[i];
+        if c == b'>' {
+            return Some(i + 1);
         }
+        // A quote opens a value only after `=` (spaces allowed); the value
+        // is skipped in one search for its closing quote.
+        let after_equals = b
+            .get(from..i)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .find(|c| !c.is_ascii_whitespace())
+            == Some(&b'=');
         i += 1;
+        if after_equals {
+            i += memchr::memchr(c, b.get(i..)?)? + 1;
+        }
     }
-    None
 }
 
 /// What the pre-parse scan found.
@@ -298,13 +271,13 @@ fn flatten(source: &str, limit: usize, nodes: &mut usize) -> Option<String> {
     let mut open = KeyMap::default();
     let mut skipped = KeyMap::default();
     let mut i = 0;
-    while let Some(off) = b.get(i..).and_then(memchr_lt) {
+    while let Some(off) = b.get(i..).and_then(|r| memchr::memchr(b'<', r)) {
         let at = i + off;
         let rest = b.get(at + 1..).unwrap_or_default();
         if rest.starts_with(b"!--") {
             i = match b
                 .get(at + 4..)
-                .and_then(|r| r.windows(3).position(|w| w == b"-->"))
+                .and_then(|r| memchr::memmem::find(r, b"-->"))
             {
                 Some(end) => at + 4 + end + 3,
                 None => b.len(),
@@ -468,19 +441,29 @@ mod tests {
     }
 
     #[test]
-    fn finds_the_first_lt_at_every_offset() {
-        for len in 0..20 {
-            for at in 0..len {
-                let mut v = vec![b'x'; len];
-                v[at] = b'<';
-                if at + 3 < len {
-                    v[at + 3] = b'<';
-                }
-                assert_eq!(memchr_lt(&v), Some(at), "{len} {at}");
-            }
-            assert_eq!(memchr_lt(&vec![0xffu8; len]), None);
-            assert_eq!(memchr_lt(&vec![b';'; len]), None);
+    fn tag_ends_skip_quoted_values_only() {
+        // (tag text after the name, where the tag ends)
+        let cases: [(&str, Option<usize>); 7] = [
+            (" a=1>", Some(5)),
+            (" title=\"a>b\">x", Some(13)),
+            (" title = 'a>b' id=\"c\">", Some(22)),
+            // A quote that is not a value does not hide the `>`.
+            (" it's>", Some(6)),
+            (" a=\"unclosed>", None),
+            (" a=b", None),
+            ("", None),
+        ];
+        for (tag, want) in cases {
+            assert_eq!(tag_end(tag.as_bytes(), 0), want, "{tag}");
         }
+    }
+
+    #[test]
+    fn end_tags_are_found_in_any_case() {
+        let raw = b"x</s a</scrip </SCRIPT>";
+        assert_eq!(find_end_tag(raw, 0, b"script"), Some(14));
+        assert_eq!(find_end_tag(raw, 15, b"script"), None);
+        assert_eq!(find_end_tag(b"</", 0, b"script"), None);
     }
 
     #[test]

@@ -44,9 +44,7 @@ static PREFIXED: Lazy<[(DisclaimerKind, Regex); 6]> = Lazy::new(|| {
         ),
         (
             DisclaimerKind::Copyright,
-            re(
-                r"(?i)^(?:©\s*\S|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4}|copyright ©)|^.{0,200}(?-u:\b)all rights reserved(?-u:\b)",
-            ),
+            re(r"(?i)^(?:©\s*\S|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4}|copyright ©)"),
         ),
         (
             DisclaimerKind::Other,
@@ -120,17 +118,34 @@ static SELF_REFERENCE: Lazy<Regex> = Lazy::new(|| {
         .expect("SELF_REFERENCE")
 });
 
+/// "All rights reserved" anywhere in a line: a copyright notice too.
+static ALL_RIGHTS: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)(?-u:\b)all rights reserved(?-u:\b)").expect("ALL_RIGHTS"));
+
+/// "All rights reserved" within the first 200 characters of the first line.
+/// Searched for as a literal: as one pattern (`^.{0,200}all rights…`) the
+/// lazy DFA tracked every start offset, and its state tables thrashed the
+/// cache on every block.
+fn all_rights_reserved(head: &str) -> bool {
+    ALL_RIGHTS.find(head).is_some_and(|m| {
+        let before = &head[..m.start()];
+        !before.contains('\n') && before.chars().count() <= 200
+    })
+}
+
 /// The kind of a notice recognised by its prefix (anywhere in the article).
 pub(crate) fn disclaimer_kind(text: &str) -> Option<DisclaimerKind> {
     // Every prefix pattern is anchored and reads at most ~220 characters
-    // (`^.{0,200}all rights reserved`): a long paragraph is not scanned whole.
+    // (up to "all rights reserved" after 200): a long paragraph is not
+    // scanned whole.
     let t = head_chars(text.trim(), 240);
-    if !ANY_PREFIXED.is_match(t) {
+    let rights = || all_rights_reserved(t);
+    if !ANY_PREFIXED.is_match(t) && !rights() {
         return None;
     }
     PREFIXED
         .iter()
-        .find(|(_, re)| re.is_match(t))
+        .find(|(kind, re)| re.is_match(t) || *kind == DisclaimerKind::Copyright && rights())
         .map(|(kind, _)| *kind)
 }
 
@@ -277,6 +292,10 @@ mod tests {
             ),
             ("Copyright 2024 The Daily Post", DisclaimerKind::Copyright),
             ("Disclosure: The author owns shares.", DisclaimerKind::Other),
+            (
+                "Photos by the newsroom staff. ALL RIGHTS RESERVED.",
+                DisclaimerKind::Copyright,
+            ),
         ];
         for (text, kind) in cases {
             assert_eq!(disclaimer_kind(text), Some(kind), "{text}");
@@ -290,6 +309,8 @@ mod tests {
             "Copyright law changed in the spring.",
             "Note: the striker was sent off in the second half.",
             "Sponsored",
+            "Text on one line.\nAll rights reserved on the next one.",
+            "Many rights reservedly given.",
             "Trending Latest Sections Tech Health Space Environment Human Science Business Culture Sport Travel Money Weather Video Audio Games Podcasts Newsletters Crosswords Puzzles Quizzes Events Shop Jobs Dating Advertise Contact Help About Careers Privacy Terms Cookies Accessibility Sitemap Archive Topics Authors Tags Feeds Apps Editions Weekly Daily Photos Graphics Interactives Explainers Analysis Opinion Reviews Letters Obituaries Corrections Markets Economy Politics World Local National Regional International Global Europe Asia Africa Americas Oceania Arctic Antarctica Everything Else Too All rights reserved",
         ] {
             assert_eq!(disclaimer_kind(miss), None, "{miss}");
