@@ -156,13 +156,6 @@ fn name_key(name: &[u8]) -> u64 {
     })
 }
 
-/// The keys of a set of names, sorted for binary search.
-fn keys(set: &[&str]) -> Vec<u64> {
-    let mut k: Vec<u64> = set.iter().map(|s| name_key(s.as_bytes())).collect();
-    k.sort_unstable();
-    k
-}
-
 /// Formatting elements the parser re-opens in every new block while they
 /// are unclosed (`a` and `nobr` are left out: a second one closes the first).
 const FORMATTING: &[&str] = &[
@@ -172,9 +165,60 @@ const FORMATTING: &[&str] = &[
 /// Formatting elements kept open at once; see [`Limits::max_nesting`].
 pub(crate) const MAX_OPEN_FORMATTING: usize = 8;
 
-static NOT_NESTING_KEYS: Lazy<Vec<u64>> = Lazy::new(|| keys(NOT_NESTING));
-static FORMATTING_KEYS: Lazy<Vec<u64>> = Lazy::new(|| keys(FORMATTING));
-static RAW_TEXT_KEYS: Lazy<Vec<u64>> = Lazy::new(|| keys(RAW_TEXT));
+/// What the scan needs to know of a tag name (bits of [`TagTable`]).
+const NOT_NESTING_BIT: u8 = 1;
+const FORMATTING_BIT: u8 = 2;
+const RAW_TEXT_BIT: u8 = 4;
+/// Marks a used slot of the table.
+const USED_BIT: u8 = 0x80;
+
+/// The names of the three tables above by key, in an open-addressed table
+/// with one probe for most tags: the scan looks up every tag of the page.
+struct TagTable([(u64, u8); 256]);
+
+impl TagTable {
+    fn new() -> Self {
+        let mut t = TagTable([(0, 0); 256]);
+        for (set, bit) in [
+            (NOT_NESTING, NOT_NESTING_BIT),
+            (FORMATTING, FORMATTING_BIT),
+            (RAW_TEXT, RAW_TEXT_BIT),
+        ] {
+            for name in set {
+                let key = name_key(name.as_bytes());
+                let mut i = Self::slot(key);
+                while t.0[i].1 & USED_BIT != 0 && t.0[i].0 != key {
+                    i = (i + 1) % t.0.len();
+                }
+                t.0[i] = (key, t.0[i].1 | bit | USED_BIT);
+            }
+        }
+        t
+    }
+
+    fn slot(key: u64) -> usize {
+        (key >> 56) as usize
+    }
+
+    /// The bits of a tag name's key; 0 for a name in none of the tables.
+    fn bits(&self, key: u64) -> u8 {
+        let mut i = Self::slot(key);
+        // The table is far from full, so a probe ends at an empty slot.
+        for _ in 0..self.0.len() {
+            let (k, bits) = self.0[i];
+            if bits & USED_BIT == 0 {
+                return 0;
+            }
+            if k == key {
+                return bits;
+            }
+            i = (i + 1) % self.0.len();
+        }
+        0
+    }
+}
+
+static TAGS: Lazy<TagTable> = Lazy::new(TagTable::new);
 
 /// Keys are hashes already: the map uses them as they are.
 #[derive(Default)]
@@ -303,8 +347,9 @@ fn flatten(source: &str, limit: usize, nodes: &mut usize) -> Option<String> {
         };
         let self_closed = b.get(tag_end.saturating_sub(2)) == Some(&b'/');
         let key = name_key(name);
-        let counted = NOT_NESTING_KEYS.binary_search(&key).is_err();
-        let formatting = FORMATTING_KEYS.binary_search(&key).is_ok();
+        let bits = TAGS.bits(key);
+        let counted = bits & NOT_NESTING_BIT == 0;
+        let formatting = bits & FORMATTING_BIT != 0;
         let mut drop_tag = false;
         if close {
             if counted {
@@ -343,7 +388,7 @@ fn flatten(source: &str, limit: usize, nodes: &mut usize) -> Option<String> {
             copied = tag_end;
         }
         i = tag_end;
-        if !close && !self_closed && RAW_TEXT_KEYS.binary_search(&key).is_ok() {
+        if !close && !self_closed && bits & RAW_TEXT_BIT != 0 {
             i = find_end_tag(b, tag_end, name).unwrap_or(b.len());
         }
     }
@@ -437,6 +482,24 @@ mod tests {
                 Some(want),
                 "{page}"
             );
+        }
+    }
+
+    #[test]
+    fn tag_table_knows_every_listed_name_in_any_case() {
+        let bits = |name: &str| TAGS.bits(name_key(name.as_bytes()));
+        for (set, bit) in [
+            (NOT_NESTING, NOT_NESTING_BIT),
+            (FORMATTING, FORMATTING_BIT),
+            (RAW_TEXT, RAW_TEXT_BIT),
+        ] {
+            for name in set {
+                assert_ne!(bits(name) & bit, 0, "{name}");
+                assert_ne!(bits(&name.to_ascii_uppercase()) & bit, 0, "{name}");
+            }
+        }
+        for other in ["div", "span", "section", "x-widget", "scripts", "bb"] {
+            assert_eq!(bits(other), 0, "{other}");
         }
     }
 

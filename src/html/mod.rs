@@ -296,8 +296,9 @@ pub(crate) fn cached_flags(flags: &IdMap<u32>, id: NodeId, el: &scraper::node::E
     flags.get(&id).copied().unwrap_or_else(|| token_flags(el))
 }
 
-/// A hasher for [`NodeId`] keys: ids are small distinct integers, so a
-/// multiplicative hash is enough and much cheaper than SipHash.
+/// A hasher for [`NodeId`] keys and short attribute values: ids are small
+/// distinct integers, so a multiplicative hash is enough and much cheaper
+/// than SipHash. Strings are hashed eight bytes at a time.
 #[derive(Default, Clone, Copy)]
 pub(crate) struct IdHasher(u64);
 
@@ -306,8 +307,11 @@ impl std::hash::Hasher for IdHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         }
     }
     fn write_usize(&mut self, n: usize) {

@@ -29,7 +29,6 @@ mod json_ld;
 mod title;
 mod url;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use aho_corasick::AhoCorasick;
@@ -423,7 +422,7 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
     // Body text bytes seen so far (document order): positions for the
     // header test of shown dates.
     let mut text_pos = 0usize;
-    let mut class_cache: HashMap<&str, ClassFlags> = HashMap::new();
+    let mut class_cache = ClassCache::default();
     let mut stack: Vec<(NodeRef<'_, Node>, Within)> = vec![(root, Within::default())];
     while let Some((node, within)) = stack.pop() {
         let Within {
@@ -592,7 +591,9 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
             }
         } else if let Node::Text(t) = node.value() {
             if in_body {
-                text_pos += t.trim().len();
+                // Indentation between tags is most text nodes: ASCII
+                // whitespace first, without decoding characters.
+                text_pos += t.trim_ascii().trim().len();
             }
             continue;
         } else if !matches!(node.value(), Node::Document | Node::Fragment) {
@@ -713,6 +714,14 @@ impl ClassFlags {
     }
 }
 
+/// Class strings already matched, with a cheap byte hash (class strings
+/// are short and not attacker-chosen keys of anything that matters).
+type ClassCache<'a> = std::collections::HashMap<
+    &'a str,
+    ClassFlags,
+    std::hash::BuildHasherDefault<crate::html::IdHasher>,
+>;
+
 /// The attributes the pass reads, found in one scan.
 #[derive(Debug, Default, Clone, Copy)]
 struct Attrs<'a> {
@@ -777,7 +786,7 @@ impl<'a> Attrs<'a> {
     /// [`class_flags`](Attrs::class_flags), with the class string's result
     /// remembered in `cache`: pages repeat a few hundred class strings over
     /// thousands of elements. The cache stops growing at 4096 entries.
-    fn class_flags_cached(&self, cache: &mut HashMap<&'a str, ClassFlags>) -> ClassFlags {
+    fn class_flags_cached(&self, cache: &mut ClassCache<'a>) -> ClassFlags {
         let mut f = match self.class {
             Some(c) => match cache.get(c) {
                 Some(f) => *f,
