@@ -123,7 +123,7 @@ fn main() {
             worst = Some((ratio, case.name));
         }
         let (p, ours) = match parse {
-            // Flattened before parsing: copydesk parses less than the raw page.
+            // Flattened while parsing: copydesk builds less than the raw parse.
             Some(p) if p > extract => (format!("{:.4}", s_per_mb(p, bytes)), "-".into()),
             Some(p) => (
                 format!("{:.4}", s_per_mb(p, bytes)),

@@ -23,13 +23,13 @@ pub enum Error {
         /// The configured limit.
         limit: usize,
     },
-    /// The HTML page would parse (by the count made before parsing) or did
+    /// The HTML page would parse (by the count kept while parsing) or did
     /// parse into more DOM nodes than
     /// [`Limits::max_nodes`](crate::Limits::max_nodes) allows.
     #[error("page has {nodes} DOM nodes; the limit is {limit}")]
     TooManyNodes {
         /// Nodes in the parsed page, or at least that many by the count
-        /// made before parsing.
+        /// kept while parsing (which stops building at the limit).
         nodes: usize,
         /// The configured limit.
         limit: usize,

@@ -190,29 +190,24 @@ impl Extractor {
                 parsed = true;
                 if draft.is_html() {
                     let start = Instant::now();
-                    // Nesting is bounded before the parser sees it (its
-                    // work grows with the square of the nesting).
-                    let scan = crate::limits::scan_nesting(draft.source(), self.limits.max_nesting);
-                    // A page that will parse into too many nodes is refused
-                    // before the parser allocates them.
-                    if scan.nodes > self.limits.max_nodes {
+                    // Nesting and node count are bounded as the parser
+                    // goes (its work grows with the square of the nesting).
+                    let (dom, guard) = crate::html::Dom::parse(draft.source(), &self.limits);
+                    if guard.over_nodes() {
                         return Err(Error::TooManyNodes {
-                            nodes: scan.nodes,
+                            nodes: guard.nodes,
                             limit: self.limits.max_nodes,
                         });
                     }
-                    let dom = match &scan.flat {
-                        Some(flat) => {
-                            draft.note(format!(
-                                "tags nested deeper than {}, or formatting tags beyond {} open \
-                                 at once, were left out before parsing (max_nesting)",
-                                self.limits.max_nesting,
-                                crate::limits::MAX_OPEN_FORMATTING
-                            ));
-                            crate::html::Dom::parse(flat, &self.limits)
-                        }
-                        None => crate::html::Dom::parse(draft.source(), &self.limits),
-                    };
+                    if guard.left_out > 0 {
+                        draft.note(format!(
+                            "{} tags nested deeper than {}, or formatting tags beyond {} open \
+                             at once, were left out while parsing (max_nesting)",
+                            guard.left_out,
+                            self.limits.max_nesting,
+                            crate::limits::MAX_OPEN_FORMATTING
+                        ));
+                    }
                     draft.report.timings.push(("parse", start.elapsed()));
                     // Checked before any heuristic walks the tree (O(1)).
                     let nodes = dom.html.tree.values().len();

@@ -11,8 +11,8 @@ use once_cell::sync::Lazy;
 /// | limit | default | over the limit |
 /// |---|---|---|
 /// | [`max_input_bytes`](Limits::max_input_bytes) | 64 MiB | [`Error::InputTooLarge`](crate::Error::InputTooLarge), before any decoding or parsing |
-/// | [`max_nodes`](Limits::max_nodes) | 4 000 000 | [`Error::TooManyNodes`](crate::Error::TooManyNodes), from an estimate before parsing or the count right after it, before any heuristic walks the DOM |
-/// | [`max_nesting`](Limits::max_nesting) | 1 024 | degrades: tags that would open deeper are left out before parsing, their text kept, with a note in the [`Report`](crate::Report) |
+/// | [`max_nodes`](Limits::max_nodes) | 4 000 000 | [`Error::TooManyNodes`](crate::Error::TooManyNodes), from a count kept while parsing (which stops building at the limit) or the count right after it, before any heuristic walks the DOM |
+/// | [`max_nesting`](Limits::max_nesting) | 1 024 | degrades: tags that would open deeper are left out while parsing, their text kept, with a note in the [`Report`](crate::Report) |
 /// | [`max_depth`](Limits::max_depth) | 512 | degrades: content deeper than this is read as flat text of its ancestor at that depth |
 /// | [`max_blocks`](Limits::max_blocks) | 100 000 | degrades: later blocks are dropped, with a note in the [`Report`](crate::Report) |
 ///
@@ -53,28 +53,29 @@ pub struct Limits {
     /// more nodes than there are tags (it re-opens unclosed formatting
     /// elements in every new paragraph, up to 8 of them, see
     /// [`max_nesting`](Limits::max_nesting)), and every heuristic
-    /// walks the tree. Checked twice: before parsing, against a count the
-    /// pre-parse scan makes of the elements the page will at least parse
-    /// into (start tags, plus the unclosed formatting elements the parser
-    /// re-opens at each of them), so the parser's memory is bounded too;
-    /// and after parsing, against the real count.
+    /// walks the tree. Checked twice: while parsing, against a count of the
+    /// elements the page parses into at least (start tags, plus the
+    /// unclosed formatting elements the parser re-opens at each of them),
+    /// kept as the tokenizer hands tags to the tree builder, which is given
+    /// nothing more once the count is over, so the parser's memory is
+    /// bounded too; and after parsing, against the real count.
     /// Over it: [`Error::TooManyNodes`](crate::Error::TooManyNodes), before
     /// any heuristic runs. Text input has no DOM and is not affected.
     pub max_nodes: usize,
-    /// Deepest nesting of unclosed tags in the HTML source, counted by a
-    /// linear scan before parsing (void elements, elements the parser closes
-    /// by itself such as `<p>` and `<li>`, self-closed tags, comments and
-    /// script/style text are not counted). 1 024 by default: real pages stay
+    /// Deepest nesting of unclosed tags in the HTML source, counted on the
+    /// tags the tokenizer hands to the tree builder (void elements, elements
+    /// the parser closes by itself such as `<p>` and `<li>`, and self-closed
+    /// tags are not counted; comments and script/style text hold no tags). 1 024 by default: real pages stay
     /// under 100, and content nested deeper than
     /// [`max_depth`](Limits::max_depth) is read as flat text anyway. The HTML parser's work grows with the square of the
     /// nesting (each block start tag searches the whole stack of open
     /// elements), so 100 000 nested `<div>`s would take minutes. Over it:
-    /// start tags that would open deeper are left out of the parsed source,
-    /// with their matching end tags; their text is kept, flat, in the
+    /// start tags that would open deeper never reach the tree builder, nor
+    /// do their matching end tags; their text is kept, flat, in the
     /// element at the limit, and the [`Report`](crate::Report) says so (no
     /// error).
     ///
-    /// The same scan also keeps at most 8 formatting elements open at once
+    /// The same count also keeps at most 8 formatting elements open at once
     /// (`b`, `big`, `code`, `em`, `font`, `i`, `s`, `small`, `strike`,
     /// `strong`, `tt`, `u`): the parser clones every open one into each
     /// new paragraph, so a few kilobytes of distinct unclosed `<b id=…>` tags
@@ -144,11 +145,6 @@ const NOT_NESTING: &[&str] = &[
     "frameset",
 ];
 
-/// Elements whose content is text up to their end tag.
-const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
-];
-
 /// A case-insensitive hash of a tag name (FNV-1a).
 fn name_key(name: &[u8]) -> u64 {
     name.iter().fold(0xcbf2_9ce4_8422_2325, |h, c| {
@@ -165,25 +161,20 @@ const FORMATTING: &[&str] = &[
 /// Formatting elements kept open at once; see [`Limits::max_nesting`].
 pub(crate) const MAX_OPEN_FORMATTING: usize = 8;
 
-/// What the scan needs to know of a tag name (bits of [`TagTable`]).
+/// What the guard needs to know of a tag name (bits of [`TagTable`]).
 const NOT_NESTING_BIT: u8 = 1;
 const FORMATTING_BIT: u8 = 2;
-const RAW_TEXT_BIT: u8 = 4;
 /// Marks a used slot of the table.
 const USED_BIT: u8 = 0x80;
 
-/// The names of the three tables above by key, in an open-addressed table
-/// with one probe for most tags: the scan looks up every tag of the page.
+/// The names of the two tables above by key, in an open-addressed table
+/// with one probe for most tags: the guard looks up every tag of the page.
 struct TagTable([(u64, u8); 256]);
 
 impl TagTable {
     fn new() -> Self {
         let mut t = TagTable([(0, 0); 256]);
-        for (set, bit) in [
-            (NOT_NESTING, NOT_NESTING_BIT),
-            (FORMATTING, FORMATTING_BIT),
-            (RAW_TEXT, RAW_TEXT_BIT),
-        ] {
+        for (set, bit) in [(NOT_NESTING, NOT_NESTING_BIT), (FORMATTING, FORMATTING_BIT)] {
             for name in set {
                 let key = name_key(name.as_bytes());
                 let mut i = Self::slot(key);
@@ -200,7 +191,7 @@ impl TagTable {
         (key >> 56) as usize
     }
 
-    /// The bits of a tag name's key; 0 for a name in none of the tables.
+    /// The bits of a tag name's key; 0 for a name in neither table.
     fn bits(&self, key: u64) -> u8 {
         let mut i = Self::slot(key);
         // The table is far from full, so a probe ends at an empty slot.
@@ -240,182 +231,98 @@ impl Hasher for KeyHasher {
 
 type KeyMap = HashMap<u64, usize, BuildHasherDefault<KeyHasher>>;
 
-/// Position of the first `</name` (any case) at or after `from`.
-fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
-    // Raw text (scripts, styles) is a large share of a page's bytes: one
-    // vectorised search for `</`, then a look at the name.
-    let rest = b.get(from..)?;
-    memchr::memmem::find_iter(rest, b"</")
-        .map(|off| from + off)
-        .find(|&at| {
-            b.get(at + 2..at + 2 + name.len())
-                .is_some_and(|c| c.eq_ignore_ascii_case(name))
-        })
-}
-
-/// Just after the `>` that ends the tag whose attributes start at `from`;
-/// a `>` inside a quoted attribute value does not end it.
-fn tag_end(b: &[u8], from: usize) -> Option<usize> {
-    let mut i = from;
-    loop {
-        i += memchr::memchr3(b'>', b'"', b'\'', b.get(i..)?)?;
-        let c = b[i];
-        if c == b'>' {
-            return Some(i + 1);
-        }
-        // A quote opens a value only after `=` (spaces allowed); the value
-        // is skipped in one search for its closing quote.
-        let after_equals = b
-            .get(from..i)
-            .unwrap_or_default()
-            .iter()
-            .rev()
-            .find(|c| !c.is_ascii_whitespace())
-            == Some(&b'=');
-        i += 1;
-        if after_equals {
-            i += memchr::memchr(c, b.get(i..)?)? + 1;
-        }
-    }
-}
-
-/// What the pre-parse scan found.
-pub(crate) struct Scan {
-    /// The source with tags over the limits left out; `None` when nothing
-    /// was, which is every real page.
-    pub flat: Option<String>,
-    /// Elements the parser will make at least: one per start tag kept, plus
+/// Decides, tag by tag as the tokenizer emits them, which tags the HTML
+/// tree builder sees, so that [`Limits::max_nesting`] and
+/// [`Limits::max_nodes`] hold while the page is parsed (the tree builder's
+/// work grows with the square of the nesting, and it re-opens unclosed
+/// formatting elements in every new block). It sees every tag once, in
+/// the tokenizer's own pass: no second scan of the page.
+pub(crate) struct NestingGuard {
+    limit: usize,
+    max_nodes: usize,
+    depth: usize,
+    formatting_open: usize,
+    /// Per tag name (hashed): elements open, and start tags left out whose
+    /// end tag is still to come. An end tag closes only a name that is
+    /// open, as in the parser: stray end tags cannot lower the count.
+    open: KeyMap,
+    skipped: KeyMap,
+    /// Elements the parser makes at least: one per start tag kept, plus
     /// the open formatting elements it re-opens at each other start tag.
-    /// Checked against [`Limits::max_nodes`] before parsing, so a page that
-    /// would parse into millions of nodes is refused before it takes the
-    /// memory.
-    pub nodes: usize,
+    pub(crate) nodes: usize,
+    /// Start tags left out (nested too deep, or formatting beyond the cap).
+    pub(crate) left_out: usize,
 }
 
-/// The HTML source with start tags nested deeper than `limit` (and their
-/// end tags) left out, and the number of nodes it will parse into at least.
-/// One linear pass over the bytes, no allocation unless the limit is hit.
-/// See [`Limits::max_nesting`] for what is counted.
-pub(crate) fn scan_nesting(source: &str, limit: usize) -> Scan {
-    let mut nodes = 0usize;
-    let flat = flatten(source, limit, &mut nodes);
-    Scan { flat, nodes }
-}
-
-fn flatten(source: &str, limit: usize, nodes: &mut usize) -> Option<String> {
-    let b = source.as_bytes();
-    let mut out: Option<String> = None;
-    // Bytes of `source` before `copied` are in `out` already.
-    let mut copied = 0;
-    let mut depth = 0usize;
-    let mut formatting_open = 0usize;
-    // Per tag name (hashed): elements open, and start tags left out whose
-    // end tag is still to come. An end tag closes only a name that is open,
-    // as in the parser: stray end tags cannot lower the count.
-    let mut open = KeyMap::default();
-    let mut skipped = KeyMap::default();
-    let mut i = 0;
-    while let Some(off) = b.get(i..).and_then(|r| memchr::memchr(b'<', r)) {
-        let at = i + off;
-        let rest = b.get(at + 1..).unwrap_or_default();
-        if rest.starts_with(b"!--") {
-            i = match b
-                .get(at + 4..)
-                .and_then(|r| memchr::memmem::find(r, b"-->"))
-            {
-                Some(end) => at + 4 + end + 3,
-                None => b.len(),
-            };
-            continue;
-        }
-        let close = rest.first() == Some(&b'/');
-        let name_start = at + 1 + usize::from(close);
-        let name_len = b
-            .get(name_start..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-' || **c == b':')
-            .count();
-        let starts_with_letter = b.get(name_start).is_some_and(u8::is_ascii_alphabetic);
-        if name_len == 0 || !starts_with_letter {
-            i = at + 1;
-            continue;
-        }
-        let name = &b[name_start..name_start + name_len];
-        let Some(tag_end) = tag_end(b, name_start + name_len) else {
-            break;
-        };
-        let self_closed = b.get(tag_end.saturating_sub(2)) == Some(&b'/');
-        let key = name_key(name);
-        let bits = TAGS.bits(key);
-        let counted = bits & NOT_NESTING_BIT == 0;
-        let formatting = bits & FORMATTING_BIT != 0;
-        let mut drop_tag = false;
-        if close {
-            if counted {
-                if let Some(n) = skipped.get_mut(&key).filter(|n| **n > 0) {
-                    *n -= 1;
-                    drop_tag = true;
-                } else if let Some(n) = open.get_mut(&key).filter(|n| **n > 0) {
-                    *n -= 1;
-                    depth = depth.saturating_sub(1);
-                    formatting_open -= usize::from(formatting && formatting_open > 0);
-                }
-            }
-        } else {
-            if counted
-                && !self_closed
-                && (depth >= limit || (formatting && formatting_open >= MAX_OPEN_FORMATTING))
-            {
-                *skipped.entry(key).or_insert(0) += 1;
-                drop_tag = true;
-            } else if counted && !self_closed {
-                *open.entry(key).or_insert(0) += 1;
-                depth += 1;
-                formatting_open += usize::from(formatting);
-            }
-            if !drop_tag {
-                // The element itself, and the formatting elements the
-                // parser re-opens before it.
-                let reopened = if formatting { 0 } else { formatting_open };
-                *nodes = nodes.saturating_add(1 + reopened);
-            }
-        }
-        if drop_tag {
-            let o = out.get_or_insert_with(|| String::with_capacity(source.len()));
-            // `<` and `>` are ASCII: both ends are char boundaries.
-            o.push_str(source.get(copied..at).unwrap_or_default());
-            copied = tag_end;
-        }
-        i = tag_end;
-        if !close && !self_closed && bits & RAW_TEXT_BIT != 0 {
-            i = find_end_tag(b, tag_end, name).unwrap_or(b.len());
+impl NestingGuard {
+    pub(crate) fn new(limits: &Limits) -> Self {
+        NestingGuard {
+            limit: limits.max_nesting,
+            max_nodes: limits.max_nodes,
+            depth: 0,
+            formatting_open: 0,
+            open: KeyMap::default(),
+            skipped: KeyMap::default(),
+            nodes: 0,
+            left_out: 0,
         }
     }
-    let mut o = out?;
-    o.push_str(source.get(copied..).unwrap_or_default());
-    Some(o)
+
+    /// Over [`Limits::max_nodes`]: the parser is given nothing more, and
+    /// the page is refused once the tokenizer is done.
+    pub(crate) fn over_nodes(&self) -> bool {
+        self.nodes > self.max_nodes
+    }
+
+    /// A start tag (lower-case name): true when the parser should see it.
+    pub(crate) fn start(&mut self, name: &str, self_closing: bool) -> bool {
+        let key = name_key(name.as_bytes());
+        let bits = TAGS.bits(key);
+        let counted = bits & NOT_NESTING_BIT == 0 && !self_closing;
+        let formatting = bits & FORMATTING_BIT != 0;
+        if counted {
+            let too_deep = self.depth >= self.limit;
+            if too_deep || formatting && self.formatting_open >= MAX_OPEN_FORMATTING {
+                *self.skipped.entry(key).or_insert(0) += 1;
+                self.left_out += 1;
+                return false;
+            }
+            *self.open.entry(key).or_insert(0) += 1;
+            self.depth += 1;
+            self.formatting_open += usize::from(formatting);
+        }
+        // The element itself, and the formatting elements the parser
+        // re-opens before it.
+        let reopened = if formatting { 0 } else { self.formatting_open };
+        self.nodes = self.nodes.saturating_add(1 + reopened);
+        true
+    }
+
+    /// An end tag (lower-case name): true when the parser should see it.
+    pub(crate) fn end(&mut self, name: &str) -> bool {
+        let key = name_key(name.as_bytes());
+        let bits = TAGS.bits(key);
+        if bits & NOT_NESTING_BIT != 0 {
+            return true;
+        }
+        if let Some(n) = self.skipped.get_mut(&key).filter(|n| **n > 0) {
+            *n -= 1;
+            return false;
+        }
+        if let Some(n) = self.open.get_mut(&key).filter(|n| **n > 0) {
+            *n -= 1;
+            self.depth = self.depth.saturating_sub(1);
+            if bits & FORMATTING_BIT != 0 {
+                self.formatting_open = self.formatting_open.saturating_sub(1);
+            }
+        }
+        true
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn flatten_deep_nesting(source: &str, limit: usize) -> Option<String> {
-        scan_nesting(source, limit).flat
-    }
-
-    #[test]
-    fn node_estimate_counts_tags_and_reopened_formatting() {
-        assert_eq!(scan_nesting("<div><p>a</p><p>b</p></div>", 10).nodes, 3);
-        // Two unclosed <b>s are re-opened before each of the three <p>s.
-        assert_eq!(scan_nesting("<b><b><p>a<p>b<p>c", 10).nodes, 2 + 3 * 3);
-        // End tags, comments and script text make no elements.
-        assert_eq!(
-            scan_nesting("<!-- <p> --><script><p></script></x>", 10).nodes,
-            1
-        );
-    }
 
     #[test]
     fn setters_set_one_field_each() {
@@ -440,131 +347,96 @@ mod tests {
         assert_eq!(Limits::default().max_nodes(7).max_depth, d.max_depth);
     }
 
-    #[test]
-    fn nesting_within_the_limit_is_left_alone() {
-        for page in [
-            "<div><div><p>a<p>b</div></div>",
-            "<ul><li>a<li>b<li>c</ul><br><br><br><img src=x>",
-            "<div><!-- <div><div><div> --></div>",
-            "<script>'<div><div><div><div>'</script><div></div>",
-            "<svg><path/><path/><path/><path/></svg>",
-            "a < b and c<d, <3 <",
-            "",
-        ] {
-            assert_eq!(flatten_deep_nesting(page, 3), None, "{page}");
-        }
-    }
-
-    #[test]
-    fn deeper_tags_are_left_out_and_their_text_kept() {
-        let cases = [
-            (
-                "<div><div><div><div>x</div></div></div></div>",
-                "<div><div>x</div></div>",
-            ),
-            (
-                "<b><i><u><s>deep</s></u> text</i></b>",
-                "<b><i>deep text</i></b>",
-            ),
-            ("<div><div><div>unclosed", "<div><div>unclosed"),
-            (
-                "<DIV><Div><div class=\"a>b\">é</div></Div></DIV>",
-                "<DIV><Div>é</Div></DIV>",
-            ),
-            (
-                "<div><span><p>para</p><span>x</span></span></div>",
-                "<div><span><p>para</p>x</span></div>",
-            ),
-        ];
-        for (page, want) in cases {
-            assert_eq!(
-                flatten_deep_nesting(page, 2).as_deref(),
-                Some(want),
-                "{page}"
-            );
-        }
-    }
-
-    #[test]
-    fn tag_table_knows_every_listed_name_in_any_case() {
-        let bits = |name: &str| TAGS.bits(name_key(name.as_bytes()));
-        for (set, bit) in [
-            (NOT_NESTING, NOT_NESTING_BIT),
-            (FORMATTING, FORMATTING_BIT),
-            (RAW_TEXT, RAW_TEXT_BIT),
-        ] {
-            for name in set {
-                assert_ne!(bits(name) & bit, 0, "{name}");
-                assert_ne!(bits(&name.to_ascii_uppercase()) & bit, 0, "{name}");
+    /// Feeds `tags` (`"div"` a start tag, `"/div"` an end tag, `"br/"`
+    /// self-closed) and returns the ones kept.
+    fn kept(limit: usize, tags: &[&str]) -> (Vec<String>, NestingGuard) {
+        let mut g = NestingGuard::new(&Limits::default().max_nesting(limit));
+        let mut out = Vec::new();
+        for t in tags {
+            let keep = match (t.strip_prefix('/'), t.strip_suffix('/')) {
+                (Some(end), _) => g.end(end),
+                (None, Some(closed)) => g.start(closed, true),
+                (None, None) => g.start(t, false),
+            };
+            if keep {
+                out.push((*t).to_string());
             }
         }
-        for other in ["div", "span", "section", "x-widget", "scripts", "bb"] {
-            assert_eq!(bits(other), 0, "{other}");
-        }
+        (out, g)
     }
 
     #[test]
-    fn tag_ends_skip_quoted_values_only() {
-        // (tag text after the name, where the tag ends)
-        let cases: [(&str, Option<usize>); 7] = [
-            (" a=1>", Some(5)),
-            (" title=\"a>b\">x", Some(13)),
-            (" title = 'a>b' id=\"c\">", Some(22)),
-            // A quote that is not a value does not hide the `>`.
-            (" it's>", Some(6)),
-            (" a=\"unclosed>", None),
-            (" a=b", None),
-            ("", None),
-        ];
-        for (tag, want) in cases {
-            assert_eq!(tag_end(tag.as_bytes(), 0), want, "{tag}");
-        }
+    fn node_estimate_counts_tags_and_reopened_formatting() {
+        assert_eq!(kept(10, &["div", "p", "/p", "p", "/p", "/div"]).1.nodes, 3);
+        // Two unclosed <b>s are re-opened before each of the three <p>s.
+        assert_eq!(kept(10, &["b", "b", "p", "p", "p"]).1.nodes, 2 + 3 * 3);
+        // End tags make no elements.
+        assert_eq!(kept(10, &["/x", "/div"]).1.nodes, 0);
     }
 
     #[test]
-    fn end_tags_are_found_in_any_case() {
-        let raw = b"x</s a</scrip </SCRIPT>";
-        assert_eq!(find_end_tag(raw, 0, b"script"), Some(14));
-        assert_eq!(find_end_tag(raw, 15, b"script"), None);
-        assert_eq!(find_end_tag(b"</", 0, b"script"), None);
-    }
-
-    #[test]
-    fn unclosed_formatting_elements_are_capped() {
-        let mut page = String::from("<p>");
-        for i in 0..40 {
-            page.push_str(&format!("<b id=b{i}>"));
-        }
-        page.push_str("</p><p>x</p>");
-        let flat = flatten_deep_nesting(&page, 1024).expect("over the cap");
-        assert_eq!(flat.matches("<b ").count(), MAX_OPEN_FORMATTING);
-        assert!(flat.ends_with("</p><p>x</p>"));
-        // Closed as they go, any number is fine; links never count.
-        let closed = "<p><b>x</b><i>y</i></p>".repeat(100) + &"<a href=x>".repeat(40);
-        assert_eq!(flatten_deep_nesting(&closed, 1024), None);
+    fn deeper_tags_are_left_out_with_their_end_tags() {
+        let (out, g) = kept(
+            2,
+            &["div", "div", "div", "div", "/div", "/div", "/div", "/div"],
+        );
+        assert_eq!(out, ["div", "div", "/div", "/div"]);
+        assert_eq!(g.left_out, 2);
+        // Void, self-closed and self-closing elements never count.
+        let (out, g) = kept(1, &["div", "p", "li", "br", "img", "svg/", "path/", "/div"]);
+        assert_eq!(out.len(), 8);
+        assert_eq!(g.left_out, 0);
     }
 
     #[test]
     fn stray_end_tags_do_not_hide_nesting() {
         // The parser ignores `</span>` with no open span: the divs nest.
-        let page = "<div></span><div></span><div></span>x";
-        assert_eq!(
-            flatten_deep_nesting(page, 2).as_deref(),
-            Some("<div></span><div></span></span>x")
-        );
+        let (out, _) = kept(2, &["div", "/span", "div", "/span", "div", "/span"]);
+        assert_eq!(out, ["div", "/span", "div", "/span", "/span"]);
     }
 
     #[test]
-    fn flattening_is_linear_on_hostile_nesting() {
-        let page = format!(
-            "{}text{}",
-            "<div>".repeat(100_000),
-            "</div>".repeat(100_000)
-        );
-        let flat = flatten_deep_nesting(&page, 10).expect("over the limit");
+    fn unclosed_formatting_elements_are_capped() {
+        let mut tags = vec!["p"];
+        tags.extend(["b"; 40]);
+        tags.extend(["/p", "p", "/p"]);
+        let (out, g) = kept(1024, &tags);
         assert_eq!(
-            flat,
-            format!("{}text{}", "<div>".repeat(10), "</div>".repeat(10))
+            out.iter().filter(|t| *t == "b").count(),
+            MAX_OPEN_FORMATTING
         );
+        assert_eq!(g.left_out, 40 - MAX_OPEN_FORMATTING);
+        // Closed as they go, any number is fine; links never count.
+        let mut closed = Vec::new();
+        for _ in 0..100 {
+            closed.extend(["p", "b", "/b", "i", "/i", "/p"]);
+        }
+        closed.extend(["a"; 40]);
+        assert_eq!(kept(1024, &closed).1.left_out, 0);
+    }
+
+    #[test]
+    fn too_many_nodes_is_seen_as_tags_arrive() {
+        let mut g = NestingGuard::new(&Limits::default().max_nodes(3));
+        for _ in 0..3 {
+            assert!(g.start("p", false));
+        }
+        assert!(!g.over_nodes());
+        g.start("p", false);
+        assert!(g.over_nodes());
+    }
+
+    #[test]
+    fn tag_table_knows_every_listed_name_in_any_case() {
+        let bits = |name: &str| TAGS.bits(name_key(name.as_bytes()));
+        for (set, bit) in [(NOT_NESTING, NOT_NESTING_BIT), (FORMATTING, FORMATTING_BIT)] {
+            for name in set {
+                assert_ne!(bits(name) & bit, 0, "{name}");
+                assert_ne!(bits(&name.to_ascii_uppercase()) & bit, 0, "{name}");
+            }
+        }
+        for other in ["div", "span", "section", "x-widget", "script", "bb"] {
+            assert_eq!(bits(other), 0, "{other}");
+        }
     }
 }

@@ -75,7 +75,7 @@ struct PipelineArgs {
     /// Default 4000000.
     #[arg(long, value_name = "N")]
     max_nodes: Option<usize>,
-    /// Deepest tag nesting parsed; deeper tags are left out before
+    /// Deepest tag nesting parsed; deeper tags are left out while
     /// parsing, their text kept. Default 1024.
     #[arg(long, value_name = "N")]
     max_nesting: Option<usize>,

@@ -16,11 +16,19 @@ mod segment;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use std::cell::RefCell;
+
 use ego_tree::NodeId;
-use scraper::Html;
+use html5ever::TokenizerResult;
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{
+    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts, TreeSink};
+use scraper::{Html, HtmlTreeSink};
 
 use crate::heuristic::{Builtin, Heuristic, Stage};
-use crate::limits::Limits;
+use crate::limits::{Limits, NestingGuard};
 
 /// What a kept box next to (or inside) the body is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,9 +65,13 @@ pub(crate) struct Dom {
 }
 
 impl Dom {
-    pub(crate) fn parse(source: &str, _limits: &Limits) -> Dom {
-        Dom {
-            html: Html::parse_document(source),
+    /// Parses the page with the nesting and node limits applied as the
+    /// tokenizer goes (see [`NestingGuard`]); the guard tells what it left
+    /// out and whether the page went over [`Limits::max_nodes`].
+    pub(crate) fn parse(source: &str, limits: &Limits) -> (Dom, NestingGuard) {
+        let (html, guard) = parse_guarded(source, NestingGuard::new(limits));
+        let dom = Dom {
+            html,
             main: None,
             roots: Vec::new(),
             boxes: Vec::new(),
@@ -67,8 +79,75 @@ impl Dom {
             body_override: None,
             wild: false,
             flags: IdMap::default(),
+        };
+        (dom, guard)
+    }
+}
+
+/// The tree builder behind a [`NestingGuard`]: tags the guard refuses
+/// never reach it, and once the page is over the node limit nothing but
+/// the end of input does.
+struct Guarded<S> {
+    inner: S,
+    guard: RefCell<NestingGuard>,
+}
+
+impl<S: TokenSink> TokenSink for Guarded<S> {
+    type Handle = S::Handle;
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<S::Handle> {
+        let keep = {
+            let mut g = self.guard.borrow_mut();
+            if g.over_nodes() {
+                matches!(token, Token::EOFToken)
+            } else if let Token::TagToken(tag) = &token {
+                match tag.kind {
+                    TagKind::StartTag => g.start(&tag.name, tag.self_closing),
+                    TagKind::EndTag => g.end(&tag.name),
+                }
+            } else {
+                true
+            }
+        };
+        if keep {
+            self.inner.process_token(token, line_number)
+        } else {
+            TokenSinkResult::Continue
         }
     }
+
+    fn end(&self) {
+        self.inner.end();
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.inner
+            .adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+/// `scraper::Html::parse_document`, with `guard` between the tokenizer and
+/// the tree builder.
+fn parse_guarded(source: &str, guard: NestingGuard) -> (Html, NestingGuard) {
+    let builder = TreeBuilder::new(
+        HtmlTreeSink::new(Html::new_document()),
+        TreeBuilderOpts::default(),
+    );
+    let sink = Guarded {
+        inner: builder,
+        guard: RefCell::new(guard),
+    };
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(source));
+    // The tokenizer stops at each `</script>` for a script engine and at a
+    // `<meta charset>` for a decoder to restart; the input is decoded
+    // already and there is no script engine, so it is resumed until the
+    // input is used up.
+    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    tokenizer.end();
+    let Guarded { inner, guard } = tokenizer.sink;
+    (inner.sink.finish(), guard.into_inner())
 }
 
 pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
@@ -447,6 +526,87 @@ pub(crate) fn stats(html: &Html) -> IdMap<Stats> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The `<body>` of `page` parsed under `limits`, as HTML, and the guard.
+    fn parsed_body(page: &str, limits: &Limits) -> (String, NestingGuard) {
+        let (dom, guard) = Dom::parse(page, limits);
+        let body = scraper::Selector::parse("body").expect("selector");
+        let html = dom
+            .html
+            .select(&body)
+            .next()
+            .map(|b| b.inner_html())
+            .unwrap_or_default();
+        (html, guard)
+    }
+
+    #[test]
+    fn nesting_within_the_limit_is_parsed_as_it_is() {
+        let limits = Limits::default().max_nesting(3);
+        for page in [
+            "<div><div><p>a</p><p>b</p></div></div>",
+            "<ul><li>a</li><li>b</li><li>c</li></ul><br><br><br><img src=\"x\">",
+            "<div><!-- <div><div><div> --></div>",
+            "<p>x</p><script>'<div><div><div><div>'</script><div></div>",
+            "<svg><path></path><path></path><path></path><path></path></svg>",
+        ] {
+            let (body, guard) = parsed_body(page, &limits);
+            assert_eq!(body, page, "{page}");
+            assert_eq!(guard.left_out, 0, "{page}");
+        }
+    }
+
+    #[test]
+    fn deeper_tags_are_left_out_and_their_text_kept() {
+        let limits = Limits::default().max_nesting(2);
+        let cases = [
+            (
+                "<div><div><div><div>x</div></div></div></div>",
+                "<div><div>x</div></div>",
+            ),
+            (
+                "<b><i><u><s>deep</s></u> text</i></b>",
+                "<b><i>deep text</i></b>",
+            ),
+            ("<div><div><div>unclosed", "<div><div>unclosed</div></div>"),
+            (
+                "<DIV><Div><div class=\"a>b\">é</div></Div></DIV>",
+                "<div><div>é</div></div>",
+            ),
+            (
+                "<div><span><p>para</p><span>x</span></span></div>",
+                "<div><span><p>para</p>x</span></div>",
+            ),
+        ];
+        for (page, want) in cases {
+            assert_eq!(parsed_body(page, &limits).0, want, "{page}");
+        }
+    }
+
+    #[test]
+    fn hostile_nesting_is_flattened_in_one_pass() {
+        let page = format!(
+            "{}text{}",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        let (body, guard) = parsed_body(&page, &Limits::default().max_nesting(10));
+        assert_eq!(
+            body,
+            format!("{}text{}", "<div>".repeat(10), "</div>".repeat(10))
+        );
+        assert_eq!(guard.left_out, 100_000 - 10);
+    }
+
+    #[test]
+    fn a_page_over_the_node_limit_stops_growing() {
+        let page = "<p>Hello there.</p>".repeat(10_000);
+        let (dom, guard) = Dom::parse(&page, &Limits::default().max_nodes(100));
+        assert!(guard.over_nodes());
+        // Nothing past the limit was built: 100 paragraphs and their text
+        // nodes, not 10 000.
+        assert!(dom.html.tree.values().len() < 2 * 100 + 10);
+    }
 
     fn tokens(html: &str) -> Vec<(String, bool)> {
         let doc = Html::parse_fragment(html);
