@@ -381,16 +381,29 @@ pub(crate) fn cached_flags(flags: &IdMap<u32>, id: NodeId, el: &scraper::node::E
 #[derive(Default, Clone, Copy)]
 pub(crate) struct IdHasher(u64);
 
+impl IdHasher {
+    fn mix(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
 impl std::hash::Hasher for IdHasher {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut w = [0u8; 8];
-            w[..chunk.len()].copy_from_slice(chunk);
-            self.0 =
-                (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let w = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
+            self.mix(w);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let w = rest
+                .iter()
+                .rev()
+                .fold(0u64, |w, &b| (w << 8) | u64::from(b));
+            self.mix(w);
         }
     }
     fn write_usize(&mut self, n: usize) {

@@ -620,14 +620,27 @@ fn assign_role(block: &mut DraftBlock, kind: Kind, boxed: Option<BoxKind>) {
 
 pub(super) fn normalized(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
+    let mut gap = false;
+    for c in s.chars() {
+        // ASCII (most text) without the Unicode tables.
+        let word = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if !word {
+            gap = true;
+            continue;
+        }
+        if gap && !out.is_empty() {
             out.push(' ');
         }
-        out.extend(w.chars().flat_map(char::to_lowercase));
+        gap = false;
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     out
 }
@@ -782,6 +795,30 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
 #[cfg(test)]
 mod tests {
     use crate::{Block, extract};
+
+    #[test]
+    fn normalized_words_are_lower_case_and_single_spaced() {
+        use super::normalized;
+        let cases = [
+            ("Hello, World!", "hello world"),
+            ("  --Ünïcode ÉTÉ 2025--  ", "ünïcode été 2025"),
+            ("İstanbul", "i\u{307}stanbul"),
+            ("a\u{00a0}b\tc\n\nd", "a b c d"),
+            ("日本語のテキスト。次", "日本語のテキスト 次"),
+            ("", ""),
+            ("?!", ""),
+        ];
+        for (text, want) in cases {
+            assert_eq!(normalized(text), want, "{text}");
+            // The same as splitting on non-alphanumerics and lower-casing.
+            let reference: Vec<String> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            assert_eq!(normalized(text), reference.join(" "), "{text}");
+        }
+    }
 
     #[test]
     fn blocks_are_separated() {

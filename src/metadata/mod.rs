@@ -29,6 +29,7 @@ mod json_ld;
 mod title;
 mod url;
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use aho_corasick::AhoCorasick;
@@ -203,7 +204,7 @@ fn shown_date_on(root: NodeRef<'_, Node>, day: &When) -> Option<When> {
 
 /// Everything the pass collects.
 #[derive(Debug, Default)]
-struct Harvest {
+struct Harvest<'a> {
     html_lang: Option<String>,
     base_href: Option<String>,
     canonical: Option<String>,
@@ -212,7 +213,8 @@ struct Harvest {
     /// and microdata itemprop values, in document order.
     /// The flag marks microdata (`itemprop`) values, which can come from
     /// nested items (comments, related stories) further down the page.
-    metas: Vec<(String, String, bool)>,
+    /// Keys and values borrow from the page unless normalising changed them.
+    metas: Vec<(Cow<'a, str>, Cow<'a, str>, bool)>,
     ld_scripts: Vec<serde_json::Value>,
     /// `<time>` elements outside page chrome, and any `<time pubdate>`.
     times: Vec<ShownDate>,
@@ -230,7 +232,7 @@ struct Harvest {
     chrome_byline: Option<String>,
 }
 
-impl Harvest {
+impl Harvest<'_> {
     /// The first non-empty value for any of the keys, in key order. For a
     /// key, the last `<meta>` tag wins (a later `property` overrides an
     /// earlier `name`, as reader modes do); microdata is used only when no
@@ -238,7 +240,9 @@ impl Harvest {
     /// belong to nested items).
     fn meta(&self, keys: &[&str]) -> Option<(&'static str, String)> {
         keys.iter().find_map(|k| {
-            let usable = |(key, v, _): &&(String, String, bool)| key == k && !v.trim().is_empty();
+            let usable = |(key, v, _): &&(Cow<'_, str>, Cow<'_, str>, bool)| {
+                key == k && !v.trim().is_empty()
+            };
             self.metas
                 .iter()
                 .rev()
@@ -253,8 +257,8 @@ impl Harvest {
     fn meta_all<'a>(&'a self, keys: &'a [&str]) -> impl Iterator<Item = &'a str> + 'a {
         self.metas
             .iter()
-            .filter(move |(k, _, _)| keys.contains(&k.as_str()))
-            .map(|(_, v, _)| v.as_str())
+            .filter(move |(k, _, _)| keys.contains(&k.as_ref()))
+            .map(|(_, v, _)| v.as_ref())
     }
 }
 
@@ -417,7 +421,7 @@ struct Within {
 }
 
 /// One iterative pass over the document.
-fn collect(root: NodeRef<'_, Node>) -> Harvest {
+fn collect(root: NodeRef<'_, Node>) -> Harvest<'_> {
     let mut h = Harvest::default();
     // Body text bytes seen so far (document order): positions for the
     // header test of shown dates.
@@ -462,7 +466,8 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
                         for (attr, microdata) in keys {
                             // `property` may list several, space-separated.
                             for k in attr.into_iter().flat_map(str::split_whitespace) {
-                                h.metas.push((norm_key(k), content.to_owned(), microdata));
+                                h.metas
+                                    .push((norm_key(k), Cow::Borrowed(content), microdata));
                             }
                         }
                     }
@@ -478,7 +483,7 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
                         h.canonical = a.href.map(str::to_owned);
                     }
                     if let (Some(ip), Some(href)) = (a.itemprop, a.href) {
-                        h.metas.push((norm_key(ip), href.to_owned(), true));
+                        h.metas.push((norm_key(ip), Cow::Borrowed(href), true));
                     }
                     continue;
                 }
@@ -501,9 +506,9 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest {
                 continue;
             }
             if let Some(ip) = a.itemprop {
-                let value = a.content.or(a.datetime).map(str::to_owned).or_else(|| {
+                let value = a.content.or(a.datetime).map(Cow::Borrowed).or_else(|| {
                     let t = text_of(el, 300);
-                    (!t.is_empty() && t.chars().count() < 300).then_some(t)
+                    (!t.is_empty() && t.chars().count() < 300).then_some(Cow::Owned(t))
                 });
                 if let Some(v) = value {
                     for k in ip.split_whitespace() {
@@ -862,19 +867,26 @@ fn text_of(el: ElementRef<'_>, limit: usize) -> String {
     collapse(&raw)
 }
 
-/// Lower case, no whitespace, dots as colons (`DC.Title` → `dc:title`).
-fn norm_key(k: &str) -> String {
-    k.trim()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| {
-            if c == '.' {
-                ':'
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
-        .collect()
+/// Lower case, no whitespace, dots as colons (`DC.Title` → `dc:title`);
+/// borrowed when the key is already so (most are).
+fn norm_key(k: &str) -> Cow<'_, str> {
+    let k = k.trim();
+    let plain = |c: char| !c.is_whitespace() && c != '.' && !c.is_ascii_uppercase();
+    if k.chars().all(plain) {
+        return Cow::Borrowed(k);
+    }
+    Cow::Owned(
+        k.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| {
+                if c == '.' {
+                    ':'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect(),
+    )
 }
 
 /// Decodes entities left in attribute values by double escaping
@@ -941,9 +953,17 @@ fn collapse(s: &str) -> String {
 }
 
 fn harvest_metadata(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
-    let Some(dom) = draft.dom.as_ref() else {
+    // Taken out while the harvest, which borrows from the page, fills in
+    // the draft.
+    let Some(dom) = draft.dom.take() else {
         return Ok(());
     };
+    harvest_from(&dom, draft, cx);
+    draft.dom = Some(dom);
+    Ok(())
+}
+
+fn harvest_from(dom: &crate::html::Dom, draft: &mut Draft, cx: &Context<'_>) {
     let h = collect(dom.html.tree.root());
     let ld = json_ld::find_article(&h.ld_scripts).unwrap_or_default();
     const NAME: &str = "metadata.harvest";
@@ -1153,7 +1173,6 @@ fn harvest_metadata(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError>
             0.7,
         );
     }
-    Ok(())
 }
 
 /// The article's publication date, its source and a confidence.
@@ -1182,7 +1201,7 @@ fn harvest_metadata(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError>
 ///
 /// Among the declarations, a later source on the same date with a time or a
 /// zone replaces an earlier one.
-fn choose_published(h: &Harvest, ld: &LdArticle) -> Option<(&'static str, When, f32)> {
+fn choose_published(h: &Harvest<'_>, ld: &LdArticle) -> Option<(&'static str, When, f32)> {
     let mut declared: Vec<(&'static str, When)> = Vec::new();
     if let Some(w) = ld.published.as_deref().and_then(parse_when) {
         declared.push(("json-ld datePublished", w));
@@ -1249,7 +1268,7 @@ fn url_date(u: &str) -> Option<When> {
 /// Picks the headline: JSON-LD (name vs headline as Readability does), then
 /// title-like meta tags, then the `<title>` element cleaned like
 /// Readability's `_getArticleTitle`.
-fn choose_title(h: &Harvest, ld: &LdArticle) -> Option<(&'static str, String)> {
+fn choose_title(h: &Harvest<'_>, ld: &LdArticle) -> Option<(&'static str, String)> {
     let page_title = h
         .title
         .as_deref()
