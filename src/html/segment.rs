@@ -6,7 +6,6 @@
 //! cells are never glued.
 
 use std::collections::HashSet;
-use std::rc::Rc;
 
 use ego_tree::{NodeId, NodeRef};
 use scraper::Node;
@@ -29,14 +28,44 @@ enum Kind {
     Quote,
 }
 
-#[derive(Debug, Clone)]
-struct Ctx {
+#[derive(Debug, Clone, Copy)]
+struct Ctx<'d> {
     kind: Kind,
     boxed: Option<BoxKind>,
     list: Option<(u32, bool)>,
-    container: Rc<str>,
+    /// The nearest element (this one or an ancestor) with a class or id,
+    /// and the nearest one above it: a block's
+    /// [`container`](crate::Hints::container) hint is made from their
+    /// tokens when the block is emitted, not for every element.
+    tokens: Option<&'d Element>,
+    outer_tokens: Option<&'d Element>,
     /// In wild-`<p>` mode only text inside paragraph-like elements counts.
     keep: bool,
+}
+
+impl Ctx<'_> {
+    /// Lower-cased class and id of the nearest element that has them,
+    /// after those of the one above it and a `|`.
+    fn container(&self) -> String {
+        fn own(el: &Element) -> String {
+            format!(
+                "{} {}",
+                el.fattr("class").unwrap_or(""),
+                el.fattr("id").unwrap_or("")
+            )
+            .trim()
+            .to_lowercase()
+        }
+        let Some(el) = self.tokens else {
+            return String::new();
+        };
+        let base = self.outer_tokens.map(own).unwrap_or_default();
+        if base.is_empty() {
+            own(el)
+        } else {
+            format!("{base}|{}", own(el))
+        }
+    }
 }
 
 enum Frame<'a> {
@@ -108,7 +137,7 @@ struct Segmenter<'d> {
     link_depth: u32,
     emph_depth: u32,
     next_list: u32,
-    ctx: Vec<Ctx>,
+    ctx: Vec<Ctx<'d>>,
 }
 
 impl<'d> Segmenter<'d> {
@@ -116,33 +145,46 @@ impl<'d> Segmenter<'d> {
         if text.starts_with(char::is_whitespace) {
             self.pending_space = true;
         }
-        for word in text.split_whitespace() {
-            if self.pending_space && !self.buf.is_empty() {
-                self.buf.push(' ');
+        // ASCII text (most of it) is split and counted by bytes; a vertical
+        // tab is whitespace to `split_whitespace` but not to the ASCII split.
+        if text.bytes().all(|b| b.is_ascii() && b != 0x0b) {
+            for word in text.split_ascii_whitespace() {
+                self.push_word(word, word.len());
             }
-            self.buf.push_str(word);
-            let n = word.chars().count();
-            self.chars += n;
-            if self.link_depth > 0 {
-                self.link_chars += n;
+        } else {
+            for word in text.split_whitespace() {
+                self.push_word(word, word.chars().count());
             }
-            if self.emph_depth > 0 {
-                self.emph_chars += n;
-            }
-            self.pending_space = true;
-            self.last_br = false;
         }
         if !text.ends_with(char::is_whitespace) && !text.trim().is_empty() {
             self.pending_space = false;
         }
     }
 
-    fn top(&self) -> Ctx {
-        self.ctx.last().cloned().unwrap_or(Ctx {
+    /// One word of `chars` characters.
+    fn push_word(&mut self, word: &str, chars: usize) {
+        if self.pending_space && !self.buf.is_empty() {
+            self.buf.push(' ');
+        }
+        self.buf.push_str(word);
+        self.chars += chars;
+        if self.link_depth > 0 {
+            self.link_chars += chars;
+        }
+        if self.emph_depth > 0 {
+            self.emph_chars += chars;
+        }
+        self.pending_space = true;
+        self.last_br = false;
+    }
+
+    fn top(&self) -> Ctx<'d> {
+        self.ctx.last().copied().unwrap_or(Ctx {
             kind: Kind::Paragraph,
             boxed: None,
             list: None,
-            container: Rc::from(""),
+            tokens: None,
+            outer_tokens: None,
             keep: !self.wild,
         })
     }
@@ -189,14 +231,14 @@ impl<'d> Segmenter<'d> {
             block.hints.href = self.href.take();
         }
         block.hints.emphasized = self.chars > 0 && self.emph_chars * 10 >= self.chars * 9;
-        block.hints.container = ctx.container.to_string();
+        block.hints.container = ctx.container();
         block.hints.outside_main = self.outside_main;
         assign_role(&mut block, ctx.kind, ctx.boxed);
         self.blocks.push(block);
         self.reset();
     }
 
-    fn enter_ctx(&mut self, el: &Element, id: NodeId) {
+    fn enter_ctx(&mut self, el: &'d Element, id: NodeId) {
         let parent = self.top();
         let name = el.name();
         let kind = match name {
@@ -215,19 +257,10 @@ impl<'d> Segmenter<'d> {
             _ => parent.list,
         };
         let boxed = self.boxes.get(&id).copied().or(parent.boxed);
-        let container = match (el.fattr("class"), el.fattr("id")) {
-            (None, None) => parent.container.clone(),
-            (c, i) => {
-                let own = format!("{} {}", c.unwrap_or(""), i.unwrap_or(""))
-                    .trim()
-                    .to_lowercase();
-                let base = parent.container.rsplit('|').next().unwrap_or("").to_owned();
-                Rc::from(if base.is_empty() {
-                    own
-                } else {
-                    format!("{base}|{own}")
-                })
-            }
+        let (tokens, outer_tokens) = if el.fattr("class").is_some() || el.fattr("id").is_some() {
+            (Some(el), parent.tokens)
+        } else {
+            (parent.tokens, parent.outer_tokens)
         };
         let keep = parent.keep
             || matches!(
@@ -238,7 +271,8 @@ impl<'d> Segmenter<'d> {
             kind,
             boxed,
             list,
-            container,
+            tokens,
+            outer_tokens,
             keep,
         });
     }
@@ -265,7 +299,7 @@ impl<'d> Segmenter<'d> {
             return;
         }
         let mut block = DraftBlock::new(shape, text);
-        block.hints.container = ctx.container.to_string();
+        block.hints.container = ctx.container();
         block.hints.outside_main = self.outside_main;
         block.set_role(role, NAME, 0.9);
         if let (Some(BoxKind::Related | BoxKind::Disclaimer), Shape::Paragraph) =
@@ -276,7 +310,7 @@ impl<'d> Segmenter<'d> {
         self.blocks.push(block);
     }
 
-    fn walk(&mut self, root: NodeRef<'_, Node>) {
+    fn walk(&mut self, root: NodeRef<'d, Node>) {
         let mut stack = vec![Frame::Enter(root, 0)];
         while let Some(frame) = stack.pop() {
             let (node, depth) = match frame {
