@@ -459,59 +459,63 @@ static ACCORDING: Lazy<Regex> = Lazy::new(|| {
     .expect("ACCORDING")
 });
 
-/// Capitalised words that start sentences but are not names.
-const NOT_NAMES: &[&str] = &[
-    "The",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "It",
-    "In",
-    "On",
-    "At",
-    "A",
-    "An",
-    "But",
-    "And",
-    "Or",
-    "So",
-    "Yet",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "Then",
-    "There",
-    "Here",
-    "We",
-    "I",
-    "You",
-    "Our",
-    "Its",
-    "His",
-    "Her",
-    "Their",
-    "As",
-    "For",
-    "With",
-    "Some",
-    "Many",
-    "Officials",
-    "Le",
-    "La",
-    "Les",
-    "Der",
-    "Die",
-    "Das",
-    "Ein",
-    "Eine",
-    "Un",
-    "Une",
-    "Mais",
-    "Et",
-];
+/// Capitalised words that start sentences but are not names (a `match`:
+/// it runs for every speaker found).
+fn is_not_name(w: &str) -> bool {
+    matches!(
+        w,
+        "The"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "It"
+            | "In"
+            | "On"
+            | "At"
+            | "A"
+            | "An"
+            | "But"
+            | "And"
+            | "Or"
+            | "So"
+            | "Yet"
+            | "If"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "Then"
+            | "There"
+            | "Here"
+            | "We"
+            | "I"
+            | "You"
+            | "Our"
+            | "Its"
+            | "His"
+            | "Her"
+            | "Their"
+            | "As"
+            | "For"
+            | "With"
+            | "Some"
+            | "Many"
+            | "Officials"
+            | "Le"
+            | "La"
+            | "Les"
+            | "Der"
+            | "Die"
+            | "Das"
+            | "Ein"
+            | "Eine"
+            | "Un"
+            | "Une"
+            | "Mais"
+            | "Et"
+    )
+}
 
 /// Lower-cased, only the Kelvin sign (K → k) turns into an ASCII letter, and
 /// no pronoun has a k: comparing ASCII case-insensitively is the same.
@@ -626,8 +630,8 @@ fn mention(s: &str) -> Option<Mention> {
     let first = s.split_whitespace().next()?;
     let first_word = first.trim_end_matches(|c: char| !c.is_alphanumeric());
     // "I--", "The": sentence words and broken dialogue, not names.
-    if NOT_NAMES.contains(&first_word)
-        || s.contains("--")
+    if is_not_name(first_word)
+        || s.as_bytes().windows(2).any(|w| w == b"--")
         || s.chars().filter(|c| c.is_alphabetic()).nth(1).is_none()
     {
         return None;
