@@ -77,12 +77,16 @@ fn is_normal_ascii(b: &[u8]) -> bool {
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    // Branch-free over the whole line (the compiler vectorises the fold),
-    // then one substring search for a double space.
+    // Branch-free over the whole line, so that the compiler vectorises both
+    // folds: non-ASCII or control whitespace, then two spaces in a row.
     let odd = b.iter().fold(false, |acc, &c| {
         acc | (c >= 0x80) | (c.wrapping_sub(0x09) < 5)
     });
-    !odd && memchr::memmem::find(b, b"  ").is_none()
+    let double = b
+        .iter()
+        .zip(b.iter().skip(1))
+        .fold(false, |acc, (&x, &y)| acc | ((x == b' ') & (y == b' ')));
+    !odd && !double
 }
 
 /// Splits `src` into lines with their byte ranges (line ends excluded).
@@ -90,25 +94,18 @@ fn lines(src: &str) -> Vec<(Range<usize>, &str)> {
     let bytes = src.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push((start..i, &src[start..i]));
-                i += 1;
-                start = i;
-            }
-            b'\r' => {
-                out.push((start..i, &src[start..i]));
-                i += if bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                start = i;
-            }
-            _ => i += 1,
-        }
+    // Line ends found by memchr; `\r\n` counts as one.
+    while let Some(off) = bytes
+        .get(start..)
+        .and_then(|rest| memchr::memchr2(b'\n', b'\r', rest))
+    {
+        let i = start + off;
+        out.push((start..i, &src[start..i]));
+        start = if bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
     }
     if start < bytes.len() {
         out.push((start..bytes.len(), &src[start..]));
@@ -463,6 +460,28 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_ends_of_every_kind() {
+        let got = |src: &str| {
+            lines(src)
+                .into_iter()
+                .map(|(r, l)| (r, l.to_owned()))
+                .collect::<Vec<_>>()
+        };
+        let l = |r: Range<usize>, s: &str| (r, s.to_owned());
+        assert_eq!(got(""), vec![]);
+        assert_eq!(got("a"), vec![l(0..1, "a")]);
+        assert_eq!(got("a\n"), vec![l(0..1, "a")]);
+        assert_eq!(got("a\r\nb"), vec![l(0..1, "a"), l(3..4, "b")]);
+        assert_eq!(got("a\rb\r"), vec![l(0..1, "a"), l(2..3, "b")]);
+        assert_eq!(got("\n\r\n\r"), vec![l(0..0, ""), l(1..1, ""), l(3..3, "")]);
+        assert_eq!(got("a\n\rb"), vec![l(0..1, "a"), l(2..2, ""), l(3..4, "b")]);
+        assert_eq!(
+            got("é\r\r\nü"),
+            vec![l(0..2, "é"), l(3..3, ""), l(5..7, "ü")]
+        );
+    }
 
     #[test]
     fn normal_ascii_is_what_the_byte_loop_said() {
