@@ -303,47 +303,49 @@ const PLAIN_VERBS: &[&str] = &[
 
 /// First words of the [`TITLES`] alternatives: a name that starts with one
 /// is left to the regex (the optional title changes the capture).
-const TITLE_FIRST: &[&str] = &[
-    "Dr",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Mx",
-    "Prof",
-    "Sen",
-    "Rep",
-    "Gov",
-    "Gen",
-    "Sgt",
-    "Lt",
-    "Col",
-    "Capt",
-    "Rev",
-    "Mme",
-    "Mlle",
-    "M",
-    "Mayor",
-    "President",
-    "Prime",
-    "Minister",
-    "Senator",
-    "Governor",
-    "Chancellor",
-    "Professor",
-    "Judge",
-    "Coach",
-    "Captain",
-    "Chief",
-    "Director",
-    "Secretary",
-    "Commissioner",
-    "Councillor",
-    "Sheriff",
-    "Madame",
-    "Monsieur",
-    "Frau",
-    "Herr",
-];
+fn is_title_first(w: &str) -> bool {
+    matches!(
+        w,
+        "Dr" | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Mx"
+            | "Prof"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Gen"
+            | "Sgt"
+            | "Lt"
+            | "Col"
+            | "Capt"
+            | "Rev"
+            | "Mme"
+            | "Mlle"
+            | "M"
+            | "Mayor"
+            | "President"
+            | "Prime"
+            | "Minister"
+            | "Senator"
+            | "Governor"
+            | "Chancellor"
+            | "Professor"
+            | "Judge"
+            | "Coach"
+            | "Captain"
+            | "Chief"
+            | "Director"
+            | "Secretary"
+            | "Commissioner"
+            | "Councillor"
+            | "Sheriff"
+            | "Madame"
+            | "Monsieur"
+            | "Frau"
+            | "Herr"
+    )
+}
 
 // The hand readers below decide only on ASCII bytes: a non-ASCII byte
 // where they must decide makes them answer `None` ("ask the regex"), so
@@ -402,7 +404,7 @@ fn name_end(s: &str, start: usize, more: usize) -> Option<usize> {
     while is_name_char(ascii_at(b, i)?) {
         i += 1;
     }
-    if TITLE_FIRST.contains(&&s[start..i]) {
+    if is_title_first(&s[start..i]) {
         return None;
     }
     // More words: `\s+`, an optional particle and `\s+`, then `\p{Lu}\.`
