@@ -982,6 +982,19 @@ mod tests {
     }
 
     #[test]
+    fn plain_verbs_are_whole_single_word_verbs() {
+        let whole = Regex::new(&format!("^{VERBS}$")).expect("whole verb");
+        for v in PLAIN_VERBS {
+            assert!(whole.is_match(v), "{v}");
+            assert!(
+                !VERBS.contains(&format!("{v} ")),
+                "{v} starts a longer verb"
+            );
+            assert!(v.bytes().all(|b| b.is_ascii_lowercase()), "{v}");
+        }
+    }
+
+    #[test]
     fn after_name_verb_hits_and_misses() {
         for (s, want) in [
             (", Kim Lee said.", "Kim Lee"),
