@@ -77,15 +77,16 @@ fn is_normal_ascii(b: &[u8]) -> bool {
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    let mut prev_space = false;
-    for &c in b {
-        let space = c == b' ';
-        if c >= 0x80 || (0x09..=0x0D).contains(&c) || (space && prev_space) {
-            return false;
-        }
-        prev_space = space;
-    }
-    true
+    // Branch-free over the whole line, so that the compiler vectorises both
+    // folds: non-ASCII or control whitespace, then two spaces in a row.
+    let odd = b.iter().fold(false, |acc, &c| {
+        acc | (c >= 0x80) | (c.wrapping_sub(0x09) < 5)
+    });
+    let double = b
+        .iter()
+        .zip(b.iter().skip(1))
+        .fold(false, |acc, (&x, &y)| acc | ((x == b' ') & (y == b' ')));
+    !odd && !double
 }
 
 /// Splits `src` into lines with their byte ranges (line ends excluded).
@@ -93,25 +94,18 @@ fn lines(src: &str) -> Vec<(Range<usize>, &str)> {
     let bytes = src.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push((start..i, &src[start..i]));
-                i += 1;
-                start = i;
-            }
-            b'\r' => {
-                out.push((start..i, &src[start..i]));
-                i += if bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                start = i;
-            }
-            _ => i += 1,
-        }
+    // Line ends found by memchr; `\r\n` counts as one.
+    while let Some(off) = bytes
+        .get(start..)
+        .and_then(|rest| memchr::memchr2(b'\n', b'\r', rest))
+    {
+        let i = start + off;
+        out.push((start..i, &src[start..i]));
+        start = if bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
     }
     if start < bytes.len() {
         out.push((start..bytes.len(), &src[start..]));
@@ -298,7 +292,7 @@ fn looks_like_code(lines: &[&str]) -> bool {
 /// Segments a text dump into blocks.
 pub(crate) fn segment(src: &str) -> Vec<DraftBlock> {
     let lines = lines(src);
-    let kinds: Vec<LineKind> = lines.iter().map(|(_, l)| classify(l)).collect();
+    let mut kinds: Vec<LineKind> = lines.iter().map(|(_, l)| classify(l)).collect();
     let wrapped = is_hard_wrapped(&kinds);
     let mut b = Builder::default();
     let mut i = 0;
@@ -327,29 +321,34 @@ pub(crate) fn segment(src: &str) -> Vec<DraftBlock> {
                 continue;
             }
         }
-        match &kinds[i] {
+        // Each line is built into a block once: texts are moved out of
+        // `kinds` (later lines only look at the kinds of the others).
+        match &mut kinds[i] {
             LineKind::Blank | LineKind::Rule => b.end_paragraph(),
             LineKind::Fence(lang) => {
+                let language = lang.take();
                 let end = (i + 1..lines.len())
                     .find(|&j| matches!(kinds[j], LineKind::Fence(_)))
                     .unwrap_or(lines.len());
                 let body: Vec<&str> = lines[i + 1..end].iter().map(|(_, l)| *l).collect();
                 let last = lines.get(end).map_or(src.len(), |(r, _)| r.end);
                 b.push(
-                    Shape::Code {
-                        language: lang.clone(),
-                    },
+                    Shape::Code { language },
                     body.join("\n").trim_end().to_owned(),
                     span.start..last,
                 );
                 i = end + 1;
                 continue;
             }
-            LineKind::Heading(level, text) => {
-                b.push(Shape::Heading { level: *level }, text.clone(), span.clone())
-            }
+            LineKind::Heading(level, text) => b.push(
+                Shape::Heading { level: *level },
+                std::mem::take(text),
+                span.clone(),
+            ),
             LineKind::Quote(text) => b.quote_line(text, span.clone()),
-            LineKind::Item { ordered, text } => b.item(*ordered, text.clone(), span.clone()),
+            LineKind::Item { ordered, text } => {
+                b.item(*ordered, std::mem::take(text), span.clone())
+            }
             LineKind::Text(text) => {
                 let continues = !prev_blank && b.open_paragraph() && {
                     let prev = b.last_text();
@@ -360,7 +359,7 @@ pub(crate) fn segment(src: &str) -> Vec<DraftBlock> {
                 if continues || item_continuation {
                     b.extend_last(text, span.end);
                 } else {
-                    b.paragraph(text.clone(), span.clone());
+                    b.paragraph(std::mem::take(text), span.clone());
                 }
             }
         }
@@ -461,6 +460,65 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_ends_of_every_kind() {
+        let got = |src: &str| {
+            lines(src)
+                .into_iter()
+                .map(|(r, l)| (r, l.to_owned()))
+                .collect::<Vec<_>>()
+        };
+        let l = |r: Range<usize>, s: &str| (r, s.to_owned());
+        assert_eq!(got(""), vec![]);
+        assert_eq!(got("a"), vec![l(0..1, "a")]);
+        assert_eq!(got("a\n"), vec![l(0..1, "a")]);
+        assert_eq!(got("a\r\nb"), vec![l(0..1, "a"), l(3..4, "b")]);
+        assert_eq!(got("a\rb\r"), vec![l(0..1, "a"), l(2..3, "b")]);
+        assert_eq!(got("\n\r\n\r"), vec![l(0..0, ""), l(1..1, ""), l(3..3, "")]);
+        assert_eq!(got("a\n\rb"), vec![l(0..1, "a"), l(2..2, ""), l(3..4, "b")]);
+        assert_eq!(
+            got("é\r\r\nü"),
+            vec![l(0..2, "é"), l(3..3, ""), l(5..7, "ü")]
+        );
+    }
+
+    #[test]
+    fn normal_ascii_is_what_the_byte_loop_said() {
+        // The former per-byte reading, kept as the reference.
+        let slow = |b: &[u8]| {
+            if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+                return false;
+            }
+            let mut prev_space = false;
+            for &c in b {
+                let space = c == b' ';
+                if c >= 0x80 || (0x09..=0x0D).contains(&c) || (space && prev_space) {
+                    return false;
+                }
+                prev_space = space;
+            }
+            true
+        };
+        for s in [
+            "",
+            "a",
+            "one two three",
+            "one  two",
+            " one",
+            "one ",
+            "one\ttwo",
+            "one\u{b}two",
+            "one\u{8}two",
+            "one\u{e}two",
+            "caf\u{e9}",
+            "no\u{a0}break",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z  z",
+            "~!@#$%^&*()_+{}|:<>?",
+        ] {
+            assert_eq!(is_normal_ascii(s.as_bytes()), slow(s.as_bytes()), "{s:?}");
+        }
+    }
 
     fn shapes(src: &str) -> Vec<(Shape, String)> {
         segment(src)
