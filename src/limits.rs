@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use html5ever::LocalName;
 use once_cell::sync::Lazy;
 
 /// Bounds on the work one extraction may do.
@@ -145,11 +146,12 @@ const NOT_NESTING: &[&str] = &[
     "frameset",
 ];
 
-/// A case-insensitive hash of a tag name (FNV-1a).
-fn name_key(name: &[u8]) -> u64 {
-    name.iter().fold(0xcbf2_9ce4_8422_2325, |h, c| {
-        (h ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
-    })
+/// The key of a tag name, from the hash its atom carries (no pass over the
+/// name's bytes). Names arrive lower-cased from the tokenizer; the
+/// multiplication is one-to-one and spreads the bits of short (inline)
+/// atoms, whose "hash" is their bytes.
+fn name_key(name: &LocalName) -> u64 {
+    name.get_hash().wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// Formatting elements the parser re-opens in every new block while they
@@ -176,7 +178,7 @@ impl TagTable {
         let mut t = TagTable([(0, 0); 256]);
         for (set, bit) in [(NOT_NESTING, NOT_NESTING_BIT), (FORMATTING, FORMATTING_BIT)] {
             for name in set {
-                let key = name_key(name.as_bytes());
+                let key = name_key(&LocalName::from(*name));
                 let mut i = Self::slot(key);
                 while t.0[i].1 & USED_BIT != 0 && t.0[i].0 != key {
                     i = (i + 1) % t.0.len();
@@ -275,8 +277,8 @@ impl NestingGuard {
     }
 
     /// A start tag (lower-case name): true when the parser should see it.
-    pub(crate) fn start(&mut self, name: &str, self_closing: bool) -> bool {
-        let key = name_key(name.as_bytes());
+    pub(crate) fn start(&mut self, name: &LocalName, self_closing: bool) -> bool {
+        let key = name_key(name);
         let bits = TAGS.bits(key);
         let counted = bits & NOT_NESTING_BIT == 0 && !self_closing;
         let formatting = bits & FORMATTING_BIT != 0;
@@ -299,8 +301,8 @@ impl NestingGuard {
     }
 
     /// An end tag (lower-case name): true when the parser should see it.
-    pub(crate) fn end(&mut self, name: &str) -> bool {
-        let key = name_key(name.as_bytes());
+    pub(crate) fn end(&mut self, name: &LocalName) -> bool {
+        let key = name_key(name);
         let bits = TAGS.bits(key);
         if bits & NOT_NESTING_BIT != 0 {
             return true;
@@ -354,9 +356,9 @@ mod tests {
         let mut out = Vec::new();
         for t in tags {
             let keep = match (t.strip_prefix('/'), t.strip_suffix('/')) {
-                (Some(end), _) => g.end(end),
-                (None, Some(closed)) => g.start(closed, true),
-                (None, None) => g.start(t, false),
+                (Some(end), _) => g.end(&LocalName::from(end)),
+                (None, Some(closed)) => g.start(&LocalName::from(closed), true),
+                (None, None) => g.start(&LocalName::from(*t), false),
             };
             if keep {
                 out.push((*t).to_string());
@@ -418,21 +420,21 @@ mod tests {
     #[test]
     fn too_many_nodes_is_seen_as_tags_arrive() {
         let mut g = NestingGuard::new(&Limits::default().max_nodes(3));
+        let p = LocalName::from("p");
         for _ in 0..3 {
-            assert!(g.start("p", false));
+            assert!(g.start(&p, false));
         }
         assert!(!g.over_nodes());
-        g.start("p", false);
+        g.start(&p, false);
         assert!(g.over_nodes());
     }
 
     #[test]
-    fn tag_table_knows_every_listed_name_in_any_case() {
-        let bits = |name: &str| TAGS.bits(name_key(name.as_bytes()));
+    fn tag_table_knows_every_listed_name() {
+        let bits = |name: &str| TAGS.bits(name_key(&LocalName::from(name)));
         for (set, bit) in [(NOT_NESTING, NOT_NESTING_BIT), (FORMATTING, FORMATTING_BIT)] {
             for name in set {
                 assert_ne!(bits(name) & bit, 0, "{name}");
-                assert_ne!(bits(&name.to_ascii_uppercase()) & bit, 0, "{name}");
             }
         }
         for other in ["div", "span", "section", "x-widget", "script", "bb"] {
