@@ -10,27 +10,56 @@ use crate::error::BoxError;
 use crate::heuristic::{Context, Draft};
 
 /// Elements whose content is never text a reader sees.
-const NEVER_TEXT: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
-    "audio", "video", "map", "head", "link", "meta", "button", "input", "select", "textarea",
-    "dialog", "math",
-];
+fn never_text(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "audio"
+            | "video"
+            | "map"
+            | "head"
+            | "link"
+            | "meta"
+            | "button"
+            | "input"
+            | "select"
+            | "textarea"
+            | "dialog"
+            | "math"
+    )
+}
 
-fn is_hidden(el: &Element) -> bool {
+/// `buf` is scratch space, reused from element to element.
+fn is_hidden(el: &Element, buf: &mut String) -> bool {
     // One pass over the attributes; most elements have none of these.
     el.attrs().any(|(name, value)| match name {
         "hidden" => true,
         "aria-hidden" => value == "true",
-        "style" => {
-            let s: String = value
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .flat_map(char::to_lowercase)
-                .collect();
-            s.contains("display:none") || s.contains("visibility:hidden")
-        }
+        "style" => style_hides(value, buf),
         _ => false,
     })
+}
+
+/// The style, without whitespace and in lower case, says `display:none` or
+/// `visibility:hidden`. Only ASCII is lower-cased: no other character
+/// lower-cases into those words.
+fn style_hides(style: &str, buf: &mut String) -> bool {
+    buf.clear();
+    buf.extend(
+        style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_lowercase()),
+    );
+    buf.contains("display:none") || buf.contains("visibility:hidden")
 }
 
 /// Removes scripts, styles, frames, hidden nodes; saves JSON-LD text first.
@@ -39,6 +68,7 @@ pub(crate) fn scripts_and_hidden(draft: &mut Draft, _cx: &Context<'_>) -> Result
         return Ok(());
     };
     let mut drop = Vec::new();
+    let mut buf = String::new();
     let mut stack = vec![dom.html.tree.root()];
     while let Some(node) = stack.pop() {
         if let Node::Element(el) = node.value() {
@@ -57,7 +87,7 @@ pub(crate) fn scripts_and_hidden(draft: &mut Draft, _cx: &Context<'_>) -> Result
                 drop.push(node.id());
                 continue;
             }
-            if NEVER_TEXT.contains(&name) || (name != "html" && name != "body" && is_hidden(el)) {
+            if never_text(name) || (name != "html" && name != "body" && is_hidden(el, &mut buf)) {
                 drop.push(node.id());
                 continue;
             }
@@ -422,6 +452,28 @@ pub(crate) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
 mod tests {
     use super::*;
     use scraper::Html;
+
+    #[test]
+    fn hiding_styles_table() {
+        let mut buf = String::new();
+        for hit in [
+            "display: none",
+            "color:red; DISPLAY : NONE ;",
+            "visibility:\thidden",
+            "display:\u{a0}none",
+            "d isplay:none",
+        ] {
+            assert!(style_hides(hit, &mut buf), "{hit}");
+        }
+        for miss in [
+            "display:block",
+            "visibility: visible",
+            "",
+            "display:inline none-ish",
+        ] {
+            assert!(!style_hides(miss, &mut buf), "{miss}");
+        }
+    }
 
     fn first(html: &str) -> Element {
         let doc = Html::parse_fragment(html);

@@ -16,7 +16,7 @@ mod segment;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use ego_tree::NodeId;
 use html5ever::TokenizerResult;
@@ -90,24 +90,27 @@ impl Dom {
 struct Guarded<S> {
     inner: S,
     guard: RefCell<NestingGuard>,
+    /// The guard went over the node limit (read for every token).
+    stopped: Cell<bool>,
 }
 
 impl<S: TokenSink> TokenSink for Guarded<S> {
     type Handle = S::Handle;
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<S::Handle> {
-        let keep = {
+        let keep = if self.stopped.get() {
+            matches!(token, Token::EOFToken)
+        } else if let Token::TagToken(tag) = &token {
             let mut g = self.guard.borrow_mut();
-            if g.over_nodes() {
-                matches!(token, Token::EOFToken)
-            } else if let Token::TagToken(tag) = &token {
-                match tag.kind {
-                    TagKind::StartTag => g.start(&tag.name, tag.self_closing),
-                    TagKind::EndTag => g.end(&tag.name),
-                }
-            } else {
-                true
-            }
+            let keep = match tag.kind {
+                TagKind::StartTag => g.start(&tag.name, tag.self_closing),
+                TagKind::EndTag => g.end(&tag.name),
+            };
+            // Only start tags add nodes: from here on, nothing more is built.
+            self.stopped.set(g.over_nodes());
+            keep && !g.over_nodes()
+        } else {
+            true
         };
         if keep {
             self.inner.process_token(token, line_number)
@@ -136,6 +139,7 @@ fn parse_guarded(source: &str, guard: NestingGuard) -> (Html, NestingGuard) {
     let sink = Guarded {
         inner: builder,
         guard: RefCell::new(guard),
+        stopped: Cell::new(false),
     };
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
@@ -146,7 +150,7 @@ fn parse_guarded(source: &str, guard: NestingGuard) -> (Html, NestingGuard) {
     // input is used up.
     while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     tokenizer.end();
-    let Guarded { inner, guard } = tokenizer.sink;
+    let Guarded { inner, guard, .. } = tokenizer.sink;
     (inner.sink.finish(), guard.into_inner())
 }
 
