@@ -454,6 +454,20 @@ fn text_counts(text: &str) -> (u32, u32) {
     let bytes = text.as_bytes();
     let (mut chars, mut commas, mut i) = (0u32, 0u32, 0);
     while let Some(&b) = bytes.get(i) {
+        // Eight ASCII bytes at a time (most text), one byte per lane.
+        if let Some(w) = bytes
+            .get(i..i + 8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            .map(u64::from_le_bytes)
+            .filter(|w| w & crate::label::HIGH == 0)
+        {
+            let space = crate::label::ascii_space_lanes(w);
+            let comma = crate::label::byte_lanes(w, b',');
+            chars += 8 - crate::label::lanes_set(space) as u32;
+            commas += crate::label::lanes_set(comma) as u32;
+            i += 8;
+            continue;
+        }
         match b {
             b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => {}
             b',' => {
@@ -676,6 +690,8 @@ mod tests {
             "東京、大阪，京都 ، x",
             "a\u{a0}b\u{2009}c\u{3000}d — “é”",
             "\u{85}\u{1680}z\u{feff}",
+            "The council met on Tuesday, and again on Friday,\tto\r\nvote.\x0b\x0c ,,,,,,,,",
+            "Eight by eight: abcdefgh,ijklmnop qrstuvwx\u{a0}yz, éèê and more text, here.",
         ] {
             let chars = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
             let commas = t

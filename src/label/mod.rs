@@ -182,17 +182,17 @@ pub(crate) fn count_words(text: &str, cap: usize) -> usize {
 /// the lanes' bits moved to bit 0 and summed into the top byte by one
 /// multiplication (at most 8, no carry out). `count_ones` is a long
 /// instruction sequence on the baseline x86-64 target, which has no POPCNT.
-fn lanes_set(m: u64) -> usize {
+pub(crate) fn lanes_set(m: u64) -> usize {
     ((m >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
 }
 
 /// The high bit of every byte lane.
-const HIGH: u64 = 0x8080_8080_8080_8080;
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// For eight ASCII bytes (high bits clear), the high bit of each lane set
 /// where the byte is ASCII whitespace (space, `\t`, `\n`, `\r`, VT, FF).
 /// No lane carries into the next: every sum stays below 0x100.
-fn ascii_space_lanes(x: u64) -> u64 {
+pub(crate) fn ascii_space_lanes(x: u64) -> u64 {
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     let lanes = |b: u8| u64::from_le_bytes([b; 8]);
     // Lanes equal to 0x20: the lane of `x ^ 0x20` is zero.
@@ -202,6 +202,15 @@ fn ascii_space_lanes(x: u64) -> u64 {
     let ge9 = x + lanes(0x80 - 0x09);
     let ge14 = x + lanes(0x80 - 0x0E);
     (is_space | (ge9 & !ge14)) & HIGH
+}
+
+/// For eight ASCII bytes (high bits clear), the high bit of each lane set
+/// where the byte is `b`.
+pub(crate) fn byte_lanes(x: u64, b: u8) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // Lanes equal to `b`: the lane of `x ^ b` is zero.
+    let y = x ^ u64::from_le_bytes([b; 8]);
+    !(((y & LOW7) + LOW7) | y | LOW7) & HIGH
 }
 
 /// See [`words`].
@@ -362,6 +371,25 @@ mod tests {
                     count_words(&text, 1000),
                     text.split_whitespace().count(),
                     "{text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn byte_lanes_mark_exactly_the_equal_bytes() {
+        for b in 0u8..0x80 {
+            for other in 0u8..0x80 {
+                let mut lanes = [other; 8];
+                lanes[3] = b;
+                lanes[7] = b;
+                let want = (0..8)
+                    .filter(|&i| lanes[i] == b)
+                    .fold(0u64, |m, i| m | 0x80 << (8 * i));
+                assert_eq!(
+                    byte_lanes(u64::from_le_bytes(lanes), b),
+                    want,
+                    "{b} {other}"
                 );
             }
         }
