@@ -30,6 +30,7 @@ mod title;
 mod url;
 
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use aho_corasick::AhoCorasick;
@@ -215,6 +216,9 @@ struct Harvest<'a> {
     /// nested items (comments, related stories) further down the page.
     /// Keys and values borrow from the page unless normalising changed them.
     metas: Vec<(Cow<'a, str>, Cow<'a, str>, bool)>,
+    /// Positions in `metas` of each key of the tables below: the lookups
+    /// ask for dozens of keys, and a page has dozens of meta tags.
+    by_key: HashMap<&'static str, Vec<usize>>,
     ld_scripts: Vec<serde_json::Value>,
     /// `<time>` elements outside page chrome, and any `<time pubdate>`.
     times: Vec<ShownDate>,
@@ -232,7 +236,27 @@ struct Harvest<'a> {
     chrome_byline: Option<String>,
 }
 
-impl Harvest<'_> {
+impl<'a> Harvest<'a> {
+    /// Records a meta value (`key` normalised).
+    fn push_meta(&mut self, key: Cow<'a, str>, value: Cow<'a, str>, microdata: bool) {
+        if let Some(known) = KNOWN_KEYS.get(key.as_ref()) {
+            self.by_key.entry(known).or_default().push(self.metas.len());
+        }
+        self.metas.push((key, value, microdata));
+    }
+
+    /// The `(value, microdata)` entries of one key of the tables, in
+    /// document order.
+    fn entries(&self, key: &str) -> impl DoubleEndedIterator<Item = (&str, bool)> + '_ {
+        debug_assert!(KNOWN_KEYS.contains(key), "{key} is in no key table");
+        self.by_key
+            .get(key)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.metas.get(i))
+            .map(|(_, v, micro)| (v.as_ref(), *micro))
+    }
+
     /// The first non-empty value for any of the keys, in key order. For a
     /// key, the last `<meta>` tag wins (a later `property` overrides an
     /// earlier `name`, as reader modes do); microdata is used only when no
@@ -240,24 +264,30 @@ impl Harvest<'_> {
     /// belong to nested items).
     fn meta(&self, keys: &[&str]) -> Option<(&'static str, String)> {
         keys.iter().find_map(|k| {
-            let usable = |(key, v, _): &&(Cow<'_, str>, Cow<'_, str>, bool)| {
-                key == k && !v.trim().is_empty()
-            };
-            self.metas
-                .iter()
+            let usable = |(v, _): &(&str, bool)| !v.trim().is_empty();
+            self.entries(k)
                 .rev()
-                .filter(|m| !m.2)
+                .filter(|(_, micro)| !micro)
                 .find(usable)
-                .or_else(|| self.metas.iter().filter(|m| m.2).find(usable))
-                .map(|(_, v, _)| (static_key(k), unescape(v.trim())))
+                .or_else(|| self.entries(k).filter(|(_, micro)| *micro).find(usable))
+                .map(|(v, _)| (static_key(k), unescape(v.trim())))
         })
     }
 
     /// All values of the keys, in document order.
-    fn meta_all<'a>(&'a self, keys: &'a [&str]) -> impl Iterator<Item = &'a str> + 'a {
-        self.metas
+    fn meta_all(&self, keys: &[&str]) -> impl Iterator<Item = &str> + '_ {
+        let mut at: Vec<usize> = keys
             .iter()
-            .filter(move |(k, _, _)| keys.contains(&k.as_ref()))
+            .filter_map(|k| {
+                debug_assert!(KNOWN_KEYS.contains(k), "{k} is in no key table");
+                self.by_key.get(k)
+            })
+            .flatten()
+            .copied()
+            .collect();
+        at.sort_unstable();
+        at.into_iter()
+            .filter_map(|i| self.metas.get(i))
             .map(|(_, v, _)| v.as_ref())
     }
 }
@@ -297,11 +327,7 @@ impl ShownDate {
 /// The static table entry equal to `k` (keys come from those tables), so
 /// provenance needs no allocation.
 fn static_key(k: &str) -> &'static str {
-    KNOWN_KEYS
-        .iter()
-        .find(|s| **s == k)
-        .copied()
-        .unwrap_or("meta")
+    KNOWN_KEYS.get(k).copied().unwrap_or("meta")
 }
 
 const TITLE_KEYS: &[&str] = &[
@@ -391,7 +417,7 @@ const IMAGE_KEYS: &[&str] = &[
 const TAG_KEYS: &[&str] = &["article:tag", "keywords", "news_keywords", "parsely-tags"];
 const URL_KEYS: &[&str] = &["og:url", "twitter:url"];
 
-static KNOWN_KEYS: Lazy<Vec<&'static str>> = Lazy::new(|| {
+static KNOWN_KEYS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
     [
         TITLE_KEYS,
         AUTHOR_KEYS,
@@ -405,6 +431,8 @@ static KNOWN_KEYS: Lazy<Vec<&'static str>> = Lazy::new(|| {
         URL_KEYS,
     ]
     .concat()
+    .into_iter()
+    .collect()
 });
 
 /// What encloses a node, for the pass below.
@@ -466,8 +494,7 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest<'_> {
                         for (attr, microdata) in keys {
                             // `property` may list several, space-separated.
                             for k in attr.into_iter().flat_map(str::split_whitespace) {
-                                h.metas
-                                    .push((norm_key(k), Cow::Borrowed(content), microdata));
+                                h.push_meta(norm_key(k), Cow::Borrowed(content), microdata);
                             }
                         }
                     }
@@ -483,7 +510,7 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest<'_> {
                         h.canonical = a.href.map(str::to_owned);
                     }
                     if let (Some(ip), Some(href)) = (a.itemprop, a.href) {
-                        h.metas.push((norm_key(ip), Cow::Borrowed(href), true));
+                        h.push_meta(norm_key(ip), Cow::Borrowed(href), true);
                     }
                     continue;
                 }
@@ -519,7 +546,7 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest<'_> {
                         if k == "author" || k == "creator" || in_comment && k.starts_with("date") {
                             continue;
                         }
-                        h.metas.push((k, v.clone(), true));
+                        h.push_meta(k, v.clone(), true);
                     }
                 }
             }
