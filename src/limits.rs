@@ -231,7 +231,46 @@ impl Hasher for KeyHasher {
     }
 }
 
-type KeyMap = HashMap<u64, usize, BuildHasherDefault<KeyHasher>>;
+type KeyMap = HashMap<u64, Count, BuildHasherDefault<KeyHasher>>;
+
+/// Per tag name: elements open, and start tags left out whose end tag is
+/// still to come.
+#[derive(Debug, Default, Clone, Copy)]
+struct Count {
+    open: usize,
+    skipped: usize,
+}
+
+/// [`Count`]s by name key: a direct-mapped table holds the names a page
+/// uses most (a page uses a few dozen), a map any name whose slot is taken.
+struct Counts {
+    slots: Box<[(u64, Count); 64]>,
+    overflow: KeyMap,
+}
+
+impl Counts {
+    fn new() -> Self {
+        Counts {
+            slots: Box::new([(0, Count::default()); 64]),
+            overflow: KeyMap::default(),
+        }
+    }
+
+    /// The count of a name (key 0 marks an empty slot, so it is moved).
+    fn get(&mut self, key: u64) -> &mut Count {
+        let key = key.max(1);
+        // Keys are multiplicative hashes: their top bits are well spread.
+        let slot = &mut self.slots[(key >> 58) as usize];
+        if slot.0 == 0 {
+            slot.0 = key;
+        }
+        if slot.0 == key {
+            &mut slot.1
+        } else {
+            self.overflow.entry(key).or_default()
+        }
+    }
+}
 
 /// Decides, tag by tag as the tokenizer emits them, which tags the HTML
 /// tree builder sees, so that [`Limits::max_nesting`] and
@@ -247,8 +286,7 @@ pub(crate) struct NestingGuard {
     /// Per tag name (hashed): elements open, and start tags left out whose
     /// end tag is still to come. An end tag closes only a name that is
     /// open, as in the parser: stray end tags cannot lower the count.
-    open: KeyMap,
-    skipped: KeyMap,
+    counts: Counts,
     /// Elements the parser makes at least: one per start tag kept, plus
     /// the open formatting elements it re-opens at each other start tag.
     pub(crate) nodes: usize,
@@ -263,8 +301,7 @@ impl NestingGuard {
             max_nodes: limits.max_nodes,
             depth: 0,
             formatting_open: 0,
-            open: KeyMap::default(),
-            skipped: KeyMap::default(),
+            counts: Counts::new(),
             nodes: 0,
             left_out: 0,
         }
@@ -285,11 +322,11 @@ impl NestingGuard {
         if counted {
             let too_deep = self.depth >= self.limit;
             if too_deep || formatting && self.formatting_open >= MAX_OPEN_FORMATTING {
-                *self.skipped.entry(key).or_insert(0) += 1;
+                self.counts.get(key).skipped += 1;
                 self.left_out += 1;
                 return false;
             }
-            *self.open.entry(key).or_insert(0) += 1;
+            self.counts.get(key).open += 1;
             self.depth += 1;
             self.formatting_open += usize::from(formatting);
         }
@@ -307,12 +344,13 @@ impl NestingGuard {
         if bits & NOT_NESTING_BIT != 0 {
             return true;
         }
-        if let Some(n) = self.skipped.get_mut(&key).filter(|n| **n > 0) {
-            *n -= 1;
+        let count = self.counts.get(key);
+        if count.skipped > 0 {
+            count.skipped -= 1;
             return false;
         }
-        if let Some(n) = self.open.get_mut(&key).filter(|n| **n > 0) {
-            *n -= 1;
+        if count.open > 0 {
+            count.open -= 1;
             self.depth = self.depth.saturating_sub(1);
             if bits & FORMATTING_BIT != 0 {
                 self.formatting_open = self.formatting_open.saturating_sub(1);
@@ -415,6 +453,20 @@ mod tests {
         }
         closed.extend(["a"; 40]);
         assert_eq!(kept(1024, &closed).1.left_out, 0);
+    }
+
+    #[test]
+    fn many_distinct_names_still_count_each_one() {
+        // More names than the table has slots: the rest go to the map.
+        let names: Vec<String> = (0..2000).map(|i| format!("x-{i}")).collect();
+        let mut tags: Vec<&str> = names.iter().map(String::as_str).collect();
+        let ends: Vec<String> = names.iter().rev().map(|n| format!("/{n}")).collect();
+        tags.extend(ends.iter().map(String::as_str));
+        let (out, g) = kept(1500, &tags);
+        // 1 500 open, 500 left out with their end tags.
+        assert_eq!(g.left_out, 500);
+        assert_eq!(out.len(), 3000);
+        assert_eq!(g.depth, 0);
     }
 
     #[test]
