@@ -33,7 +33,6 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use aho_corasick::AhoCorasick;
 use ego_tree::NodeRef;
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -104,7 +103,7 @@ const DATE_WORDS: &[&str] = &[
 /// The four class/id tables above in one automaton, so each class and id
 /// string is scanned once per element; [`CLASS_TABLE`] gives each
 /// pattern's table. A regex set did the same job at ten times the cost.
-static CLASS_WORDS: Lazy<(AhoCorasick, Vec<u8>)> = Lazy::new(|| {
+static CLASS_WORDS: Lazy<(aho_corasick::dfa::DFA, Vec<u8>)> = Lazy::new(|| {
     let tables = [BYLINE_WORDS, CHROME_WORDS, NOT_CHROME_WORDS, DATE_WORDS];
     let mut words = Vec::new();
     let mut table_of = Vec::new();
@@ -112,11 +111,14 @@ static CLASS_WORDS: Lazy<(AhoCorasick, Vec<u8>)> = Lazy::new(|| {
         words.extend_from_slice(table);
         table_of.extend(std::iter::repeat_n(t, table.len()));
     }
-    let ac = AhoCorasick::builder()
+    // A DFA driven byte by byte below: class strings are short, and the
+    // searcher's per-call setup cost more than the scan.
+    let dfa = aho_corasick::dfa::DFA::builder()
         .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::Standard)
         .build(words)
         .expect("CLASS_WORDS");
-    (ac, table_of)
+    (dfa, table_of)
 });
 
 /// A full date in a URL path: `/2019/11/19/`, `/2019-11-19`.
@@ -734,13 +736,25 @@ struct ClassFlags {
 impl ClassFlags {
     /// Adds the tables a class or id string matches.
     fn add(&mut self, s: &str) {
-        let (ac, table_of) = &*CLASS_WORDS;
-        for m in ac.find_overlapping_iter(s) {
-            match table_of.get(m.pattern().as_usize()) {
-                Some(0) => self.byline = true,
-                Some(1) => self.chrome = true,
-                Some(2) => self.not_chrome = true,
-                _ => self.date = true,
+        use aho_corasick::Anchored;
+        use aho_corasick::automaton::Automaton;
+        let (dfa, table_of) = &*CLASS_WORDS;
+        let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+            return;
+        };
+        for &b in s.as_bytes() {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            // Standard semantics: a match state lists every word ending
+            // here, those inside longer ones included (overlapping).
+            if dfa.is_special(sid) && dfa.is_match(sid) {
+                for i in 0..dfa.match_len(sid) {
+                    match table_of.get(dfa.match_pattern(sid, i).as_usize()) {
+                        Some(0) => self.byline = true,
+                        Some(1) => self.chrome = true,
+                        Some(2) => self.not_chrome = true,
+                        _ => self.date = true,
+                    }
+                }
             }
         }
     }
@@ -1348,6 +1362,49 @@ mod tests {
             .expect("default")
             .extract(e)
             .expect("extract")
+    }
+
+    #[test]
+    fn class_flags_find_every_word_even_overlapping() {
+        let naive = |s: &str| {
+            let s = s.to_ascii_lowercase();
+            let any = |words: &[&str]| words.iter().any(|w| s.contains(w));
+            (
+                any(BYLINE_WORDS),
+                any(CHROME_WORDS),
+                any(NOT_CHROME_WORDS),
+                any(DATE_WORDS),
+            )
+        };
+        let mut cases: Vec<String> = [
+            "sidebarticle",
+            "DATELINE",
+            "p-authorss",
+            "post-dateline",
+            "x-ad-break",
+            "commentsandheader",
+            "entry-date-published",
+            "mainmenu",
+            "",
+            "é-byline-ü",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Every pair of words glued, sharing a letter where they can.
+        let all: Vec<&str> = [BYLINE_WORDS, CHROME_WORDS, NOT_CHROME_WORDS, DATE_WORDS].concat();
+        for a in &all {
+            for b in &all {
+                cases.push(format!("{a}{b}"));
+                cases.push(format!("{a}{}", &b[1..]));
+                cases.push(format!("x{}", &a[1..]));
+            }
+        }
+        for case in cases {
+            let mut f = ClassFlags::default();
+            f.add(&case);
+            assert_eq!((f.byline, f.chrome, f.not_chrome, f.date), naive(&case), "{case}");
+        }
     }
 
     #[test]
