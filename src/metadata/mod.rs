@@ -472,7 +472,16 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest<'_> {
             // One scan of the attributes; `Element::attr` interns its
             // argument on every call, which dominated this pass.
             let a = Attrs::of(e);
-            let cf = a.class_flags_cached(&mut class_cache);
+            // Class/id words matter in the body only; inside site chrome
+            // only while no author line is found (every other use of them
+            // there is settled: the subtree is chrome already, and its
+            // dates do not count).
+            let settled = in_chrome && (h.dom_byline.is_some() || h.chrome_byline.is_some());
+            let cf = if in_body && !settled {
+                a.class_flags_cached(&mut class_cache)
+            } else {
+                ClassFlags::default()
+            };
             match name {
                 "html" if h.html_lang.is_none() => {
                     h.html_lang = a.lang.map(str::to_owned);
