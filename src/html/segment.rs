@@ -48,13 +48,22 @@ impl Ctx<'_> {
     /// after those of the one above it and a `|`.
     fn container(&self) -> String {
         fn own(el: &Element) -> String {
-            format!(
-                "{} {}",
+            let (class, id) = (
                 el.fattr("class").unwrap_or(""),
-                el.fattr("id").unwrap_or("")
-            )
-            .trim()
-            .to_lowercase()
+                el.fattr("id").unwrap_or(""),
+            );
+            let mut s = String::with_capacity(class.len() + 1 + id.len());
+            s.push_str(class);
+            s.push(' ');
+            s.push_str(id);
+            let t = s.trim();
+            if !t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                t.to_lowercase()
+            } else if t.len() == s.len() {
+                s
+            } else {
+                t.to_owned()
+            }
         }
         let Some(el) = self.tokens else {
             return String::new();
@@ -829,6 +838,38 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
 #[cfg(test)]
 mod tests {
     use crate::{Block, extract};
+
+    #[test]
+    fn container_hint_is_the_two_nearest_class_or_id_holders() {
+        use super::{Ctx, Kind};
+        let doc = scraper::Html::parse_fragment(
+            "<div class=' Outer BOX '></div><p id='Main'></p><span class='' id=''></span>\
+             <b class='Été'></b>",
+        );
+        let els: Vec<&scraper::node::Element> = doc
+            .root_element()
+            .children()
+            .filter_map(|n| n.value().as_element())
+            .collect();
+        let ctx = |tokens, outer_tokens| Ctx {
+            kind: Kind::Paragraph,
+            boxed: None,
+            list: None,
+            tokens,
+            outer_tokens,
+            keep: true,
+        };
+        assert_eq!(ctx(None, None).container(), "");
+        assert_eq!(ctx(Some(els[0]), None).container(), "outer box");
+        assert_eq!(
+            ctx(Some(els[1]), Some(els[0])).container(),
+            "outer box|main"
+        );
+        // An empty class and id give an empty part.
+        assert_eq!(ctx(Some(els[2]), Some(els[1])).container(), "main|");
+        assert_eq!(ctx(Some(els[1]), Some(els[2])).container(), "main");
+        assert_eq!(ctx(Some(els[3]), None).container(), "été");
+    }
 
     #[test]
     fn normalized_words_are_lower_case_and_single_spaced() {

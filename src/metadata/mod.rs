@@ -1412,7 +1412,11 @@ mod tests {
         for case in cases {
             let mut f = ClassFlags::default();
             f.add(&case);
-            assert_eq!((f.byline, f.chrome, f.not_chrome, f.date), naive(&case), "{case}");
+            assert_eq!(
+                (f.byline, f.chrome, f.not_chrome, f.date),
+                naive(&case),
+                "{case}"
+            );
         }
     }
 
