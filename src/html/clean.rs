@@ -417,6 +417,9 @@ pub(crate) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
         return Ok(());
     };
     let mut drop = Vec::new();
+    // About a third of the nodes have a class, id or role: no regrowth.
+    let nodes = dom.html.tree.values().len();
+    dom.flags.reserve(nodes / 3);
     let mut stack = vec![dom.html.tree.root()];
     while let Some(node) = stack.pop() {
         if let Node::Element(el) = node.value() {
