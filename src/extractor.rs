@@ -6,7 +6,7 @@ use std::time::Instant;
 use once_cell::sync::Lazy;
 
 use crate::error::{Error, Result};
-use crate::heuristic::{Context, Draft, Heuristic, InputKind, Report, Stage};
+use crate::heuristic::{Context, Draft, Heuristic, InputKind, MAX_SOURCE_BYTES, Report, Stage};
 use crate::input::{self, Data, Input, Kind};
 use crate::limits::Limits;
 use crate::model::Article;
@@ -161,10 +161,21 @@ impl Extractor {
                 limit: self.limits.max_input_bytes,
             });
         }
-        let source = match input.data {
-            Data::Str(s) => s.to_owned(),
-            Data::Bytes(b) => input::decode(b, input.charset)?,
+        let decoded;
+        let source: &str = match input.data {
+            Data::Str(s) => s,
+            Data::Bytes(b) => {
+                decoded = input::decode(b, input.charset)?;
+                &decoded
+            }
         };
+        // Decoding can grow the text; the parser's buffers stop at 4 GiB.
+        if source.len() > MAX_SOURCE_BYTES {
+            return Err(Error::InputTooLarge {
+                bytes: source.len(),
+                limit: MAX_SOURCE_BYTES,
+            });
+        }
         if source.trim().is_empty() {
             return Err(Error::EmptyInput);
         }
@@ -172,14 +183,16 @@ impl Extractor {
             Kind::Html => InputKind::Html,
             Kind::Text => InputKind::Text,
             _ => {
-                if input::looks_like_html(&source) {
+                if input::looks_like_html(source) {
                     InputKind::Html
                 } else {
                     InputKind::Text
                 }
             }
         };
-        let mut draft = Draft::new(kind, source);
+        // The one copy of the input: the HTML parser reads the same buffer.
+        let mut draft =
+            Draft::with_source(kind, html5ever::tendril::StrTendril::from_slice(source));
         let cx = Context {
             url: input.url,
             limits: &self.limits,
@@ -192,7 +205,8 @@ impl Extractor {
                     let start = Instant::now();
                     // Nesting and node count are bounded as the parser
                     // goes (its work grows with the square of the nesting).
-                    let (dom, guard) = crate::html::Dom::parse(draft.source(), &self.limits);
+                    let (dom, guard) =
+                        crate::html::Dom::parse(draft.source_tendril().clone(), &self.limits);
                     if guard.over_nodes() {
                         return Err(Error::TooManyNodes {
                             nodes: guard.nodes,

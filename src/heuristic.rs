@@ -9,6 +9,8 @@
 
 use std::ops::Range;
 
+use html5ever::tendril::StrTendril;
+
 use crate::error::BoxError;
 use crate::limits::Limits;
 use crate::model::{Article, DisclaimerKind, Quote, QuoteKind};
@@ -379,7 +381,9 @@ impl Report {
 /// article fields set so far, and the report.
 pub struct Draft {
     kind: InputKind,
-    source: String,
+    /// A tendril so the HTML parser reads the same buffer (no second copy
+    /// of the page).
+    source: StrTendril,
     blocks: Vec<DraftBlock>,
     /// The article being assembled. Metadata heuristics fill its metadata
     /// fields; the assemble stage fills the body from the blocks.
@@ -399,9 +403,34 @@ impl std::fmt::Debug for Draft {
     }
 }
 
+/// Largest input a tendril holds (its length is a `u32`).
+pub(crate) const MAX_SOURCE_BYTES: usize = u32::MAX as usize;
+
+/// `text` in a tendril, cut at the last character boundary within
+/// [`MAX_SOURCE_BYTES`] (a tendril cannot be longer).
+pub(crate) fn tendril_of(text: &str) -> StrTendril {
+    StrTendril::from_slice(cut_at(text, MAX_SOURCE_BYTES))
+}
+
+/// The longest prefix of `text` of at most `max` bytes that ends on a
+/// character boundary.
+fn cut_at(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 impl Draft {
-    /// A draft for the given decoded input.
+    /// A draft for the given decoded input. Input over 4 GiB is cut at the
+    /// last character that fits (the extractor refuses such input first).
     pub fn new(kind: InputKind, source: String) -> Self {
+        Self::with_source(kind, tendril_of(&source))
+    }
+
+    /// A draft over input already in a tendril (shared, not copied).
+    pub(crate) fn with_source(kind: InputKind, source: StrTendril) -> Self {
         Draft {
             kind,
             source,
@@ -430,10 +459,15 @@ impl Draft {
         &self.source
     }
 
+    /// The decoded input as the parser reads it.
+    pub(crate) fn source_tendril(&self) -> &StrTendril {
+        &self.source
+    }
+
     /// Replaces the decoded input (Sniff stage only: later stages have
-    /// already read it).
+    /// already read it). Input over 4 GiB is cut as in [`Draft::new`].
     pub fn set_source(&mut self, source: String) {
-        self.source = source;
+        self.source = tendril_of(&source);
     }
 
     /// Changes the input kind (Sniff stage only).
@@ -500,5 +534,20 @@ impl Heuristic for Builtin {
     }
     fn apply(&self, draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
         (self.run)(draft, cx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_are_cut_on_character_boundaries() {
+        assert_eq!(cut_at("aé", 2), "a");
+        assert_eq!(cut_at("aé", 3), "aé");
+        assert_eq!(cut_at("aé", 100), "aé");
+        assert_eq!(cut_at("é", 1), "");
+        let d = Draft::new(InputKind::Text, "Story text".to_owned());
+        assert_eq!(d.source(), "Story text");
     }
 }

@@ -68,7 +68,7 @@ impl Dom {
     /// Parses the page with the nesting and node limits applied as the
     /// tokenizer goes (see [`NestingGuard`]); the guard tells what it left
     /// out and whether the page went over [`Limits::max_nodes`].
-    pub(crate) fn parse(source: &str, limits: &Limits) -> (Dom, NestingGuard) {
+    pub(crate) fn parse(source: StrTendril, limits: &Limits) -> (Dom, NestingGuard) {
         let (html, guard) = parse_guarded(source, NestingGuard::new(limits));
         let dom = Dom {
             html,
@@ -131,7 +131,7 @@ impl<S: TokenSink> TokenSink for Guarded<S> {
 
 /// `scraper::Html::parse_document`, with `guard` between the tokenizer and
 /// the tree builder.
-fn parse_guarded(source: &str, guard: NestingGuard) -> (Html, NestingGuard) {
+fn parse_guarded(source: StrTendril, guard: NestingGuard) -> (Html, NestingGuard) {
     let builder = TreeBuilder::new(
         HtmlTreeSink::new(Html::new_document()),
         TreeBuilderOpts::default(),
@@ -143,7 +143,7 @@ fn parse_guarded(source: &str, guard: NestingGuard) -> (Html, NestingGuard) {
     };
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(source));
+    input.push_back(source);
     // The tokenizer stops at each `</script>` for a script engine and at a
     // `<meta charset>` for a decoder to restart; the input is decoded
     // already and there is no script engine, so it is resumed until the
@@ -560,7 +560,7 @@ mod tests {
 
     /// The `<body>` of `page` parsed under `limits`, as HTML, and the guard.
     fn parsed_body(page: &str, limits: &Limits) -> (String, NestingGuard) {
-        let (dom, guard) = Dom::parse(page, limits);
+        let (dom, guard) = Dom::parse(StrTendril::from_slice(page), limits);
         let body = scraper::Selector::parse("body").expect("selector");
         let html = dom
             .html
@@ -632,7 +632,10 @@ mod tests {
     #[test]
     fn a_page_over_the_node_limit_stops_growing() {
         let page = "<p>Hello there.</p>".repeat(10_000);
-        let (dom, guard) = Dom::parse(&page, &Limits::default().max_nodes(100));
+        let (dom, guard) = Dom::parse(
+            StrTendril::from_slice(&page),
+            &Limits::default().max_nodes(100),
+        );
         assert!(guard.over_nodes());
         // Nothing past the limit was built: 100 paragraphs and their text
         // nodes, not 10 000.
