@@ -98,7 +98,8 @@ pub(crate) fn scripts_and_hidden(draft: &mut Draft, _cx: &Context<'_>) -> Result
             drop.push(node.id());
             continue;
         }
-        stack.extend(node.children());
+        // Text stays: only the other children are looked at.
+        stack.extend(node.children().filter(|c| !c.value().is_text()));
     }
     for id in drop {
         if let Some(mut n) = dom.html.tree.get_mut(id) {
