@@ -442,7 +442,8 @@ pub(crate) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
                 Verdict::Keep | Verdict::Drop => {}
             }
         }
-        stack.extend(node.children());
+        // Only elements can be dropped or kept as boxes.
+        stack.extend(node.children().filter(|c| c.value().is_element()));
     }
     for id in drop {
         if let Some(mut n) = dom.html.tree.get_mut(id) {
