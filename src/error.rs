@@ -15,12 +15,13 @@ pub enum Error {
     /// The input was empty or only whitespace.
     #[error("input is empty")]
     EmptyInput,
-    /// The input is larger than [`Limits::max_input_bytes`](crate::Limits::max_input_bytes).
+    /// The input is larger than [`Limits::max_input_bytes`](crate::Limits::max_input_bytes),
+    /// or decodes to more than 4 GiB of text (the most the parser holds).
     #[error("input is {bytes} bytes; the limit is {limit} bytes")]
     InputTooLarge {
-        /// Size of the input in bytes.
+        /// Size of the input in bytes (of the decoded text for the 4 GiB cap).
         bytes: usize,
-        /// The configured limit.
+        /// The configured limit (or the 4 GiB cap).
         limit: usize,
     },
     /// The HTML page would parse (by the count kept while parsing) or did

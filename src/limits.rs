@@ -46,7 +46,8 @@ pub struct Limits {
     /// Largest input accepted, in bytes (before decoding). 64 MiB by default:
     /// larger than any real article page (the median is ~100 KB), small
     /// enough that a batch job on many cores stays within memory.
-    /// Over it: [`Error::InputTooLarge`](crate::Error::InputTooLarge).
+    /// Over it: [`Error::InputTooLarge`](crate::Error::InputTooLarge). Text that
+    /// decodes to more than 4 GiB is refused the same way whatever this says.
     pub max_input_bytes: usize,
     /// Most DOM nodes (elements, text, comments) an HTML page may parse
     /// into. 4 000 000 by default: a real page has a few thousand, a 64 MiB
