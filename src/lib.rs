@@ -198,6 +198,7 @@ mod render;
 mod schema;
 pub mod site_rules;
 mod text;
+mod util;
 
 pub use error::{BoxError, Error, Result};
 pub use extractor::{Extractor, ExtractorBuilder, builtin_heuristics, extract, extract_bytes};

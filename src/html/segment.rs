@@ -760,10 +760,7 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .map(|l| {
-                let mut b = DraftBlock::new(
-                    Shape::Paragraph,
-                    l.split_whitespace().collect::<Vec<_>>().join(" "),
-                );
+                let mut b = DraftBlock::new(Shape::Paragraph, crate::util::collapse_whitespace(l));
                 b.set_role(Role::Paragraph, NAME, 0.5);
                 b
             })

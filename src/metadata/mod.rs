@@ -41,6 +41,7 @@ use scraper::{ElementRef, Node};
 use crate::error::BoxError;
 use crate::heuristic::{Builtin, Context, Draft, Heuristic, Stage};
 
+use crate::util::collapse_whitespace as collapse;
 pub(crate) use dates::parse_date;
 use dates::{When, parse_when};
 use json_ld::LdArticle;
@@ -996,10 +997,6 @@ fn unescape(s: &str) -> String {
     }
     out.push_str(rest);
     collapse(&out)
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn harvest_metadata(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {

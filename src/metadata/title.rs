@@ -1,6 +1,8 @@
 //! Headline cleaning: site-name suffixes and prefixes, and Readability.js's
 //! `_getArticleTitle` choice for the `<title>` element.
 
+use crate::util::collapse_whitespace as collapse;
+
 /// Separators between a title and a site name (after Readability.js).
 const SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»', '·', ':'];
 /// The "hierarchical" ones (breadcrumb-like).
@@ -148,10 +150,6 @@ fn key(s: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Readability.js `_textSimilarity`: the share of `b`'s token text that

@@ -1,6 +1,7 @@
 //! Markdown rendering (CommonMark plus GitHub-style tables).
 
 use crate::model::{Article, Block, DisclaimerKind};
+use crate::util::collapse_whitespace as one_line;
 
 impl Article {
     /// The article as Markdown.
@@ -253,11 +254,6 @@ fn quote_line(line: &str) -> String {
 
 fn non_empty(s: &Option<String>) -> Option<&str> {
     s.as_deref().map(str::trim).filter(|s| !s.is_empty())
-}
-
-/// Collapses all whitespace (line breaks included) to single spaces.
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn hashes(level: u8) -> String {

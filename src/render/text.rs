@@ -26,10 +26,7 @@ impl Article {
     /// ```
     pub fn to_text(&self) -> String {
         let mut out = String::new();
-        let one_line = |s: &Option<String>| {
-            s.as_deref()
-                .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
-        };
+        let one_line = |s: &Option<String>| s.as_deref().map(crate::util::collapse_whitespace);
         let parts = [
             one_line(&self.headline),
             one_line(&self.dek),
