@@ -146,6 +146,9 @@ struct Segmenter<'d> {
     link_depth: u32,
     emph_depth: u32,
     next_list: u32,
+    /// The last container hint made, by the two elements it was made
+    /// from: consecutive blocks mostly share it.
+    last_container: (Option<*const Element>, Option<*const Element>, String),
     ctx: Vec<Ctx<'d>>,
 }
 
@@ -185,6 +188,18 @@ impl<'d> Segmenter<'d> {
         }
         self.pending_space = true;
         self.last_br = false;
+    }
+
+    /// [`Ctx::container`], remembered for the next block of the same context.
+    fn container_of(&mut self, ctx: &Ctx<'d>) -> String {
+        let key = (
+            ctx.tokens.map(std::ptr::from_ref),
+            ctx.outer_tokens.map(std::ptr::from_ref),
+        );
+        if (self.last_container.0, self.last_container.1) != key {
+            self.last_container = (key.0, key.1, ctx.container());
+        }
+        self.last_container.2.clone()
     }
 
     fn top(&self) -> Ctx<'d> {
@@ -240,7 +255,7 @@ impl<'d> Segmenter<'d> {
             block.hints.href = self.href.take();
         }
         block.hints.emphasized = self.chars > 0 && self.emph_chars * 10 >= self.chars * 9;
-        block.hints.container = ctx.container();
+        block.hints.container = self.container_of(&ctx);
         block.hints.outside_main = self.outside_main;
         assign_role(&mut block, ctx.kind, ctx.boxed);
         self.blocks.push(block);
@@ -308,7 +323,7 @@ impl<'d> Segmenter<'d> {
             return;
         }
         let mut block = DraftBlock::new(shape, text);
-        block.hints.container = ctx.container();
+        block.hints.container = self.container_of(&ctx);
         block.hints.outside_main = self.outside_main;
         block.set_role(role, NAME, 0.9);
         if let (Some(BoxKind::Related | BoxKind::Disclaimer), Shape::Paragraph) =
@@ -788,6 +803,7 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
         link_depth: 0,
         emph_depth: 0,
         next_list: 0,
+        last_container: (None, None, String::new()),
         ctx: Vec::new(),
     };
     let roots: Vec<NodeId> = if dom.roots.is_empty() {
