@@ -496,7 +496,9 @@ fn text_counts(text: &str) -> (u32, u32) {
 /// (iterative post-order; text nodes count towards their parent).
 pub(crate) fn stats(html: &Html) -> IdMap<Stats> {
     use scraper::Node;
-    let mut out: IdMap<Stats> = IdMap::default();
+    // One entry per element (about half the nodes): no regrowth.
+    let mut out: IdMap<Stats> =
+        IdMap::with_capacity_and_hasher(html.tree.values().len() / 2, Default::default());
     let root = html.tree.root();
     let mut stack = vec![(root, false)];
     while let Some((node, done)) = stack.pop() {

@@ -175,9 +175,16 @@ fn readability_best(
         let Node::Element(el) = node.value() else {
             continue;
         };
-        let s = st.get(&node.id()).copied().unwrap_or_default();
-        let scoring = matches!(el.name(), "p" | "pre" | "td")
-            || (matches!(el.name(), "div" | "section") && s.own_chars >= 25);
+        let name = el.name();
+        let paragraph = matches!(name, "p" | "pre" | "td");
+        let block = matches!(name, "div" | "section");
+        // Statistics are looked up only for elements that can score.
+        let s = if paragraph || block {
+            st.get(&node.id()).copied().unwrap_or_default()
+        } else {
+            Stats::default()
+        };
+        let scoring = paragraph || (block && s.own_chars >= 25);
         if scoring {
             if s.chars >= 25 {
                 let content = 1.0 + s.commas as f32 + (s.chars as f32 / 100.0).min(3.0);
@@ -201,11 +208,11 @@ fn readability_best(
                     anc = a.parent();
                 }
             }
-            if el.name() == "p" || el.name() == "pre" {
+            if name == "p" || name == "pre" {
                 continue;
             }
         }
-        stack.extend(node.children());
+        stack.extend(node.children().filter(|c| c.value().is_element()));
     }
     scores
         .into_iter()
@@ -321,7 +328,7 @@ pub(crate) fn main_content(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), B
                 }
             }
         }
-        stack.extend(node.children());
+        stack.extend(node.children().filter(|c| c.value().is_element()));
     }
 
     // 2. Readability scoring as fallback and arbiter.
