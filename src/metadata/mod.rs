@@ -1136,16 +1136,13 @@ fn harvest_from(dom: &crate::html::Dom, draft: &mut Draft, cx: &Context<'_>) {
         draft.article.published = Some(w.iso());
         draft.record("published", NAME, src, confidence);
     }
-    let mut modified: Vec<(&'static str, When)> = Vec::new();
-    if let Some(w) = ld.modified.as_deref().and_then(parse_when) {
-        modified.push(("json-ld dateModified", w));
-    }
-    for k in MODIFIED_KEYS {
-        if let Some(w) = h.meta_all(std::slice::from_ref(k)).find_map(parse_when) {
-            modified.push((static_key(k), w));
-        }
-    }
-    if let Some((src, w)) = most_specific(&modified) {
+    let modified = declared_date(
+        &h,
+        ld.modified.as_deref(),
+        "json-ld dateModified",
+        MODIFIED_KEYS,
+    );
+    if let Some((src, w)) = modified {
         draft.article.modified = Some(w.iso());
         draft.record("modified", NAME, src, 0.7);
     }
@@ -1249,16 +1246,13 @@ fn harvest_from(dom: &crate::html::Dom, draft: &mut Draft, cx: &Context<'_>) {
 /// Among the declarations, a later source on the same date with a time or a
 /// zone replaces an earlier one.
 fn choose_published(h: &Harvest<'_>, ld: &LdArticle) -> Option<(&'static str, When, f32)> {
-    let mut declared: Vec<(&'static str, When)> = Vec::new();
-    if let Some(w) = ld.published.as_deref().and_then(parse_when) {
-        declared.push(("json-ld datePublished", w));
-    }
-    for k in PUBLISHED_KEYS {
-        if let Some(w) = h.meta_all(std::slice::from_ref(k)).find_map(parse_when) {
-            declared.push((static_key(k), w));
-        }
-    }
-    if let Some((src, w)) = most_specific(&declared) {
+    let declared = declared_date(
+        h,
+        ld.published.as_deref(),
+        "json-ld datePublished",
+        PUBLISHED_KEYS,
+    );
+    if let Some((src, w)) = declared {
         return Some((src, w, 0.8));
     }
     if let Some(w) = ld.created.as_deref().and_then(parse_when) {
@@ -1292,6 +1286,27 @@ fn choose_published(h: &Harvest<'_>, ld: &LdArticle) -> Option<(&'static str, Wh
         (None, Some(e)) => Some(("date-class element in the article header", e, 0.5)),
         (None, None) => None,
     }
+}
+
+/// The date a page declares for one field: the JSON-LD value, then the
+/// first parseable value of each meta key, the most specific of them (see
+/// [`most_specific`]).
+fn declared_date(
+    h: &Harvest<'_>,
+    ld_value: Option<&str>,
+    ld_source: &'static str,
+    keys: &[&str],
+) -> Option<(&'static str, When)> {
+    let mut found: Vec<(&'static str, When)> = Vec::new();
+    if let Some(w) = ld_value.and_then(parse_when) {
+        found.push((ld_source, w));
+    }
+    for k in keys {
+        if let Some(w) = h.meta_all(std::slice::from_ref(k)).find_map(parse_when) {
+            found.push((static_key(k), w));
+        }
+    }
+    most_specific(&found)
 }
 
 /// The first candidate, replaced by a later one on the same date that says
