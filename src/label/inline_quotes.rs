@@ -994,6 +994,31 @@ mod tests {
         }
     }
 
+    #[test]
+    fn title_first_words_are_the_titles_pattern_words() {
+        // Every alternative of TITLES, split at its first word, is known to
+        // the hand parser (which must decline a name that starts with one).
+        let inner = TITLES
+            .trim_start_matches("(?:")
+            .trim_end_matches(')')
+            .replace("(?:", "")
+            .replace(")\\.?", "");
+        let words: Vec<&str> = inner
+            .split('|')
+            .filter_map(|alt| alt.split(' ').next())
+            .collect();
+        assert!(words.len() > 30, "{words:?}");
+        for w in words {
+            assert!(
+                is_title_first(w),
+                "{w} is in TITLES but not in is_title_first"
+            );
+        }
+        for w in ["Kim", "Dana", "The", "Deputy"] {
+            assert!(!is_title_first(w), "{w}");
+        }
+    }
+
     /// The hand parser reads each hit as the regex does (an empty `want`
     /// means the parser declines), and declines every miss.
     fn check_fast_path(
