@@ -36,7 +36,8 @@
 //! Byline: Readability returns the raw author line ("By Jane Doe\n March 25"),
 //! we return cleaned names. Both sides are lower-cased and split into word
 //! tokens; from the expected side the tokens "by", "and", "&", month names and
-//! tokens with digits are dropped. A prediction matches when every predicted
+//! tokens with digits are dropped (letters glued to digits, as in
+//! "Nolan22", are split first). A prediction matches when every predicted
 //! token occurs in the expected line and it covers at least two thirds of
 //! the remaining expected tokens.
 
@@ -351,11 +352,26 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// Lower-cased word tokens; letters and digits glued together (text of
+/// adjacent elements run together: "Nolan22 Dec") are split apart.
 fn tokens(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    let mut out = Vec::new();
+    for word in s.split(|c: char| !c.is_alphanumeric()) {
+        let mut start = 0;
+        let mut prev_digit = None;
+        for (i, c) in word.char_indices() {
+            let digit = c.is_ascii_digit();
+            if prev_digit.is_some_and(|p| p != digit) {
+                out.push(word[start..i].to_lowercase());
+                start = i;
+            }
+            prev_digit = Some(digit);
+        }
+        if start < word.len() {
+            out.push(word[start..].to_lowercase());
+        }
+    }
+    out
 }
 
 fn byline_match(expected: &str, got: &str) -> bool {

@@ -368,32 +368,22 @@ fn to_block(block: &DraftBlock) -> Block {
 
 /// "By Jane Doe and John Roe" → two people.
 pub(crate) fn parse_byline(line: &str) -> Vec<Person> {
-    let mut s = line.trim();
-    for prefix in [
-        "By ",
-        "by ",
-        "BY ",
-        "Written by ",
-        "Words by ",
-        "Von ",
-        "Par ",
-    ] {
-        if let Some(rest) = s.strip_prefix(prefix) {
-            s = rest;
-            break;
-        }
+    let line = line.trim();
+    // "From Reuters", "From Wikipedia, the free encyclopedia" credit a
+    // source, not a person.
+    if line
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("from "))
+    {
+        return Vec::new();
     }
-    // "Jane Doe | Reuters", "Jane Doe, Staff Writer" keep only the names part.
-    let s = s.split(['|', '·', '•']).next().unwrap_or("").trim();
-    s.split(", ")
-        .flat_map(|p| p.split(" and "))
-        .flat_map(|p| p.split(" & "))
-        .map(|p| p.trim().trim_end_matches([',', '.']).trim())
-        .filter(|p| !p.is_empty() && p.split_whitespace().count() <= 5)
-        .filter(|p| p.chars().next().is_some_and(char::is_uppercase))
-        .filter(|p| !is_date_word(p))
-        .map(Person::new)
-        .collect()
+    // "Jane Doe | Reuters" keeps only the names part.
+    let names = line.split(['|', '·', '•']).next().unwrap_or("");
+    let mut people = crate::metadata::people(&[names.to_owned()]);
+    // A visible author line names people with capitals; lower-case parts
+    // are the rest of a sentence.
+    people.retain(|p| !p.name.chars().next().is_some_and(char::is_lowercase));
+    people
 }
 
 /// "Updated: 4 March 2025" → (true, "4 March 2025"); "Published on …" →
@@ -425,38 +415,6 @@ fn split_dateline(text: &str) -> (bool, &str) {
         }
     }
     (false, t)
-}
-
-/// Weekday and month names that trail bylines ("By Jane Doe, Wednesday").
-fn is_date_word(p: &str) -> bool {
-    const DATE_WORDS: &[&str] = &[
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Today",
-        "Yesterday",
-        "Updated",
-        "Published",
-    ];
-    let first = p.split_whitespace().next().unwrap_or("");
-    DATE_WORDS.contains(&first.trim_end_matches([',', '.']))
-        || p.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A related item: the title is its first sentence, the summary the rest.
@@ -546,6 +504,15 @@ mod tests {
             .map(|p| p.name)
             .collect();
         assert_eq!(names, ["Sam Ode"]);
+        // Source credits and sentence tails name no person.
+        for line in [
+            "From Wire Reports",
+            "From Example Encyclopedia, the free encyclopedia",
+            "By Sam Ode, the city desk",
+        ] {
+            let names: Vec<_> = parse_byline(line).into_iter().map(|p| p.name).collect();
+            assert!(names.iter().all(|n| n == "Sam Ode"), "{line}: {names:?}");
+        }
     }
 
     #[test]

@@ -43,10 +43,34 @@ static SPLIT: Lazy<Regex> = Lazy::new(|| {
         .expect("SPLIT")
 });
 
+/// The author line cut at [`SPLIT`] separators, except an `&` between two
+/// single words: "Mac & i", "Marks & Spencer" name one author.
+fn split_names(line: &str) -> Vec<&str> {
+    let mut parts: Vec<&str> = Vec::new();
+    let mut start = 0;
+    // Start of the part before the pending `&`, when one is pending.
+    let mut joined_from: Option<usize> = None;
+    let mut seps = SPLIT.find_iter(line).peekable();
+    while let Some(sep) = seps.next() {
+        let before = &line[start..sep.start()];
+        let after_end = seps.peek().map_or(line.len(), |next| next.start());
+        let after = &line[sep.end()..after_end];
+        let single = |s: &str| s.split_whitespace().count() == 1;
+        if sep.as_str().trim() == "&" && single(before) && single(after) {
+            joined_from.get_or_insert(start);
+        } else {
+            parts.push(&line[joined_from.take().unwrap_or(start)..sep.start()]);
+        }
+        start = sep.end();
+    }
+    parts.push(&line[joined_from.unwrap_or(start)..]);
+    parts
+}
+
 /// Words that make a part a job title, not a name ("Staff Writer").
 static ROLE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:our|the|senior|chief|editorial|wire|web|staff|associate|contributing|special|deputy|managing|executive|political|foreign|business|health|science|news|sports|tech(?:nology)?)\s+)*(?:writer|reporter|editor|correspondent|contributor|columnist|photographer|journalist|producer|analyst|staff|team|desk)s?$",
+        r"(?i)^(?:(?:our|the|senior|chief|editorial|wire|web|staff|associate|contributing|special|deputy|managing|executive|political|foreign|business|health|science|news|sports|tech(?:nology)?|software|product|program|data|research|developer|community)\s+)*(?:writer|reporter|editor|correspondent|contributor|columnist|photographer|journalist|producer|analyst|staff|team|desk|engineer|developer|designer|manager|director|scientist|researcher|advocate|relations)s?$",
     )
     .expect("ROLE")
 });
@@ -90,7 +114,7 @@ pub(crate) fn people(raw: &[String]) -> Vec<Person> {
             Some(m) => line[..m.start()].to_owned(),
             None => line.to_owned(),
         };
-        for part in SPLIT.split(&line) {
+        for part in split_names(&line) {
             let name = part
                 .trim_matches(|c: char| {
                     c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '.' | '"' | '“' | '”')
@@ -191,6 +215,13 @@ mod tests {
                 vec!["Organization for Transformative Works"],
             ),
             ("Ben Cole Games Editor", vec!["Ben Cole"]),
+            ("Mac & i", vec!["Mac & i"]),
+            ("Posted by Kim Lee, Software Engineer", vec!["Kim Lee"]),
+            (
+                "By Ana Ruiz & Marks & Spencer",
+                vec!["Ana Ruiz", "Marks & Spencer"],
+            ),
+            ("Ana Ruiz & Li Wei", vec!["Ana Ruiz", "Li Wei"]),
         ] {
             assert_eq!(names(raw), want, "{raw}");
         }

@@ -42,6 +42,7 @@ use crate::error::BoxError;
 use crate::heuristic::{Builtin, Context, Draft, Heuristic, Stage};
 
 use crate::util::collapse_whitespace as collapse;
+pub(crate) use byline::people;
 pub(crate) use dates::parse_date;
 use dates::{When, parse_when};
 use json_ld::LdArticle;
