@@ -289,6 +289,10 @@ pub struct Hints {
     /// The block came from outside the main content (a box next to it that
     /// was kept as a candidate for related links or disclaimers).
     pub outside_main: bool,
+    /// The block starts with a link and goes on after it: the byte length
+    /// of the link's text at the start of the block's text, and its target
+    /// (a teaser's headline before its summary).
+    pub(crate) lead_link: Option<(usize, String)>,
 }
 
 /// One block of the intermediate representation.

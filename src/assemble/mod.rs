@@ -420,7 +420,14 @@ fn split_dateline(text: &str) -> (bool, &str) {
 /// A related item: the title is its first sentence, the summary the rest.
 fn related_link(block: &DraftBlock) -> RelatedLink {
     let text = block.text.trim();
-    let mut link = match split_first_sentence(text) {
+    // A headline link followed by its summary.
+    let lead = block.hints.lead_link.as_ref().and_then(|(len, _)| {
+        let title = block.text.get(..*len)?.trim();
+        let summary = block.text.get(*len..)?.trim();
+        (!title.is_empty() && crate::label::count_words(summary, 5) >= 5)
+            .then_some((title, summary))
+    });
+    let mut link = match lead.or_else(|| split_first_sentence(text)) {
         Some((title, rest)) => {
             let mut l = RelatedLink::new(title);
             l.summary = Some(rest.to_owned());

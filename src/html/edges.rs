@@ -113,6 +113,25 @@ fn is_long_paragraph(b: &DraftBlock) -> bool {
         && sentence_end(&b.text)
 }
 
+/// Consecutive teaser items that make a recirculation list.
+const TEASER_RUN: usize = 3;
+
+/// A teaser item: a headline link of a few words, then a summary that
+/// breaks off with an ellipsis ("… may soon...").
+fn is_teaser_item(b: &DraftBlock) -> bool {
+    let Some((len, _)) = &b.hints.lead_link else {
+        return false;
+    };
+    let (Some(title), Some(summary)) = (b.text.get(..*len), b.text.get(*len..)) else {
+        return false;
+    };
+    let summary = summary.trim_end();
+    (summary.ends_with("...") || summary.ends_with('…'))
+        && (2..=25).contains(&crate::label::count_words(title, 26))
+        && crate::label::count_words(summary, 6) >= 6
+        && !matches!(b.shape, Shape::Heading { .. })
+}
+
 fn set(b: &mut DraftBlock, role: Role, confidence: f32) {
     b.set_role(role, NAME, confidence);
 }
@@ -221,6 +240,24 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
             };
             set(b, Role::Caption, 0.8);
         }
+    }
+    // Runs of teasers: a headline link, then a summary cut short.
+    let mut i = 0;
+    while i < blocks.len() {
+        let run = blocks
+            .iter()
+            .skip(i)
+            .take_while(|b| {
+                in_main(b) && b.role.is_body() && b.confidence <= 0.9 && is_teaser_item(b)
+            })
+            .count();
+        if run >= TEASER_RUN {
+            for b in blocks.iter_mut().skip(i).take(run) {
+                b.hints.href = b.hints.lead_link.as_ref().map(|(_, href)| href.clone());
+                set(b, Role::RelatedItem, 0.8);
+            }
+        }
+        i += run.max(1);
     }
     // A short teaser header ("DON'T MISS", "Related", "More stories") and
     // the link-dense lines under it are a related box, wherever it sits.
@@ -385,6 +422,36 @@ mod tests {
         }
         for miss in ["Comments from the mayor were brief.", "Related issues"] {
             assert!(!TERMINATING.is_match(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn teaser_item_table() {
+        let item = |title: &str, rest: &str| {
+            let mut b = DraftBlock::new(Shape::Paragraph, format!("{title}{rest}"));
+            b.hints.lead_link = Some((title.len(), "https://news.example/x".to_owned()));
+            b
+        };
+        let summary = " PORTVILLE: The board said on Monday that tolls will not change before...";
+        assert!(is_teaser_item(&item("Bridge tolls stay frozen", summary)));
+        assert!(is_teaser_item(&item(
+            "Bridge tolls stay frozen",
+            " The board said on Monday that tolls will not change before the review…"
+        )));
+        // A finished sentence, a one-word link, a short tail, no leading link.
+        for miss in [
+            item(
+                "Bridge tolls stay frozen",
+                " The board said on Monday that tolls will not change.",
+            ),
+            item("Tolls", summary),
+            item("Bridge tolls stay frozen", " and more..."),
+            DraftBlock::new(
+                Shape::Paragraph,
+                format!("Bridge tolls stay frozen{summary}"),
+            ),
+        ] {
+            assert!(!is_teaser_item(&miss), "{}", miss.text);
         }
     }
 

@@ -143,6 +143,10 @@ struct Segmenter<'d> {
     emph_chars: usize,
     links: u32,
     href: Option<String>,
+    /// The block's text so far is one open link (a leading link).
+    lead_open: bool,
+    /// The length of `buf` when a leading link closed.
+    lead_len: Option<usize>,
     link_depth: u32,
     emph_depth: u32,
     next_list: u32,
@@ -222,6 +226,8 @@ impl<'d> Segmenter<'d> {
         self.emph_chars = 0;
         self.links = 0;
         self.href = None;
+        self.lead_open = false;
+        self.lead_len = None;
     }
 
     fn flush(&mut self) {
@@ -251,6 +257,11 @@ impl<'d> Segmenter<'d> {
             self.link_chars as f32 / self.chars as f32
         };
         block.hints.link_density = ld;
+        if let (Some(len), Some(href)) = (self.lead_len, &self.href) {
+            if len > 0 && len < block.text.len() {
+                block.hints.lead_link = Some((len, href.clone()));
+            }
+        }
         if self.links == 1 && ld >= 0.6 {
             block.hints.href = self.href.take();
         }
@@ -346,6 +357,10 @@ impl<'d> Segmenter<'d> {
                 }
                 Frame::ExitLink => {
                     self.link_depth = self.link_depth.saturating_sub(1);
+                    if self.lead_open && self.link_depth == 0 {
+                        self.lead_open = false;
+                        self.lead_len = Some(self.buf.len());
+                    }
                     continue;
                 }
                 Frame::ExitEmph => {
@@ -411,6 +426,9 @@ impl<'d> Segmenter<'d> {
                     continue;
                 }
                 "a" => {
+                    if self.links == 0 && self.buf.is_empty() {
+                        self.lead_open = true;
+                    }
                     self.link_depth += 1;
                     self.links += 1;
                     if self.href.is_none() {
@@ -797,6 +815,8 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
         last_br: false,
         chars: 0,
         link_chars: 0,
+        lead_open: false,
+        lead_len: None,
         emph_chars: 0,
         links: 0,
         href: None,
