@@ -412,6 +412,41 @@ fn wraps_article(node: ego_tree::NodeRef<'_, Node>, count_paragraphs: bool) -> b
     false
 }
 
+/// True when an element holds running prose: three paragraphs of
+/// [`PROSE_WORDS`] words or more outside links. Teaser summaries are
+/// shorter, and teaser titles are links.
+fn holds_prose(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    let mut long = 0;
+    for p in node.descendants().skip(1) {
+        if p.value().as_element().is_none_or(|e| e.name() != "p") {
+            continue;
+        }
+        let mut words = 0;
+        for t in p.descendants() {
+            let Node::Text(text) = t.value() else {
+                continue;
+            };
+            let in_link = t
+                .ancestors()
+                .take_while(|a| a.id() != p.id())
+                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"));
+            if !in_link {
+                words += text.split_whitespace().count();
+            }
+        }
+        if words >= PROSE_WORDS {
+            long += 1;
+            if long >= 3 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Words that make a paragraph prose rather than a teaser's summary.
+const PROSE_WORDS: usize = 40;
+
 /// Removes chrome by structure and class/id/role tokens; records kept boxes.
 pub(crate) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
     let Some(dom) = draft.dom.as_mut() else {
@@ -434,6 +469,9 @@ pub(crate) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
                     drop.push(node.id());
                     continue;
                 }
+                // A "read more" wrapper around the rest of the story is not
+                // a list of teasers: it is read as content.
+                Verdict::Box(BoxKind::Related) if holds_prose(node) => {}
                 Verdict::Box(kind) => {
                     dom.boxes.push((node.id(), kind));
                     // Boxes are not cleaned inside: they are read as a whole.
@@ -487,6 +525,41 @@ mod tests {
             .and_then(scraper::ElementRef::wrap)
             .map(|e| e.value().clone())
             .expect("element")
+    }
+
+    #[test]
+    fn a_related_box_around_the_story_is_content() {
+        let para = |n: usize| {
+            format!(
+                "<p>Paragraph {n} of the story goes on about the harbour, the ferry, the new \
+                 engines, the covered deck for cyclists, the timetable for the summer months, \
+                 the fares that stay the same and the passengers who queued from early in the \
+                 morning to be on the first crossing.</p>"
+            )
+        };
+        let page = format!(
+            "<html><body><article><h1>Ferry returns</h1>{}{}\
+             <div class=\"read-more\"><a href=\"\">Read more</a>{}{}{}</div>\
+             <div class=\"related-stories\"><p><a href=\"/a\">Bridge tolls stay frozen</a></p>\
+             <p><a href=\"/b\">Market hall reopens</a></p></div>\
+             </article></body></html>",
+            para(1),
+            para(2),
+            para(3),
+            para(4),
+            para(5)
+        );
+        let article = crate::extract(page.as_str()).expect("extracts");
+        assert!(article.text.contains("Paragraph 5 of"), "{}", article.text);
+        assert!(!article.text.contains("Bridge tolls"), "{}", article.text);
+        assert!(
+            article
+                .related
+                .iter()
+                .any(|r| r.title == "Bridge tolls stay frozen"),
+            "{:?}",
+            article.related
+        );
     }
 
     #[test]
