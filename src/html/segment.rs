@@ -128,6 +128,9 @@ fn is_block(name: &str) -> bool {
     )
 }
 
+/// Symbols that documentation generators append to headings as permalinks.
+const PERMALINK_MARKS: &[char] = &['¶', '🔗', '⚓'];
+
 struct Segmenter<'d> {
     boxes: &'d IdMap<BoxKind>,
     flags: &'d IdMap<u32>,
@@ -240,7 +243,16 @@ impl<'d> Segmenter<'d> {
             self.reset();
             return;
         }
-        let text = std::mem::take(&mut self.buf);
+        let mut text = std::mem::take(&mut self.buf);
+        // Permalink marks after headings and paragraphs ("Setting up¶").
+        if text.ends_with(PERMALINK_MARKS) {
+            let kept = text.trim_end_matches(PERMALINK_MARKS).trim_end().len();
+            text.truncate(kept);
+            if text.is_empty() {
+                self.reset();
+                return;
+            }
+        }
         let shape = match ctx.kind {
             Kind::Paragraph => Shape::Paragraph,
             Kind::Heading(level) => Shape::Heading { level },
@@ -902,6 +914,31 @@ mod tests {
         assert_eq!(ctx(Some(els[2]), Some(els[1])).container(), "main|");
         assert_eq!(ctx(Some(els[1]), Some(els[2])).container(), "main");
         assert_eq!(ctx(Some(els[3]), None).container(), "été");
+    }
+
+    #[test]
+    fn permalink_marks_are_cut_from_headings() {
+        let p = |n: u32| {
+            format!(
+                "<p>Part {n}: the ferry returned to service on Tuesday after a three-month refit \
+                 that replaced both engines, the operator said.</p>"
+            )
+        };
+        let html = format!(
+            "<html><body><article><h1>Ferry</h1>{}\
+             <h2>Setting up<a class=\"headerlink\" href=\"#setting-up\">¶</a></h2>{}\
+             <h2>C#</h2>{}</article></body></html>",
+            p(1),
+            p(2),
+            p(3)
+        );
+        let a = extract(html.as_str()).expect("article");
+        let headings: Vec<_> = a
+            .sections
+            .iter()
+            .filter_map(|s| s.heading.as_deref())
+            .collect();
+        assert_eq!(headings, ["Setting up", "C#"]);
     }
 
     #[test]
