@@ -576,19 +576,34 @@ fn has_descendant(node: NodeRef<'_, Node>, names: &[&str]) -> bool {
 fn is_data_table(node: NodeRef<'_, Node>) -> bool {
     let mut cells = 0usize;
     let mut chars = 0usize;
+    // Header cells mark a table of data even when its cells hold
+    // paragraphs or lists (a list of films with a description column).
+    let mut header = false;
+    let mut prose = false;
     for d in node.descendants().skip(1) {
         match d.value() {
             Node::Element(e) => match e.name() {
-                "table" | "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "article" | "ul"
-                | "ol" | "blockquote" => return false,
-                "td" | "th" => cells += 1,
+                "table" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "article" => return false,
+                "p" | "ul" | "ol" | "blockquote" => prose = true,
+                "th" => {
+                    cells += 1;
+                    header = true;
+                }
+                "td" => cells += 1,
                 _ => {}
             },
             Node::Text(t) => chars += t.trim().len(),
             _ => {}
         }
     }
-    cells > 0 && chars / cells < 200
+    if cells == 0 {
+        return false;
+    }
+    if header {
+        chars / cells < 1000
+    } else {
+        !prose && chars / cells < 200
+    }
 }
 
 /// Whitespace-normalised text of a subtree, with a space at every element
@@ -914,6 +929,36 @@ mod tests {
         assert_eq!(ctx(Some(els[2]), Some(els[1])).container(), "main|");
         assert_eq!(ctx(Some(els[1]), Some(els[2])).container(), "main");
         assert_eq!(ctx(Some(els[3]), None).container(), "été");
+    }
+
+    #[test]
+    fn data_tables_and_layout_tables() {
+        let is_data = |html: &str| {
+            let doc = scraper::Html::parse_fragment(html);
+            let table = doc
+                .tree
+                .nodes()
+                .find(|n| n.value().as_element().is_some_and(|e| e.name() == "table"))
+                .expect("table");
+            super::is_data_table(table)
+        };
+        // Short cells; header cells over paragraphs in cells.
+        assert!(is_data(
+            "<table><tr><td>Auckland</td><td>23</td></tr></table>"
+        ));
+        assert!(is_data(
+            "<table><tr><th>Film</th><th>Plot</th></tr>\
+             <tr><td>Loop</td><td><p>A day repeats.</p><p>Then again.</p></td></tr></table>"
+        ));
+        // Paragraphs without a header row, nested tables, headings: layout.
+        assert!(!is_data(
+            "<table><tr><td><p>A day repeats.</p></td><td>x</td></tr></table>"
+        ));
+        assert!(!is_data(
+            "<table><tr><th>a</th></tr><tr><td><table><tr><td>b</td></tr></table></td></tr></table>"
+        ));
+        assert!(!is_data("<table><tr><td><h2>Story</h2></td></tr></table>"));
+        assert!(!is_data("<table></table>"));
     }
 
     #[test]
