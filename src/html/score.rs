@@ -266,12 +266,58 @@ fn split_parts(tree: &ego_tree::Tree<Node>, id: NodeId, st: &IdMap<Stats>) -> Ve
     let Some(grand) = parent.parent() else {
         return siblings;
     };
-    grand
+    let cousins: Vec<NodeId> = grand
         .children()
         .flat_map(|p| p.children())
         .filter(same)
         .map(|c| c.id())
-        .collect()
+        .collect();
+    if cousins.len() > 1 {
+        return cousins;
+    }
+    repeated_units(node, st).unwrap_or(cousins)
+}
+
+/// The body cut into repeated units, one per step of a how-to or per
+/// chapter, each wrapping its part in the same markup: climbing from the
+/// chosen element through thin wrappers (holding little besides it), the
+/// first one whose siblings share its tag and class, with text and few
+/// links, gives all of them.
+fn repeated_units(node: NodeRef<'_, Node>, st: &IdMap<Stats>) -> Option<Vec<NodeId>> {
+    let chars = |id: NodeId| st.get(&id).map_or(0, |s| s.chars);
+    let own = chars(node.id());
+    let mut unit = node;
+    for _ in 0..3 {
+        let up = unit.parent()?;
+        if u64::from(own) * 5 < u64::from(chars(up.id())) * 4 {
+            return None;
+        }
+        unit = up;
+        let el = unit.value().as_element()?;
+        let class = el.fattr("class").unwrap_or("");
+        if class.is_empty() {
+            continue;
+        }
+        let parts: Vec<NodeId> = unit
+            .parent()?
+            .children()
+            .filter(|c| {
+                c.id() == unit.id()
+                    || c.value().as_element().is_some_and(|e| {
+                        e.name() == el.name()
+                            && e.fattr("class") == Some(class)
+                            && st
+                                .get(&c.id())
+                                .is_some_and(|s| s.chars >= 25 && s.link_density() < 0.3)
+                    })
+            })
+            .map(|c| c.id())
+            .collect();
+        if parts.len() > 1 {
+            return Some(parts);
+        }
+    }
+    None
 }
 
 /// Finds `articleBody` strings in JSON-LD texts (iterative walk).
