@@ -314,6 +314,8 @@ pub(crate) fn box_kind_of(bits: u32) -> Option<BoxKind> {
 enum Verdict {
     Keep,
     Drop,
+    /// Dropped unless it holds paragraphs of the story.
+    DropUnlessProse,
     Box(BoxKind),
 }
 
@@ -359,8 +361,13 @@ fn verdict(el: &Element, bits: u32, in_running_text: bool) -> Verdict {
     // `<span class="tooltip">`) names how it behaves, not page chrome:
     // dropping it would cut words out of the text (Readability likewise never
     // drops links by class).
-    if discard && bits & flag::KEEP == 0 && !in_running_text {
-        return Verdict::Drop;
+    if bits & flag::KEEP == 0 && !in_running_text {
+        if discard {
+            return Verdict::Drop;
+        }
+        if bits & flag::HUMP_DISCARD != 0 {
+            return Verdict::DropUnlessProse;
+        }
     }
     Verdict::Keep
 }
@@ -469,6 +476,10 @@ pub(crate) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
                     drop.push(node.id());
                     continue;
                 }
+                Verdict::DropUnlessProse if !wraps_article(node, true) => {
+                    drop.push(node.id());
+                    continue;
+                }
                 // A "read more" wrapper around the rest of the story is not
                 // a list of teasers: it is read as content.
                 Verdict::Box(BoxKind::Related) if holds_prose(node) => {}
@@ -477,7 +488,7 @@ pub(crate) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
                     // Boxes are not cleaned inside: they are read as a whole.
                     continue;
                 }
-                Verdict::Keep | Verdict::Drop => {}
+                Verdict::Keep | Verdict::Drop | Verdict::DropUnlessProse => {}
             }
         }
         // Only elements can be dropped or kept as boxes.

@@ -276,6 +276,9 @@ pub(crate) mod flag {
     pub const BODY: u32 = 1 << 9;
     /// A whole word naming a generic main container ("content", "main").
     pub const MAIN: u32 = 1 << 10;
+    /// A discard word as a camel-case hump only ("theiaStickySidebar"):
+    /// weaker, as in "contentWithSidebar" it names what sits beside.
+    pub const HUMP_DISCARD: u32 = 1 << 11;
 }
 
 /// Short ASCII tokens: a multiplicative byte hash is enough and much
@@ -371,7 +374,40 @@ fn value_flags(value: &str) -> u32 {
         }
         false
     });
-    bits
+    bits | camel_flags(value, &mut buf)
+}
+
+/// [`flag::HUMP_DISCARD`] when a camel-case hump of one of the value's
+/// words is a discard word ("PromoSmall-title" → "promo", "small"). Only
+/// discard words count: "post", "text" or "related" inside a camel-case
+/// name say little.
+fn camel_flags(value: &str, buf: &mut String) -> u32 {
+    let mut discard = |hump: &str| {
+        buf.clear();
+        buf.extend(hump.chars().flat_map(char::to_lowercase));
+        TOKEN_TABLE
+            .get(buf.as_str())
+            .is_some_and(|b| b & flag::DISCARD != 0)
+    };
+    for part in value.split(|c: char| c.is_whitespace() || c == '-' || c == '_') {
+        // A hump starts at a capital that follows a lower-case letter:
+        // "PromoSmall", "adSlot"; "HTML5" and "lowercase" are one hump.
+        let mut start = 0;
+        let mut prev_lower = false;
+        for (i, c) in part.char_indices() {
+            if c.is_uppercase() && prev_lower {
+                if discard(&part[start..i]) {
+                    return flag::HUMP_DISCARD;
+                }
+                start = i;
+            }
+            prev_lower = c.is_lowercase();
+        }
+        if start > 0 && discard(&part[start..]) {
+            return flag::HUMP_DISCARD;
+        }
+    }
+    0
 }
 
 /// [`token_flags`] from the clean stage's cache, computed when missing.
@@ -667,6 +703,50 @@ mod tests {
             names,
             ["articlebody", "article", "body", "main", "xy", "x", "y"]
         );
+    }
+
+    #[test]
+    fn camel_case_humps_weakly_discard() {
+        let mut buf = String::new();
+        for hit in [
+            "PromoSmall-title",
+            "theiaStickySidebar",
+            "x adSlot",
+            "contentWithSidebar",
+        ] {
+            assert_eq!(camel_flags(hit, &mut buf), flag::HUMP_DISCARD, "{hit}");
+        }
+        // One hump, no discard hump, or a discard word only inside a hump.
+        for miss in [
+            "promo",
+            "HTML5",
+            "relatedLinks",
+            "PostBody",
+            "headlineText",
+            "Adventure",
+        ] {
+            assert_eq!(camel_flags(miss, &mut buf), 0, "{miss}");
+        }
+        let p = |n: u32| {
+            format!(
+                "<p>Part {n}: the ferry returned to service on Tuesday after a refit that \
+                 replaced both engines and added a covered deck for cyclists.</p>"
+            )
+        };
+        let promo = "<div class=\"PromoSmall\"><a href=\"/x\">Bridge tolls stay frozen</a>\
+             <p>The regional transport board said on Monday that the tolls on the estuary \
+             bridge will not change before the spring review, despite rising costs.</p></div>";
+        let page = format!(
+            "<html><body><div id=\"contentWithSidebar\"><h1>Ferry back</h1>{}{}{promo}{}{}</div>\
+             </body></html>",
+            p(1),
+            p(2),
+            p(3),
+            p(4)
+        );
+        let a = crate::extract(page.as_str()).expect("article");
+        assert!(a.text.contains("Part 4"), "{}", a.text);
+        assert!(!a.text.contains("Bridge tolls"), "{}", a.text);
     }
 
     #[test]
