@@ -80,7 +80,16 @@ fn dek_like(block: &DraftBlock) -> bool {
 }
 
 fn assemble_article(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
-    let blocks = std::mem::take(draft.blocks_mut());
+    let mut blocks = std::mem::take(draft.blocks_mut());
+    // A subheading that repeats the headline (the page's `<h1>` when the
+    // edges found no story to frame) is the headline, not a section.
+    if let Some(headline) = draft.article.headline.as_deref() {
+        for b in blocks.iter_mut().filter(|b| b.role == Role::Heading) {
+            if same_text(headline, &b.text) {
+                b.role = Role::Headline;
+            }
+        }
+    }
     let section_level = blocks
         .iter()
         .filter(|b| b.role == Role::Heading)

@@ -128,6 +128,22 @@ fn is_block(name: &str) -> bool {
     )
 }
 
+/// Words from which a heading that ends with a full stop is a sentence.
+const SENTENCE_WORDS: usize = 12;
+
+/// A long line that ends with a full stop (not "?" or "!", which
+/// headings use): prose, not a title.
+fn is_sentence(text: &str) -> bool {
+    let t = text.trim_end().trim_end_matches(['"', '\'', '”', '’', ')']);
+    if t.ends_with('。') {
+        // Han and kana run without spaces: count characters.
+        return t.chars().count() >= 2 * SENTENCE_WORDS;
+    }
+    t.ends_with('.')
+        && !t.ends_with("...")
+        && crate::label::count_words(text, SENTENCE_WORDS) >= SENTENCE_WORDS
+}
+
 /// Symbols that documentation generators append to headings as permalinks.
 const PERMALINK_MARKS: &[char] = &['¶', '🔗', '⚓'];
 
@@ -253,7 +269,13 @@ impl<'d> Segmenter<'d> {
                 return;
             }
         }
-        let shape = match ctx.kind {
+        let kind = match ctx.kind {
+            // A whole sentence set as a subheading (an intro in `<h2>`) is
+            // read as a paragraph.
+            Kind::Heading(level) if level >= 2 && is_sentence(&text) => Kind::Paragraph,
+            kind => kind,
+        };
+        let shape = match kind {
             Kind::Paragraph => Shape::Paragraph,
             Kind::Heading(level) => Shape::Heading { level },
             Kind::ListItem => {
@@ -280,7 +302,7 @@ impl<'d> Segmenter<'d> {
         block.hints.emphasized = self.chars > 0 && self.emph_chars * 10 >= self.chars * 9;
         block.hints.container = self.container_of(&ctx);
         block.hints.outside_main = self.outside_main;
-        assign_role(&mut block, ctx.kind, ctx.boxed);
+        assign_role(&mut block, kind, ctx.boxed);
         self.blocks.push(block);
         self.reset();
     }
@@ -959,6 +981,44 @@ mod tests {
         ));
         assert!(!is_data("<table><tr><td><h2>Story</h2></td></tr></table>"));
         assert!(!is_data("<table></table>"));
+    }
+
+    #[test]
+    fn a_sentence_in_a_subheading_is_a_paragraph() {
+        use super::is_sentence;
+        assert!(is_sentence(
+            "The town has long been known as a place where the ferry runs every day of the year."
+        ));
+        assert!(is_sentence(
+            "港口的渡轮在冬季整修三个月后于周二恢复了服务，运营方表示新引擎更省油。"
+        ));
+        for miss in [
+            "How the ferry came back",
+            "Why has the ferry been gone for three months, and who will pay for the repairs?",
+            "Ferry returns.",
+            "渡轮恢复服务。",
+            "The ferry, the harbour, the bridge, the tolls, the market and the school...",
+        ] {
+            assert!(!is_sentence(miss), "{miss}");
+        }
+        let html = "<html><body><article><h1>Ferry</h1>\
+            <h2>The town has long been known as a place where the ferry runs every day of the year.</h2>\
+            <p>But the ferry stopped for three months this winter while both of its engines were replaced, the operator said.</p>\
+            <h2>What comes next</h2>\
+            <p>A second boat is due in the spring, and the timetable will double in the summer months, officials said.</p>\
+            </article></body></html>";
+        let a = extract(html).expect("article");
+        let headings: Vec<_> = a
+            .sections
+            .iter()
+            .filter_map(|s| s.heading.as_deref())
+            .collect();
+        assert_eq!(headings, ["What comes next"]);
+        assert!(
+            a.text.starts_with("The town has long been known"),
+            "{}",
+            a.text
+        );
     }
 
     #[test]
