@@ -162,7 +162,17 @@ fn assemble_article(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError
                 }
             }
             Role::RelatedHeader | Role::Boilerplate => {}
-            Role::RelatedItem => draft.article.related.push(related_link(block)),
+            Role::RelatedItem => {
+                // A story linked twice (inline and in the box) is listed once.
+                let link = related_link(block);
+                let seen =
+                    draft.article.related.iter().any(|r| {
+                        r.title == link.title || (link.url.is_some() && r.url == link.url)
+                    });
+                if !seen {
+                    draft.article.related.push(link);
+                }
+            }
             Role::Heading if heading_level(block) <= section_level => {
                 sections.push(Section::new(Some(block.text.clone()), section_level));
             }

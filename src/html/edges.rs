@@ -113,6 +113,19 @@ fn is_long_paragraph(b: &DraftBlock) -> bool {
         && sentence_end(&b.text)
 }
 
+/// Lead words of a bracketed teaser: "[Read: …]", "[Related: …]".
+static BRACKET_LEAD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:read|read more|related|see also|more|watch|listen)\s*:\s*")
+        .expect("BRACKET_LEAD")
+});
+
+/// The inside of a short line wholly in square brackets, partly a link.
+fn bracketed_link_line(b: &DraftBlock) -> Option<&str> {
+    let inner = b.text.trim().strip_prefix('[')?.strip_suffix(']')?;
+    (b.hints.link_density >= 0.3 && !inner.contains(['[', ']']) && words(b, 31) <= 30)
+        .then_some(inner)
+}
+
 /// Consecutive teaser items that make a recirculation list.
 const TEASER_RUN: usize = 3;
 
@@ -226,7 +239,17 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
         let t = b.text.trim();
         let teaser = (TEASER.is_match(t) && (b.hints.link_density >= 0.5 || words(b, 16) <= 15))
             || (TEASER_BARE.is_match(t) && b.hints.link_density >= 0.5);
-        if teaser {
+        if let Some(inner) = bracketed_link_line(b) {
+            // "[Read: Museum reopens]", "[Get the daily briefing in your
+            // inbox.]": a teaser or a house ad set apart in brackets.
+            let title = BRACKET_LEAD.replace(inner, "");
+            if b.hints.href.is_some() && crate::label::count_words(&title, 3) >= 3 {
+                b.text = title.trim().to_owned();
+                set(b, Role::RelatedItem, 0.8);
+            } else {
+                set(b, Role::Boilerplate, 0.8);
+            }
+        } else if teaser {
             let role = if b.hints.href.is_some() {
                 Role::RelatedItem
             } else {
@@ -453,6 +476,36 @@ mod tests {
         ] {
             assert!(!is_teaser_item(&miss), "{}", miss.text);
         }
+    }
+
+    #[test]
+    fn bracketed_link_lines_are_teasers_or_house_ads() {
+        let long = |n: u32| {
+            format!(
+                "<p>Part {n}: the council voted on Tuesday to approve the new budget after a long \
+                 debate about library hours, road repairs and the cost of the municipal pool.</p>"
+            )
+        };
+        let html = format!(
+            "<html><body><article><h1>Budget passes</h1>{}\
+             <p>[Read: <a href=\"https://news.example/pool\">Pool fees rise for a third year</a>]</p>{}\
+             <p>[Morning briefing: <a href=\"https://news.example/nl\">get it in your inbox</a>.]</p>{}\
+             <p>[The clerk read the motion aloud.]</p>{}</article></body></html>",
+            long(1),
+            long(2),
+            long(3),
+            long(4)
+        );
+        let a = crate::extract(html.as_str()).expect("article");
+        let titles: Vec<_> = a.related.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(titles, ["Pool fees rise for a third year"]);
+        assert!(!a.text.contains("inbox"), "{}", a.text);
+        // Brackets without a link are the story's own words.
+        assert!(
+            a.text.contains("[The clerk read the motion aloud.]"),
+            "{}",
+            a.text
+        );
     }
 
     #[test]
