@@ -2,6 +2,9 @@
 
 use std::sync::Arc;
 
+use once_cell::sync::Lazy;
+use regex::Regex;
+
 use crate::error::BoxError;
 use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Heuristic, Role, Shape, Stage};
 use crate::model::{Article, Block, Disclaimer, Person, Quote, QuoteKind, RelatedLink, Section};
@@ -169,7 +172,7 @@ fn assemble_article(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError
                     draft.article.related.iter().any(|r| {
                         r.title == link.title || (link.url.is_some() && r.url == link.url)
                     });
-                if !seen {
+                if !seen && is_related_title(&link.title) {
                     draft.article.related.push(link);
                 }
             }
@@ -437,8 +440,35 @@ fn split_dateline(text: &str) -> (bool, &str) {
 }
 
 /// A related item: the title is its first sentence, the summary the rest.
+/// Teaser lead words before a related headline: "Read more: ", "SEE MORE: ".
+static RELATED_LEAD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^(?:read more|read next|read also|also read|see more|see also|related(?: post| article| story)?|more|don'?t miss|must read|watch|listen)\s*[:\-–—|»]\s*",
+    )
+    .expect("RELATED_LEAD")
+});
+
+/// A related item names another story: a headline of three words or more
+/// (or a line of Han/kana/hangul), not a section label ("News"), an author
+/// line ("By Jane Doe", "Jane Doe • Nov 18") or a list header ("Read Next").
+fn is_related_title(title: &str) -> bool {
+    let t = title.trim();
+    let cjk = t.chars().filter(|c| is_cjk(*c)).count();
+    let words = crate::label::count_words(t, 3);
+    (words >= 3 || cjk >= 6)
+        && !t.ends_with(':')
+        && !t.contains(" • ")
+        && !t.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("by "))
+}
+
+/// Han, kana and hangul.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}')
+}
+
 fn related_link(block: &DraftBlock) -> RelatedLink {
     let text = block.text.trim();
+    let text = RELATED_LEAD.find(text).map_or(text, |m| &text[m.end()..]);
     // A headline link followed by its summary.
     let lead = block.hints.lead_link.as_ref().and_then(|(len, _)| {
         let title = block.text.get(..*len)?.trim();
@@ -512,6 +542,40 @@ fn lede_and_text(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn related_titles_are_headlines() {
+        for hit in [
+            "Pool fees rise for a third year",
+            "港口渡轮冬季整修后恢复服务",
+            "Why the ferry stopped?",
+        ] {
+            assert!(is_related_title(hit), "{hit}");
+        }
+        for miss in [
+            "News",
+            "Jane Doe",
+            "By Jane Doe and Li Wei",
+            "Jane Doe • Nov 18",
+            "Don't Miss:",
+            "渡轮",
+        ] {
+            assert!(!is_related_title(miss), "{miss}");
+        }
+        let block = DraftBlock::new(
+            Shape::Paragraph,
+            "Read more: Pool fees rise for a third year",
+        );
+        assert_eq!(
+            related_link(&block).title,
+            "Pool fees rise for a third year"
+        );
+        let block = DraftBlock::new(Shape::Paragraph, "More than 300 people came to the vote");
+        assert_eq!(
+            related_link(&block).title,
+            "More than 300 people came to the vote"
+        );
+    }
 
     #[test]
     fn bylines_split_into_people() {
