@@ -18,7 +18,7 @@ const QA: &str = "label.qa-turns";
 /// construction (the caller checks the word count). PLAYBOOK §2 leak list.
 static PROMPT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:share (?:this|on|via)(?-u:\b).*|share|tweet|email|print|advertisement|advertising|adverts?|sponsored links?|ad|close|(?:like )?loading(?:\.\.\.|…)|skip to (?:main )?content|skip to navigation|sign (?:up|in)(?-u:\b).*|log ?in|subscribe(?-u:\b).*|follow us(?-u:\b).*|newsletter|get (?:our|the) newsletter(?-u:\b).*|comments?|\d+ comments?|leave a (?:comment|reply)|add your comment|cookie(?:s| settings| policy)?(?-u:\b).*|accept(?: all)? cookies|back to top|\d+ min(?:ute)?s? read|listen to (?:this )?article|(?:continue|keep) reading|click here(?-u:\b).*|menu|home|search|-30-|ends)[.!]?$",
+        r"(?i)^(?:share (?:this|on|via)(?-u:\b).*|share|tweet|email|print|advertisement|advertising|adverts?|sponsored links?|ad|close|スポンサー(?:ド)?リンク|広告|广告|廣告|광고|anzeige|publicité|publicidad|pubblicità|реклама|(?:like )?loading(?:\.\.\.|…)|skip to (?:main )?content|skip to navigation|sign (?:up|in)(?-u:\b).*|log ?in|subscribe(?-u:\b).*|follow us(?-u:\b).*|newsletter|get (?:our|the) newsletter(?-u:\b).*|comments?|\d+ comments?|leave a (?:comment|reply)|add your comment|cookie(?:s| settings| policy)?(?-u:\b).*|accept(?: all)? cookies|back to top|\d+ min(?:ute)?s? read|listen to (?:this )?article|(?:continue|keep) reading|click here(?-u:\b).*|menu|home|search|-30-|ends)[.!]?$",
     )
     .expect("PROMPT")
 });
@@ -181,6 +181,8 @@ mod tests {
             "Close",
             "Like Loading...",
             "Loading…",
+            "スポンサードリンク",
+            "Anzeige",
         ] {
             assert!(PROMPT.is_match(hit), "{hit}");
         }
