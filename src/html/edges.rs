@@ -42,7 +42,9 @@ static TAIL: Lazy<Regex> = Lazy::new(|| {
         r"recommended|don'?t miss|see also|also read|most popular|trending|advertisement|sponsored|",
         r"comments?|\d+ comments?|leave a (comment|reply)|add (a|your) comment|have your say|join the (conversation|discussion)|",
         r"sign up|subscribe|newsletter|get (our|the) .*newsletter|about the author|about us|source:|advert)(?-u:\b)",
-        r"|^follow(?-u:\b).{0,60}(?-u:\b)(on|at)(?-u:\b)|(?-u:\b)(moderat\w*|approv\w*)(?-u:\b).{0,40}(?-u:\b)comments?(?-u:\b)|(?-u:\b)comments?(?-u:\b).{0,40}(?-u:\b)(moderat\w*|approv\w*)",
+        r"|^follow(?-u:\b).{0,60}(?-u:\b)(on|at)(?-u:\b)|(?-u:\b)(moderat\w*|approv\w*)(?-u:\b).{0,40}(?-u:\b)comments?(?-u:\b)",
+        // Comment policies: "Comments are moderated", "Comentários … não serão aprovados".
+        r"|(?-u:\b)(comments?|coment[aá]rios?|commentaires?|kommentare?)(?-u:\b).{0,120}(?-u:\b)(moderat\w*|moderad\w*|modér\w*|moderiert\w*|approv\w*|aprovad\w*|aprobad\w*)",
         r"|(?-u:\b)(contributed (reporting|to this report)|can be reached at|may be reached at|write to \S+.* at|follow (him|her|them|me) on|all rights reserved|click here to|sign up for|subscribe to|is a (staff|senior|freelance|contributing)? ?(writer|reporter|editor|correspondent)|reporting by|editing by|writing by)(?-u:\b)",
         r"|^(©|copyright(?-u:\b))"
     ))
@@ -421,12 +423,15 @@ mod tests {
             "© 2025 Example Media",
             "12 Comments",
             "Write to Jane Doe at jane@example.com",
+            "Comments are moderated and may take a day to appear.",
+            "ATENÇÃO: Comentários com palavras ofensivas ou que faltem com respeito ao leitor não serão aprovados pelo moderador.",
         ] {
             assert!(TAIL.is_match(hit), "{hit}");
         }
         for miss in [
             "The shares fell sharply.",
             "Commentators disagreed about the vote.",
+            "The committee approved the plan.",
         ] {
             assert!(!TAIL.is_match(miss), "{miss}");
         }
