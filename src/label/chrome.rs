@@ -81,7 +81,7 @@ pub(super) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
             continue;
         }
         // Thresholds below are at most 30 words.
-        let words = super::count_words(&block.text, 31);
+        let words = super::count_words_cjk(&block.text, 31);
         let t = block.text.trim();
         let hit = (words <= 12 && (PROMPT.is_match(t) || CONTACT.is_match(t)))
             || (words <= 30 && CREDIT.is_match(t))

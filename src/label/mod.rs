@@ -124,7 +124,22 @@ pub(crate) fn is_open_body(block: &DraftBlock) -> bool {
 /// heuristics use is far below it, and a 10 MB block must not be re-counted
 /// by each of them.
 pub(crate) fn words(text: &str) -> usize {
-    count_words(text, WORD_CAP)
+    count_words_cjk(text, WORD_CAP)
+}
+
+/// [`count_words`] for thresholds: Han and kana are written without spaces,
+/// so every two of their characters count as a word too.
+pub(crate) fn count_words_cjk(text: &str, cap: usize) -> usize {
+    let n = count_words(text, cap);
+    if n >= cap || text.is_ascii() {
+        return n;
+    }
+    let cjk = text
+        .chars()
+        .filter(|c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'))
+        .take(2 * cap)
+        .count();
+    (n + cjk / 2).min(cap)
 }
 
 /// Whitespace-separated words of `text`, counted up to `cap`: the same count
@@ -222,11 +237,23 @@ pub(crate) fn block_words(block: &DraftBlock) -> usize {
 }
 
 /// Closing marks a sentence may end with after its punctuation.
-const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', '“', ')', ']', '*', '_'];
+const CLOSERS: &[char] = &[
+    '"', '\'', '”', '’', '»', '“', ')', ']', '*', '_', '」', '』', '）', '】',
+];
 
-/// The last significant character, after closing quotes and brackets.
+/// The last significant character, after closing quotes and brackets;
+/// full-width marks read as their ASCII forms ("。" as ".").
 pub(crate) fn final_punct(text: &str) -> Option<char> {
-    text.trim_end().trim_end_matches(CLOSERS).chars().last()
+    let c = text.trim_end().trim_end_matches(CLOSERS).chars().last()?;
+    Some(match c {
+        '。' | '．' => '.',
+        '！' => '!',
+        '？' => '?',
+        '：' => ':',
+        '，' | '、' => ',',
+        '；' => ';',
+        c => c,
+    })
 }
 
 /// Ends with a period, exclamation mark, ellipsis or semicolon (a question
@@ -239,7 +266,7 @@ pub(crate) fn ends_with_stop(text: &str) -> bool {
 /// this end the head zone and start the body.
 pub(crate) fn is_prose(block: &DraftBlock) -> bool {
     // Counting past 20 changes nothing below.
-    let words = count_words(&block.text, 20);
+    let words = count_words_cjk(&block.text, 20);
     words >= 20 || (words >= 8 && matches!(final_punct(&block.text), Some('.' | '!' | '?')))
 }
 
