@@ -13,6 +13,17 @@ pub(crate) fn collapse_whitespace(s: &str) -> String {
     out
 }
 
+/// Han and kana: scripts written without spaces between words.
+pub(crate) fn is_han_kana(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Han, kana and hangul: scripts where word counts say little (hangul has
+/// spaces, but short words).
+pub(crate) fn is_cjk(c: char) -> bool {
+    is_han_kana(c) || matches!(c, '\u{AC00}'..='\u{D7AF}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -439,7 +439,6 @@ fn split_dateline(text: &str) -> (bool, &str) {
     (false, t)
 }
 
-/// A related item: the title is its first sentence, the summary the rest.
 /// Teaser lead words before a related headline: "Read more: ", "SEE MORE: ".
 static RELATED_LEAD: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
@@ -453,7 +452,7 @@ static RELATED_LEAD: Lazy<Regex> = Lazy::new(|| {
 /// line ("By Jane Doe", "Jane Doe • Nov 18") or a list header ("Read Next").
 fn is_related_title(title: &str) -> bool {
     let t = title.trim();
-    let cjk = t.chars().filter(|c| is_cjk(*c)).count();
+    let cjk = t.chars().filter(|c| crate::util::is_cjk(*c)).count();
     let words = crate::label::count_words(t, 3);
     (words >= 3 || cjk >= 6)
         && !t.ends_with(':')
@@ -461,11 +460,8 @@ fn is_related_title(title: &str) -> bool {
         && !t.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("by "))
 }
 
-/// Han, kana and hangul.
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}')
-}
-
+/// A related item: the title is its leading link or first sentence, the
+/// summary the rest.
 fn related_link(block: &DraftBlock) -> RelatedLink {
     let text = block.text.trim();
     let text = RELATED_LEAD.find(text).map_or(text, |m| &text[m.end()..]);

@@ -86,12 +86,6 @@ static TEASER: Lazy<Regex> =
 static TEASER_BARE: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!(r"{TEASER_WORDS}\s*\S")).expect("TEASER_BARE"));
 
-/// Han, kana and hangul: scripts written without spaces between words
-/// (or with short words), where word counts say little.
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}')
-}
-
 fn sentence_end(text: &str) -> bool {
     text.trim_end()
         .trim_end_matches(['"', '\'', '”', '’', ')', '»'])
@@ -110,7 +104,7 @@ fn is_long_paragraph(b: &DraftBlock) -> bool {
         && b.hints.link_density < 0.5
         && (words(b, LONG_WORDS) >= LONG_WORDS || {
             let chars = b.text.chars().take(120).count();
-            chars >= 120 || (chars >= 40 && b.text.chars().take(120).any(is_cjk))
+            chars >= 120 || (chars >= 40 && b.text.chars().take(120).any(crate::util::is_cjk))
         })
         && sentence_end(&b.text)
 }

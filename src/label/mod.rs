@@ -136,7 +136,7 @@ pub(crate) fn count_words_cjk(text: &str, cap: usize) -> usize {
     }
     let cjk = text
         .chars()
-        .filter(|c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'))
+        .filter(|c| crate::util::is_han_kana(*c))
         .take(2 * cap)
         .count();
     (n + cjk / 2).min(cap)
