@@ -18,9 +18,18 @@ const QA: &str = "label.qa-turns";
 /// construction (the caller checks the word count). PLAYBOOK §2 leak list.
 static PROMPT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:share (?:this|on|via)(?-u:\b).*|share|tweet|email|print|advertisement|advertising|adverts?|sponsored links?|ad|close|スポンサー(?:ド)?リンク|広告|广告|廣告|광고|anzeige|publicité|publicidad|pubblicità|реклама|(?:like )?loading(?:\.\.\.|…)|skip to (?:main )?content|skip to navigation|sign (?:up|in)(?-u:\b).*|log ?in|subscribe(?-u:\b).*|follow us(?-u:\b).*|newsletter|get (?:our|the) newsletter(?-u:\b).*|comments?|\d+ comments?|leave a (?:comment|reply)|add your comment|cookie(?:s| settings| policy)?(?-u:\b).*|accept(?: all)? cookies|back to top|\d+ min(?:ute)?s? read|listen to (?:this )?article|(?:continue|keep) reading|click here(?-u:\b).*|menu|home|search|-30-|ends)[.!]?$",
+        r"(?i)^(?:share (?:this|on|via)(?-u:\b).*|share|tweet|email|print|advertisement|advertising|adverts?|sponsored links?|ad|close|スポンサー(?:ド)?リンク|広告|广告|廣告|광고|anzeige|publicité|publicidad|pubblicità|реклама|iklan|(?:like |suka |me gusta |j'aime |gefällt mir |curtir |mi piace )?(?:loading|memuat|cargando|chargement|lade|carregando|caricamento)(?:\.\.\.|…)|(?:reading time|read time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|tempo di lettura|время чтения)\s*:?\s*\d+\s*\w*|kommentar schreiben|ajouter un commentaire|deja un comentario|deixe (?:um|seu) comentário|lascia un commento|(?:добавить|оставить) (?:отзыв|комментарий)|skip to (?:main )?content|skip to navigation|sign (?:up|in)(?-u:\b).*|log ?in|subscribe(?-u:\b).*|follow us(?-u:\b).*|newsletter|get (?:our|the) newsletter(?-u:\b).*|comments?|\d+ comments?|leave a (?:comment|reply)|add your comment|cookie(?:s| settings| policy)?(?-u:\b).*|accept(?: all)? cookies|back to top|\d+ min(?:ute)?s? read|listen to (?:this )?article|(?:continue|keep) reading|click here(?-u:\b).*|menu|home|search|-30-|ends)[.!]?$",
     )
     .expect("PROMPT")
+});
+
+/// A house ad for a newsletter: "Sign up for the free daily newsletter",
+/// "Get the briefing in your inbox". Short paragraphs only.
+static NEWSLETTER_AD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:sign up|subscribe|register)(?-u:\b).{0,80}(?-u:\b)(?:newsletters?|inbox)(?-u:\b)|(?-u:\b)newsletters?(?-u:\b).{0,80}(?-u:\b)(?:sign up|subscribe)(?-u:\b)",
+    )
+    .expect("NEWSLETTER_AD")
 });
 
 /// Press-release contact lines: "Media contact:", an e-mail address or a
@@ -80,12 +89,13 @@ pub(super) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
         if is_structural(block) && !matches!(block.shape, Shape::ListItem { .. }) {
             continue;
         }
-        // Thresholds below are at most 30 words.
-        let words = super::count_words_cjk(&block.text, 31);
+        // Thresholds below are at most 50 words.
+        let words = super::count_words_cjk(&block.text, 51);
         let t = block.text.trim();
         let hit = (words <= 12 && (PROMPT.is_match(t) || CONTACT.is_match(t)))
             || (words <= 30 && CREDIT.is_match(t))
-            || (words <= 30 && is_separator_row(t));
+            || (words <= 30 && is_separator_row(t))
+            || (words <= 50 && NEWSLETTER_AD.is_match(t));
         if hit {
             relabel(block, Role::Boilerplate, BOILERPLATE, 0.7);
         }
@@ -183,6 +193,11 @@ mod tests {
             "Loading…",
             "スポンサードリンク",
             "Anzeige",
+            "Iklan",
+            "Suka Memuat...",
+            "Tempo de leitura: 1 minuto",
+            "Reading time: 4 min",
+            "Добавить отзыв",
         ] {
             assert!(PROMPT.is_match(hit), "{hit}");
         }
@@ -194,6 +209,23 @@ mod tests {
             "Loading the ferry took an hour.",
         ] {
             assert!(!PROMPT.is_match(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn newsletter_ad_table() {
+        for hit in [
+            "Start your day with the market briefing. Sign up for the free daily newsletter here.",
+            "Get our newsletter: subscribe now.",
+            "Subscribe to have the briefing delivered to your inbox every morning.",
+        ] {
+            assert!(NEWSLETTER_AD.is_match(hit), "{hit}");
+        }
+        for miss in [
+            "The club asked members to sign up for the spring cleanup.",
+            "She writes a newsletter about local history.",
+        ] {
+            assert!(!NEWSLETTER_AD.is_match(miss), "{miss}");
         }
     }
 
