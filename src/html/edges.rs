@@ -109,6 +109,12 @@ fn is_long_paragraph(b: &DraftBlock) -> bool {
         && sentence_end(&b.text)
 }
 
+/// An author line of a name and a social handle: "Jane Doe @janedoe".
+static HANDLE_BYLINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?i:by\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}\s+@\w{2,}$")
+        .expect("HANDLE_BYLINE")
+});
+
 /// Lead words of a bracketed teaser: "[Read: …]", "[Related: …]".
 static BRACKET_LEAD: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:read|read more|related|see also|more|watch|listen)\s*:\s*")
@@ -235,7 +241,9 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
         let t = b.text.trim();
         let teaser = (TEASER.is_match(t) && (b.hints.link_density >= 0.5 || words(b, 16) <= 15))
             || (TEASER_BARE.is_match(t) && b.hints.link_density >= 0.5);
-        if let Some(inner) = bracketed_link_line(b) {
+        if HANDLE_BYLINE.is_match(t) {
+            set(b, Role::Byline, 0.8);
+        } else if let Some(inner) = bracketed_link_line(b) {
             // "[Read: Museum reopens]", "[Get the daily briefing in your
             // inbox.]": a teaser or a house ad set apart in brackets.
             let title = BRACKET_LEAD.replace(inner, "");
@@ -505,6 +513,20 @@ mod tests {
             "{}",
             a.text
         );
+    }
+
+    #[test]
+    fn handle_byline_table() {
+        for hit in ["Jane Doe @janedoe", "By Ana María Ruiz @anaruiz"] {
+            assert!(HANDLE_BYLINE.is_match(hit), "{hit}");
+        }
+        for miss in [
+            "Email us @newsdesk",
+            "Jane Doe @janedoe said the vote was close.",
+            "@janedoe",
+        ] {
+            assert!(!HANDLE_BYLINE.is_match(miss), "{miss}");
+        }
     }
 
     #[test]
