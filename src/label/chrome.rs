@@ -18,7 +18,7 @@ const QA: &str = "label.qa-turns";
 /// construction (the caller checks the word count). PLAYBOOK §2 leak list.
 static PROMPT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:share (?:this|on|via)(?-u:\b).*|share|tweet|email|print|advertisement|advertising|adverts?|sponsored links?|ad|close|スポンサー(?:ド)?リンク|広告|广告|廣告|광고|anzeige|publicité|publicidad|pubblicità|реклама|iklan|(?:like |suka |me gusta |j'aime |gefällt mir |curtir |mi piace )?(?:loading|memuat|cargando|chargement|lade|carregando|caricamento)(?:\.\.\.|…)|(?:reading time|read time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|tempo di lettura|время чтения)\s*:?\s*\d+\s*\w*|kommentar schreiben|ajouter un commentaire|deja un comentario|deixe (?:um|seu) comentário|lascia un commento|(?:добавить|оставить) (?:отзыв|комментарий)|skip to (?:main )?content|skip to navigation|sign (?:up|in)(?-u:\b).*|log ?in|subscribe(?-u:\b).*|follow us(?-u:\b).*|newsletter|get (?:our|the) newsletter(?-u:\b).*|comments?|\d+ comments?|leave a (?:comment|reply)|add your comment|cookie(?:s| settings| policy)?(?-u:\b).*|accept(?: all)? cookies|back to top|\d+ min(?:ute)?s? read|listen to (?:this )?article|(?:continue|keep) reading|click here(?-u:\b).*|menu|home|search|-30-|ends)[.!]?$",
+        r"(?i)^(?:share (?:this|on|via)(?-u:\b).*|share|tweet|email|print|advertisement|advertising|adverts?|sponsored links?|ad|close|スポンサー(?:ド)?リンク|広告|广告|廣告|광고|anzeige|publicité|publicidad|pubblicità|реклама|iklan|(?:like |suka |me gusta |j'aime |gefällt mir |curtir |mi piace )?(?:loading|memuat|cargando|chargement|lade|carregando|caricamento)(?:\.\.\.|…)|(?:reading time|read time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|tempo di lettura|время чтения)\s*:?\s*\d+\s*\w*|kommentar schreiben|ajouter un commentaire|deja un comentario|deixe (?:um|seu) comentário|lascia un commento|(?:добавить|оставить) (?:отзыв|комментарий)|skip to (?:main )?content|skip to navigation|sign (?:up|in)(?-u:\b).*|log ?in|subscribe(?-u:\b).*|follow us(?-u:\b).*|newsletter|get (?:our|the) newsletter(?-u:\b).*|comments?|\d+ comments?|leave a (?:comment|reply)|add your comment|cookie(?:s| settings| policy)?(?-u:\b).*|accept(?: all)? cookies|back to top|\d+ min(?:ute)?s? read|listen to (?:this )?article|(?:continue|keep) reading|click here(?-u:\b).*|menu|home|search|language|caption|sharing is caring|(?:view|see) all(?: \(\d+\))?|-30-|ends)[.!]?$",
     )
     .expect("PROMPT")
 });
@@ -30,6 +30,15 @@ static NEWSLETTER_AD: Lazy<Regex> = Lazy::new(|| {
         r"(?i)(?-u:\b)(?:sign up|subscribe|register)(?-u:\b).{0,80}(?-u:\b)(?:newsletters?|inbox)(?-u:\b)|(?-u:\b)newsletters?(?-u:\b).{0,80}(?-u:\b)(?:sign up|subscribe)(?-u:\b)",
     )
     .expect("NEWSLETTER_AD")
+});
+
+/// Subscription and membership pitches: "for as little as", "12 issues
+/// for £11.99", "Members get all of our content". Short paragraphs only.
+static SUBSCRIPTION_AD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:for as little as|\d+ issues for|delivered (?:to|through) your (?:door|letterbox|letter box|mailbox)|members get (?:all|full|unlimited)|become a (?:member|subscriber) (?:today|now)|support (?:our|independent) journalism)(?-u:\b)",
+    )
+    .expect("SUBSCRIPTION_AD")
 });
 
 /// Press-release contact lines: "Media contact:", an e-mail address or a
@@ -95,7 +104,7 @@ pub(super) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
         let hit = (words <= 12 && (PROMPT.is_match(t) || CONTACT.is_match(t)))
             || (words <= 30 && CREDIT.is_match(t))
             || (words <= 30 && is_separator_row(t))
-            || (words <= 50 && NEWSLETTER_AD.is_match(t));
+            || (words <= 50 && (NEWSLETTER_AD.is_match(t) || SUBSCRIPTION_AD.is_match(t)));
         if hit {
             relabel(block, Role::Boilerplate, BOILERPLATE, 0.7);
         }
@@ -198,6 +207,8 @@ mod tests {
             "Tempo de leitura: 1 minuto",
             "Reading time: 4 min",
             "Добавить отзыв",
+            "Sharing is caring!",
+            "View all (23)",
         ] {
             assert!(PROMPT.is_match(hit), "{hit}");
         }
@@ -209,6 +220,23 @@ mod tests {
             "Loading the ferry took an hour.",
         ] {
             assert!(!PROMPT.is_match(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn subscription_ad_table() {
+        for hit in [
+            "Get the magazine through your letterbox every month. 12 issues for £11.99.",
+            "Get access to our premium service for as little as $5 a month.",
+            "If you enjoyed this article, join today: members get all of our content.",
+        ] {
+            assert!(SUBSCRIPTION_AD.is_match(hit), "{hit}");
+        }
+        for miss in [
+            "The paper printed 12 issues last year.",
+            "Members of the council voted against the plan.",
+        ] {
+            assert!(!SUBSCRIPTION_AD.is_match(miss), "{miss}");
         }
     }
 
