@@ -103,8 +103,37 @@ pub(super) fn pull_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
     Ok(())
 }
 
+/// The closing line of an embedded social post: "— Jane Doe (@janedoe)
+/// November 19, 2019".
+static EMBED_TRAILER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^[—–-]{1,2}\s*([^()@]{1,60}?\s*\(@\w{1,30}\))(?:\s+.{0,40})?$")
+        .expect("EMBED_TRAILER")
+});
+
 pub(super) fn block_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
-    for block in draft.blocks_mut() {
+    let blocks = draft.blocks_mut();
+    // An embedded post's closing line names who posted the quoted lines
+    // above it. The line stays in the text as the post's own line, but it
+    // is neither a quotation nor the article's date line.
+    for i in 0..blocks.len() {
+        let Some(name) = blocks
+            .get(i)
+            .filter(|b| b.shape == Shape::Quote && b.text.len() <= 120)
+            .and_then(|b| EMBED_TRAILER.captures(b.text.trim()))
+            .map(|c| c[1].trim().to_owned())
+        else {
+            continue;
+        };
+        for b in blocks[..i].iter_mut().rev() {
+            if b.shape != Shape::Quote || b.attribution.is_some() {
+                break;
+            }
+            b.attribution = Some(name.clone());
+        }
+        blocks[i].shape = Shape::Paragraph;
+        blocks[i].set_role(Role::Paragraph, "label.block-quotes", 0.8);
+    }
+    for block in blocks.iter_mut() {
         if block.shape != Shape::Quote || !matches!(block.role, Role::Unknown) {
             continue;
         }
@@ -172,6 +201,29 @@ mod tests {
         for miss in ["\"Yes,\" she said, \"we will.\"", "\"Yes\" was the answer."] {
             assert!(!QUOTE_ONLY.is_match(miss), "{miss}");
         }
+    }
+
+    #[test]
+    fn embedded_posts_are_attributed_to_their_author() {
+        let html = "<html><body><article><h1>Vote</h1>\
+            <p>The council voted on Tuesday to approve the new budget after a long debate about library hours and road repairs.</p>\
+            <blockquote class=\"twitter-tweet\"><p>Proud of this council tonight. The libraries stay open on Saturdays.</p>\
+            — Mayor Ana Ruiz (@anaruiz) <a href=\"https://social.example/1\">November 19, 2019</a></blockquote>\
+            <p>Residents who spoke at the meeting were divided, with some praising the library hours and others not.</p>\
+            </article></body></html>";
+        let a = crate::extract(html).expect("article");
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| q.text.starts_with("Proud"))
+            .expect("quote");
+        assert_eq!(q.attribution.as_deref(), Some("Mayor Ana Ruiz (@anaruiz)"));
+        assert!(a.published.is_none(), "{:?}", a.published);
+        assert!(
+            !a.quotes.iter().any(|q| q.text.contains("November 19")),
+            "{:?}",
+            a.quotes
+        );
     }
 
     #[test]
