@@ -492,45 +492,90 @@ fn text_counts(text: &str) -> (u32, u32) {
     (chars, commas)
 }
 
-/// Text statistics of every element (and the document) under `root`
-/// (iterative post-order; text nodes count towards their parent).
-pub(crate) fn stats(html: &Html) -> IdMap<Stats> {
-    use scraper::Node;
-    // One entry per element (about half the nodes): no regrowth.
-    let mut out: IdMap<Stats> =
-        IdMap::with_capacity_and_hasher(html.tree.values().len() / 2, Default::default());
-    let root = html.tree.root();
-    let mut stack = vec![(root, false)];
-    while let Some((node, done)) = stack.pop() {
-        if !done {
-            stack.push((node, true));
-            // Text nodes are counted by their parent: no map entry of their own.
-            for child in node.children() {
-                if !child.value().is_text() {
-                    stack.push((child, false));
-                }
-            }
-            continue;
+/// The position of a node in its tree's arena (`0..tree.values().len()`),
+/// read from the one integer its `Hash` writes (ego-tree keeps the
+/// position private). A unit test checks it against [`ego_tree::Tree::nodes`].
+pub(crate) fn node_index(id: NodeId) -> usize {
+    use std::hash::{Hash, Hasher};
+    /// Keeps the last integer written.
+    struct Capture(usize);
+    impl Hasher for Capture {
+        fn finish(&self) -> u64 {
+            self.0 as u64
         }
-        let mut s = Stats::default();
-        match node.value() {
-            Node::Element(_) | Node::Document | Node::Fragment => {
-                for child in node.children() {
-                    if let Node::Text(t) = child.value() {
+        fn write(&mut self, bytes: &[u8]) {
+            self.0 = bytes
+                .iter()
+                .rev()
+                .fold(0, |n, &b| (n << 8) | usize::from(b));
+        }
+        fn write_usize(&mut self, n: usize) {
+            self.0 = n;
+        }
+    }
+    let mut h = Capture(0);
+    id.hash(&mut h);
+    // The id is the position plus one.
+    h.0.wrapping_sub(1)
+}
+
+/// A value for every node of one tree, by position: cheaper than a map
+/// when most nodes have one, and read in the order the nodes were made.
+pub(crate) struct NodeTable<V>(Vec<V>);
+
+impl<V: Clone + Default> NodeTable<V> {
+    /// Default values for the `len` nodes of a tree (`tree.values().len()`).
+    pub(crate) fn new(len: usize) -> Self {
+        NodeTable(vec![V::default(); len])
+    }
+
+    /// The node's value; `None` for an id of another, larger tree.
+    pub(crate) fn get(&self, id: NodeId) -> Option<&V> {
+        self.0.get(node_index(id))
+    }
+
+    pub(crate) fn set(&mut self, id: NodeId, value: V) {
+        if let Some(v) = self.0.get_mut(node_index(id)) {
+            *v = value;
+        }
+    }
+}
+
+/// Text statistics of every element (and the document) in the tree, in one
+/// iterative pass: each element's sums are kept open on a stack until its
+/// end, then added to its parent's; text nodes count towards their parent.
+/// Other nodes read as zeros.
+pub(crate) fn stats(html: &Html) -> NodeTable<Stats> {
+    use ego_tree::iter::Edge;
+    use scraper::Node;
+    let mut out = NodeTable::new(html.tree.values().len());
+    // The sums of the elements entered and not yet left, innermost last.
+    let mut open: Vec<Stats> = Vec::new();
+    for edge in html.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(t) => {
+                    if let Some(s) = open.last_mut() {
                         let (chars, commas) = text_counts(t);
                         s.own_chars += chars;
                         s.chars += chars;
                         s.commas += commas;
-                    } else if let Some(c) = out.get(&child.id()) {
-                        s.chars += c.chars;
-                        s.link_chars += c.link_chars;
-                        s.p_chars += c.p_chars;
-                        s.commas += c.commas;
-                        s.paragraphs += c.paragraphs;
-                        s.tables += c.tables;
                     }
                 }
-                if let Node::Element(el) = node.value() {
+                Node::Element(_) | Node::Document | Node::Fragment => {
+                    open.push(Stats::default());
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                let value = node.value();
+                if !matches!(value, Node::Element(_) | Node::Document | Node::Fragment) {
+                    continue;
+                }
+                let Some(mut s) = open.pop() else {
+                    continue;
+                };
+                if let Node::Element(el) = value {
                     match el.name() {
                         "a" => s.link_chars = s.chars,
                         "p" | "pre" | "blockquote" => {
@@ -548,10 +593,17 @@ pub(crate) fn stats(html: &Html) -> IdMap<Stats> {
                         _ => {}
                     }
                 }
+                out.set(node.id(), s);
+                if let Some(p) = open.last_mut() {
+                    p.chars += s.chars;
+                    p.link_chars += s.link_chars;
+                    p.p_chars += s.p_chars;
+                    p.commas += s.commas;
+                    p.paragraphs += s.paragraphs;
+                    p.tables += s.tables;
+                }
             }
-            _ => continue,
         }
-        out.insert(node.id(), s);
     }
     out
 }
@@ -708,12 +760,20 @@ mod tests {
     }
 
     #[test]
+    fn node_index_is_the_position_in_the_tree() {
+        let doc = Html::parse_document("<title>t</title><div><p>a<b>b</b></p><!-- c --></div>");
+        for (i, node) in doc.tree.nodes().enumerate() {
+            assert_eq!(node_index(node.id()), i);
+        }
+    }
+
+    #[test]
     fn stats_count_links_and_paragraphs() {
         let doc =
             Html::parse_document("<body><div><p>ab, c <a href=x>dd</a></p><p>e</p></div></body>");
         let st = stats(&doc);
         let body = doc.root_element().last_child().expect("body");
-        let s = st.get(&body.id()).copied().unwrap_or_default();
+        let s = st.get(body.id()).copied().unwrap_or_default();
         assert_eq!(
             (s.chars, s.link_chars, s.paragraphs, s.commas),
             (7, 2, 2, 1)

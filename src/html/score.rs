@@ -9,7 +9,7 @@ use scraper::Node;
 use scraper::node::Element;
 
 use super::FastAttr;
-use super::{IdMap, Stats, cached_flags, flag, stats};
+use super::{IdMap, NodeTable, Stats, cached_flags, flag, stats};
 use crate::error::BoxError;
 use crate::heuristic::{Context, Draft};
 
@@ -166,7 +166,7 @@ fn tag_prior(name: &str) -> f32 {
 /// Readability-style best candidate: paragraphs score their ancestors.
 fn readability_best(
     root: NodeRef<'_, Node>,
-    st: &IdMap<Stats>,
+    st: &NodeTable<Stats>,
     flags: &IdMap<u32>,
 ) -> Option<NodeId> {
     let mut scores: IdMap<f32> = IdMap::default();
@@ -180,7 +180,7 @@ fn readability_best(
         let block = matches!(name, "div" | "section");
         // Statistics are looked up only for elements that can score.
         let s = if paragraph || block {
-            st.get(&node.id()).copied().unwrap_or_default()
+            st.get(node.id()).copied().unwrap_or_default()
         } else {
             Stats::default()
         };
@@ -217,7 +217,7 @@ fn readability_best(
     scores
         .into_iter()
         .map(|(id, s)| {
-            let ld = st.get(&id).map_or(0.0, Stats::link_density);
+            let ld = st.get(id).map_or(0.0, Stats::link_density);
             (id, s * (1.0 - ld))
         })
         .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
@@ -236,7 +236,7 @@ fn is_ancestor(tree: &ego_tree::Tree<Node>, anc: NodeId, node: NodeId) -> bool {
 }
 
 /// Siblings of `id` with the same tag and class: parts of a split body.
-fn split_parts(tree: &ego_tree::Tree<Node>, id: NodeId, st: &IdMap<Stats>) -> Vec<NodeId> {
+fn split_parts(tree: &ego_tree::Tree<Node>, id: NodeId, st: &NodeTable<Stats>) -> Vec<NodeId> {
     let Some(node) = tree.get(id) else {
         return vec![id];
     };
@@ -255,7 +255,7 @@ fn split_parts(tree: &ego_tree::Tree<Node>, id: NodeId, st: &IdMap<Stats>) -> Ve
             || c.value().as_element().is_some_and(|e| {
                 e.name() == el.name()
                     && e.fattr("class") == Some(class)
-                    && st.get(&c.id()).is_some_and(|s| s.p_chars > 0)
+                    && st.get(c.id()).is_some_and(|s| s.p_chars > 0)
             })
     };
     let siblings: Vec<NodeId> = parent.children().filter(same).map(|c| c.id()).collect();
@@ -320,7 +320,7 @@ pub(crate) fn main_content(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), B
     while let Some(node) = stack.pop() {
         if let Node::Element(el) = node.value() {
             if let Some(rank) = container_rank(el, cached_flags(&dom.flags, node.id(), el)) {
-                let p = st.get(&node.id()).map_or(0, |s| s.p_chars);
+                let p = st.get(node.id()).map_or(0, |s| s.p_chars);
                 if p >= MIN_CONTAINER_CHARS
                     && best.is_none_or(|(r, bp, _)| rank < r || (rank == r && p > bp))
                 {
@@ -333,7 +333,7 @@ pub(crate) fn main_content(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), B
 
     // 2. Readability scoring as fallback and arbiter.
     let rb = readability_best(body, &st, &dom.flags);
-    let p_of = |id: NodeId| st.get(&id).map_or(0, |s| s.p_chars);
+    let p_of = |id: NodeId| st.get(id).map_or(0, |s| s.p_chars);
     let mut notes = Vec::new();
     let chosen = match (best, rb) {
         (Some((_, p, id)), Some(r))
@@ -359,10 +359,10 @@ pub(crate) fn main_content(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), B
     }
     let total: u32 = roots
         .iter()
-        .map(|id| st.get(id).map_or(0, |s| s.chars))
+        .map(|id| st.get(*id).map_or(0, |s| s.chars))
         .sum();
     if total < MIN_EXTRACTED_CHARS {
-        let body_p = st.get(&body.id()).map_or(0, |s| s.p_chars);
+        let body_p = st.get(body.id()).map_or(0, |s| s.p_chars);
         if body_p > total {
             notes.push(
                 "score.main-content: result too small; recovered wild <p> text from the page",
@@ -375,7 +375,7 @@ pub(crate) fn main_content(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), B
     // 3. JSON-LD articleBody when much longer than the DOM text.
     let dom_chars: u32 = roots
         .iter()
-        .map(|id| st.get(id).map_or(0, |s| s.p_chars))
+        .map(|id| st.get(*id).map_or(0, |s| s.p_chars))
         .sum();
     if let Some(text) = json_ld_body(&dom.json_ld) {
         let ld_chars = text.chars().filter(|c| !c.is_whitespace()).count();
