@@ -545,17 +545,28 @@ impl<V: Clone + Default> NodeTable<V> {
 /// iterative pass: each element's sums are kept open on a stack until its
 /// end, then added to its parent's; text nodes count towards their parent.
 /// Other nodes read as zeros.
+#[cfg(test)]
 pub(crate) fn stats(html: &Html) -> NodeTable<Stats> {
+    stats_with(html, |_, _| {})
+}
+
+/// [`stats`], calling `visit` with each element (or the document) as it is
+/// entered, with `None`, and as it is left (post-order), with its finished
+/// statistics: a caller can survey the tree in the same pass.
+pub(crate) fn stats_with<'a>(
+    html: &'a Html,
+    mut visit: impl FnMut(ego_tree::NodeRef<'a, scraper::Node>, Option<&Stats>),
+) -> NodeTable<Stats> {
     use ego_tree::iter::Edge;
     use scraper::Node;
     let mut out = NodeTable::new(html.tree.values().len());
     // The sums of the elements entered and not yet left, innermost last.
-    let mut open: Vec<Stats> = Vec::new();
+    let mut sums: Vec<Stats> = Vec::new();
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Text(t) => {
-                    if let Some(s) = open.last_mut() {
+                    if let Some(s) = sums.last_mut() {
                         let (chars, commas) = text_counts(t);
                         s.own_chars += chars;
                         s.chars += chars;
@@ -563,7 +574,8 @@ pub(crate) fn stats(html: &Html) -> NodeTable<Stats> {
                     }
                 }
                 Node::Element(_) | Node::Document | Node::Fragment => {
-                    open.push(Stats::default());
+                    sums.push(Stats::default());
+                    visit(node, None);
                 }
                 _ => {}
             },
@@ -572,7 +584,7 @@ pub(crate) fn stats(html: &Html) -> NodeTable<Stats> {
                 if !matches!(value, Node::Element(_) | Node::Document | Node::Fragment) {
                     continue;
                 }
-                let Some(mut s) = open.pop() else {
+                let Some(mut s) = sums.pop() else {
                     continue;
                 };
                 if let Node::Element(el) = value {
@@ -593,8 +605,9 @@ pub(crate) fn stats(html: &Html) -> NodeTable<Stats> {
                         _ => {}
                     }
                 }
+                visit(node, Some(&s));
                 out.set(node.id(), s);
-                if let Some(p) = open.last_mut() {
+                if let Some(p) = sums.last_mut() {
                     p.chars += s.chars;
                     p.link_chars += s.link_chars;
                     p.p_chars += s.p_chars;
