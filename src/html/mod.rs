@@ -356,9 +356,20 @@ fn cached_value_flags(value: &str) -> u32 {
 
 /// The token classes of one class/id/role value.
 fn value_flags(value: &str) -> u32 {
+    thread_local! {
+        /// Scratch space for the tokens, reused from value to value.
+        static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUF.with(|buf| match buf.try_borrow_mut() {
+        Ok(mut buf) => value_flags_in(value, &mut buf),
+        Err(_) => value_flags_in(value, &mut String::new()),
+    })
+}
+
+/// [`value_flags`] with `buf` as scratch space.
+fn value_flags_in(value: &str, buf: &mut String) -> u32 {
     let mut bits = 0;
-    let mut buf = String::new();
-    any_value_token(value, &mut buf, &mut |t, whole| {
+    any_value_token(value, buf, &mut |t, whole| {
         let b = TOKEN_TABLE.get(t).copied().unwrap_or(0);
         if whole {
             bits |= b;
