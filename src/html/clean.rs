@@ -5,7 +5,7 @@ use scraper::Node;
 use scraper::node::Element;
 
 use super::FastAttr;
-use super::{BoxKind, flag, has_tokens, token_flags};
+use super::{BoxKind, flag, token_flags};
 use crate::error::BoxError;
 use crate::heuristic::{Context, Draft};
 
@@ -418,16 +418,12 @@ pub(crate) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
         return Ok(());
     };
     let mut drop = Vec::new();
-    // About a third of the nodes have a class, id or role: no regrowth.
-    let nodes = dom.html.tree.values().len();
-    dom.flags.reserve(nodes / 3);
+    dom.flags = super::NodeTable::new(dom.html.tree.values().len());
     let mut stack = vec![dom.html.tree.root()];
     while let Some(node) = stack.pop() {
         if let Node::Element(el) = node.value() {
             let bits = token_flags(el);
-            if bits != 0 || has_tokens(el) {
-                dom.flags.insert(node.id(), bits);
-            }
+            dom.flags.set(node.id(), bits | flag::KNOWN);
             let running = bits != 0 && in_running_text(node, el);
             match verdict(el, bits, running) {
                 Verdict::Drop if !wraps_article(node, el.name() == "form") => {

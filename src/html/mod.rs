@@ -59,9 +59,9 @@ pub(crate) struct Dom {
     pub body_override: Option<String>,
     /// Main content came from wild `<p>` recovery: only paragraphs count.
     pub wild: bool,
-    /// [`token_flags`] of the elements the clean stage looked at (those
-    /// with a class, id or role), so later stages do not recompute them.
-    pub flags: IdMap<u32>,
+    /// [`token_flags`] of the elements the clean stage looked at, marked
+    /// with [`flag::KNOWN`], so later stages do not recompute them.
+    pub flags: NodeTable<u32>,
 }
 
 impl Dom {
@@ -78,7 +78,7 @@ impl Dom {
             json_ld: Vec::new(),
             body_override: None,
             wild: false,
-            flags: IdMap::default(),
+            flags: NodeTable::default(),
         };
         (dom, guard)
     }
@@ -276,6 +276,9 @@ pub(crate) mod flag {
     pub const BODY: u32 = 1 << 9;
     /// A whole word naming a generic main container ("content", "main").
     pub const MAIN: u32 = 1 << 10;
+    /// Set in [`Dom::flags`](super::Dom::flags) on the elements whose
+    /// flags are stored (a stored 0 is a known "no class").
+    pub const KNOWN: u32 = 1 << 31;
 }
 
 /// Short ASCII tokens: a multiplicative byte hash is enough and much
@@ -306,12 +309,6 @@ static TOKEN_TABLE: once_cell::sync::Lazy<TokenMap> = once_cell::sync::Lazy::new
 });
 
 /// The token classes of an element's class/id/role, in one pass.
-/// The element has a class, id or role attribute.
-pub(crate) fn has_tokens(el: &scraper::node::Element) -> bool {
-    el.attrs()
-        .any(|(name, _)| matches!(name, "class" | "id" | "role"))
-}
-
 pub(crate) fn token_flags(el: &scraper::node::Element) -> u32 {
     // The bits are an OR over tokens, so over attribute values: each value
     // is classified once per thread (pages repeat the same class strings).
@@ -385,9 +382,12 @@ fn value_flags_in(value: &str, buf: &mut String) -> u32 {
     bits
 }
 
-/// [`token_flags`] from the clean stage's cache, computed when missing.
-pub(crate) fn cached_flags(flags: &IdMap<u32>, id: NodeId, el: &scraper::node::Element) -> u32 {
-    flags.get(&id).copied().unwrap_or_else(|| token_flags(el))
+/// [`token_flags`] from the clean stage's table, computed when missing.
+pub(crate) fn cached_flags(flags: &NodeTable<u32>, id: NodeId, el: &scraper::node::Element) -> u32 {
+    match flags.get(id) {
+        Some(&bits) if bits & flag::KNOWN != 0 => bits & !flag::KNOWN,
+        _ => token_flags(el),
+    }
 }
 
 /// A hasher for [`NodeId`] keys and short attribute values: ids are small
@@ -532,6 +532,8 @@ pub(crate) fn node_index(id: NodeId) -> usize {
 
 /// A value for every node of one tree, by position: cheaper than a map
 /// when most nodes have one, and read in the order the nodes were made.
+/// The default table is empty (every `get` is `None`).
+#[derive(Default)]
 pub(crate) struct NodeTable<V>(Vec<V>);
 
 impl<V: Clone + Default> NodeTable<V> {

@@ -178,7 +178,7 @@ fn paragraph_score(name: &str, s: &Stats) -> Option<f32> {
 fn readability_best<'a>(
     paragraphs: impl Iterator<Item = (NodeRef<'a, Node>, f32)>,
     st: &NodeTable<Stats>,
-    flags: &IdMap<u32>,
+    flags: &NodeTable<u32>,
 ) -> Option<NodeId> {
     let mut scores: IdMap<f32> = IdMap::default();
     for (node, content) in paragraphs {

@@ -133,7 +133,7 @@ fn is_block(name: &str) -> bool {
 
 struct Segmenter<'d> {
     boxes: &'d IdMap<BoxKind>,
-    flags: &'d IdMap<u32>,
+    flags: &'d super::NodeTable<u32>,
     max_depth: usize,
     /// [`Limits::max_blocks`](crate::Limits::max_blocks): the walk stops
     /// once it has made one block more (the extractor drops the rest and
