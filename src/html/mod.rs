@@ -22,7 +22,7 @@ use ego_tree::NodeId;
 use html5ever::TokenizerResult;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
-    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts, TreeSink};
 use scraper::{Html, HtmlTreeSink};
@@ -103,7 +103,20 @@ impl<S: TokenSink> TokenSink for Guarded<S> {
         } else if let Token::TagToken(tag) = &token {
             let mut g = self.guard.borrow_mut();
             let keep = match tag.kind {
-                TagKind::StartTag => g.start(&tag.name, tag.self_closing),
+                TagKind::StartTag => {
+                    // Formatting elements the guard closes before a block.
+                    for name in g.close_before(&tag.name) {
+                        let end = Tag {
+                            kind: TagKind::EndTag,
+                            name,
+                            self_closing: false,
+                            attrs: Vec::new(),
+                            had_duplicate_attributes: false,
+                        };
+                        let _ = self.inner.process_token(Token::TagToken(end), line_number);
+                    }
+                    g.start(&tag.name, tag.self_closing)
+                }
                 TagKind::EndTag => g.end(&tag.name),
             };
             // Only start tags add nodes: from here on, nothing more is built.
@@ -707,6 +720,28 @@ mod tests {
             format!("{}text{}", "<div>".repeat(10), "</div>".repeat(10))
         );
         assert_eq!(guard.left_out, 100_000 - 10);
+    }
+
+    #[test]
+    fn formatting_left_open_is_carried_into_later_blocks_one_deep() {
+        let limits = Limits::default();
+        // Three unclosed: the third is left out (two open at most); at the
+        // next block the inner one is closed, the outer one goes on.
+        let (body, guard) = parsed_body(
+            "<p><b id=1><i id=2><u id=3>a</p><p>x</p><div>y</div>",
+            &limits,
+        );
+        assert_eq!(
+            body,
+            "<p><b id=\"1\"><i id=\"2\">a</i></b></p><p><b id=\"1\">x</b></p><div><b id=\"1\">y</b></div>"
+        );
+        assert_eq!(guard.left_out, 1);
+        // Nesting inside a block, closed before the next, is untouched.
+        let page = "<p><strong><em>x</em></strong></p><p><em>y</em></p>";
+        assert_eq!(parsed_body(page, &limits).0, page);
+        // A formatting element around blocks is carried one deep.
+        let page = "<i><p>one</p><p>two</p></i>";
+        assert_eq!(parsed_body(page, &limits).0, page);
     }
 
     #[test]
