@@ -67,7 +67,8 @@ pub struct Limits {
     /// Deepest nesting of unclosed tags in the HTML source, counted on the
     /// tags the tokenizer hands to the tree builder (void elements, elements
     /// the parser closes by itself such as `<p>` and `<li>`, and self-closed
-    /// tags are not counted; comments and script/style text hold no tags). 1 024 by default: real pages stay
+    /// SVG/MathML tags are not counted; comments and script/style text hold
+    /// no tags; `<div/>` counts, as the parser ignores the slash in HTML). 1 024 by default: real pages stay
     /// under 100, and content nested deeper than
     /// [`max_depth`](Limits::max_depth) is read as flat text anyway. The HTML parser's work grows with the square of the
     /// nesting (each block start tag searches the whole stack of open
@@ -237,6 +238,12 @@ const BLOCK_START: &[&str] = &[
 const NOT_NESTING_BIT: u8 = 1;
 const FORMATTING_BIT: u8 = 2;
 const BLOCK_START_BIT: u8 = 4;
+const FOREIGN_BIT: u8 = 8;
+
+/// The roots of foreign (SVG, MathML) content: inside them, and for
+/// themselves, a self-closing tag (`<path/>`) opens nothing; in HTML
+/// content the parser ignores the slash (`<div/>` is `<div>`).
+const FOREIGN: &[&str] = &["svg", "math"];
 /// Marks a used slot of the table.
 const USED_BIT: u8 = 0x80;
 
@@ -251,6 +258,7 @@ impl TagTable {
             (NOT_NESTING, NOT_NESTING_BIT),
             (FORMATTING, FORMATTING_BIT),
             (BLOCK_START, BLOCK_START_BIT),
+            (FOREIGN, FOREIGN_BIT),
         ] {
             for name in set {
                 let key = name_key(&LocalName::from(*name));
@@ -360,6 +368,8 @@ pub(crate) struct NestingGuard {
     /// The formatting elements open, outermost first (at most
     /// [`MAX_OPEN_FORMATTING`]).
     formatting: Vec<LocalName>,
+    /// `<svg>` and `<math>` elements open.
+    foreign: usize,
     /// Per tag name (hashed): elements open, and start tags left out whose
     /// end tag is still to come. An end tag closes only a name that is
     /// open, as in the parser: stray end tags cannot lower the count.
@@ -378,6 +388,7 @@ impl NestingGuard {
             max_nodes: limits.max_nodes,
             depth: 0,
             formatting: Vec::new(),
+            foreign: 0,
             counts: Counts::new(),
             nodes: 0,
             left_out: 0,
@@ -394,7 +405,9 @@ impl NestingGuard {
     pub(crate) fn start(&mut self, name: &LocalName, self_closing: bool) -> bool {
         let key = name_key(name);
         let bits = TAGS.bits(key);
-        let counted = bits & NOT_NESTING_BIT == 0 && !self_closing;
+        // The slash closes an element only in foreign content.
+        let closed = self_closing && (self.foreign > 0 || bits & FOREIGN_BIT != 0);
+        let counted = bits & NOT_NESTING_BIT == 0 && !closed;
         let formatting = bits & FORMATTING_BIT != 0;
         if counted {
             let too_deep = self.depth >= self.limit;
@@ -408,6 +421,7 @@ impl NestingGuard {
             if formatting {
                 self.formatting.push(name.clone());
             }
+            self.foreign += usize::from(bits & FOREIGN_BIT != 0);
         }
         // The element itself, and the formatting elements the parser
         // re-opens before it.
@@ -431,6 +445,9 @@ impl NestingGuard {
         if count.open > 0 {
             count.open -= 1;
             self.depth = self.depth.saturating_sub(1);
+            if bits & FOREIGN_BIT != 0 {
+                self.foreign = self.foreign.saturating_sub(1);
+            }
             if bits & FORMATTING_BIT != 0 {
                 if let Some(i) = self.formatting.iter().rposition(|f| f == name) {
                     self.formatting.remove(i);
@@ -525,10 +542,21 @@ mod tests {
         );
         assert_eq!(out, ["div", "div", "/div", "/div"]);
         assert_eq!(g.left_out, 2);
-        // Void, self-closed and self-closing elements never count.
-        let (out, g) = kept(1, &["div", "p", "li", "br", "img", "svg/", "path/", "/div"]);
-        assert_eq!(out.len(), 8);
+        // Void elements, elements the parser closes by itself, and
+        // self-closed foreign elements never count.
+        let tags = [
+            "div", "p", "li", "br", "img", "math/", "svg", "path/", "path/", "/svg", "/div",
+        ];
+        let (out, g) = kept(2, &tags);
+        assert_eq!(out.len(), tags.len());
         assert_eq!(g.left_out, 0);
+        // In HTML content the slash is ignored: `<div/>` opens a div, and
+        // `<b/>` a formatting element.
+        let (out, g) = kept(2, &["div/", "div/", "div/", "span"]);
+        assert_eq!(out, ["div/", "div/"]);
+        assert_eq!(g.left_out, 2);
+        let (_, g) = kept(1024, &["b/", "b/", "b/", "i/"]);
+        assert_eq!(g.left_out, 2);
     }
 
     #[test]
@@ -610,6 +638,7 @@ mod tests {
             (NOT_NESTING, NOT_NESTING_BIT),
             (FORMATTING, FORMATTING_BIT),
             (BLOCK_START, BLOCK_START_BIT),
+            (FOREIGN, FOREIGN_BIT),
         ] {
             for name in set {
                 assert_ne!(bits(name) & bit, 0, "{name}");
@@ -620,7 +649,7 @@ mod tests {
         }
         // A block that nests is not a formatting element, nor one the
         // parser closes by itself.
-        let all = NOT_NESTING_BIT | FORMATTING_BIT | BLOCK_START_BIT;
+        let all = NOT_NESTING_BIT | FORMATTING_BIT | BLOCK_START_BIT | FOREIGN_BIT;
         assert_eq!(bits("div") & all, BLOCK_START_BIT);
     }
 }
