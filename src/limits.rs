@@ -53,7 +53,7 @@ pub struct Limits {
     /// into. 4 000 000 by default: a real page has a few thousand, a 64 MiB
     /// page of ordinary markup under 2 000 000; the HTML parser can make far
     /// more nodes than there are tags (it re-opens unclosed formatting
-    /// elements in every new paragraph, up to 8 of them, see
+    /// elements in every new paragraph, up to 2 of them, see
     /// [`max_nesting`](Limits::max_nesting)), and every heuristic
     /// walks the tree. Checked twice: while parsing, against a count of the
     /// elements the page parses into at least (start tags, plus the
@@ -67,7 +67,8 @@ pub struct Limits {
     /// Deepest nesting of unclosed tags in the HTML source, counted on the
     /// tags the tokenizer hands to the tree builder (void elements, elements
     /// the parser closes by itself such as `<p>` and `<li>`, and self-closed
-    /// tags are not counted; comments and script/style text hold no tags). 1 024 by default: real pages stay
+    /// SVG/MathML tags are not counted; comments and script/style text hold
+    /// no tags; `<div/>` counts, as the parser ignores the slash in HTML). 1 024 by default: real pages stay
     /// under 100, and content nested deeper than
     /// [`max_depth`](Limits::max_depth) is read as flat text anyway. The HTML parser's work grows with the square of the
     /// nesting (each block start tag searches the whole stack of open
@@ -77,14 +78,22 @@ pub struct Limits {
     /// element at the limit, and the [`Report`](crate::Report) says so (no
     /// error).
     ///
-    /// The same count also keeps at most 8 formatting elements open at once
+    /// The same count also keeps at most 2 formatting elements open at once
     /// (`b`, `big`, `code`, `em`, `font`, `i`, `s`, `small`, `strike`,
     /// `strong`, `tt`, `u`): the parser clones every open one into each
     /// new paragraph, so a few kilobytes of distinct unclosed `<b id=…>` tags
     /// followed by short paragraphs would otherwise parse into millions of
-    /// nodes (and as many allocations) before any limit could look at them.
-    /// Further formatting start tags are left out with their end tags; only
-    /// emphasis is lost, never text.
+    /// nodes (and as many allocations) before any limit could look at them,
+    /// and even a handful re-opened in every short paragraph multiplies
+    /// the nodes of the page. Real pages seldom have more than two open at
+    /// once (`<strong><em>…</em></strong>`; three at most in the evaluation
+    /// corpus, whose extractions are the same with this cap). Further
+    /// formatting start tags are left out with their end tags; and when a
+    /// block starts (`<p>`, `<div>`, `<li>`, a table cell, …) with more
+    /// than one still open, all but the outermost are closed there, as if
+    /// the page had closed them, so that at most one is cloned into each
+    /// later block (no page of the evaluation corpus carries two into a
+    /// block). Only emphasis is lost, never text.
     pub max_nesting: usize,
     /// Deepest element nesting read as structure. 512 by default: real pages
     /// nest under 100; hostile ones nest 100 000 deep, and traversals stay
@@ -162,11 +171,79 @@ const FORMATTING: &[&str] = &[
 ];
 
 /// Formatting elements kept open at once; see [`Limits::max_nesting`].
-pub(crate) const MAX_OPEN_FORMATTING: usize = 8;
+pub(crate) const MAX_OPEN_FORMATTING: usize = 2;
+
+/// Formatting elements still open when a new block starts that are left
+/// open into it (the outermost); the others are closed there.
+pub(crate) const MAX_CARRIED_FORMATTING: usize = 1;
+
+/// Start tags of the elements whose end (or the end of the element they
+/// close) pops the formatting elements the parser re-opened in them, so
+/// the next text re-opens them again: blocks, list items, table parts.
+const BLOCK_START: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "header",
+    "hgroup",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "search",
+    "section",
+    "summary",
+    "ul",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "listing",
+    "form",
+    "li",
+    "dd",
+    "dt",
+    "plaintext",
+    "table",
+    "caption",
+    "colgroup",
+    "col",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "hr",
+    "template",
+    "textarea",
+];
 
 /// What the guard needs to know of a tag name (bits of [`TagTable`]).
 const NOT_NESTING_BIT: u8 = 1;
 const FORMATTING_BIT: u8 = 2;
+const BLOCK_START_BIT: u8 = 4;
+const FOREIGN_BIT: u8 = 8;
+
+/// The roots of foreign (SVG, MathML) content: inside them, and for
+/// themselves, a self-closing tag (`<path/>`) opens nothing; in HTML
+/// content the parser ignores the slash (`<div/>` is `<div>`).
+const FOREIGN: &[&str] = &["svg", "math"];
 /// Marks a used slot of the table.
 const USED_BIT: u8 = 0x80;
 
@@ -177,7 +254,12 @@ struct TagTable([(u64, u8); 256]);
 impl TagTable {
     fn new() -> Self {
         let mut t = TagTable([(0, 0); 256]);
-        for (set, bit) in [(NOT_NESTING, NOT_NESTING_BIT), (FORMATTING, FORMATTING_BIT)] {
+        for (set, bit) in [
+            (NOT_NESTING, NOT_NESTING_BIT),
+            (FORMATTING, FORMATTING_BIT),
+            (BLOCK_START, BLOCK_START_BIT),
+            (FOREIGN, FOREIGN_BIT),
+        ] {
             for name in set {
                 let key = name_key(&LocalName::from(*name));
                 let mut i = Self::slot(key);
@@ -283,7 +365,11 @@ pub(crate) struct NestingGuard {
     limit: usize,
     max_nodes: usize,
     depth: usize,
-    formatting_open: usize,
+    /// The formatting elements open, outermost first (at most
+    /// [`MAX_OPEN_FORMATTING`]).
+    formatting: Vec<LocalName>,
+    /// `<svg>` and `<math>` elements open.
+    foreign: usize,
     /// Per tag name (hashed): elements open, and start tags left out whose
     /// end tag is still to come. An end tag closes only a name that is
     /// open, as in the parser: stray end tags cannot lower the count.
@@ -301,7 +387,8 @@ impl NestingGuard {
             limit: limits.max_nesting,
             max_nodes: limits.max_nodes,
             depth: 0,
-            formatting_open: 0,
+            formatting: Vec::new(),
+            foreign: 0,
             counts: Counts::new(),
             nodes: 0,
             left_out: 0,
@@ -318,22 +405,27 @@ impl NestingGuard {
     pub(crate) fn start(&mut self, name: &LocalName, self_closing: bool) -> bool {
         let key = name_key(name);
         let bits = TAGS.bits(key);
-        let counted = bits & NOT_NESTING_BIT == 0 && !self_closing;
+        // The slash closes an element only in foreign content.
+        let closed = self_closing && (self.foreign > 0 || bits & FOREIGN_BIT != 0);
+        let counted = bits & NOT_NESTING_BIT == 0 && !closed;
         let formatting = bits & FORMATTING_BIT != 0;
         if counted {
             let too_deep = self.depth >= self.limit;
-            if too_deep || formatting && self.formatting_open >= MAX_OPEN_FORMATTING {
+            if too_deep || formatting && self.formatting.len() >= MAX_OPEN_FORMATTING {
                 self.counts.get(key).skipped += 1;
                 self.left_out += 1;
                 return false;
             }
             self.counts.get(key).open += 1;
             self.depth += 1;
-            self.formatting_open += usize::from(formatting);
+            if formatting {
+                self.formatting.push(name.clone());
+            }
+            self.foreign += usize::from(bits & FOREIGN_BIT != 0);
         }
         // The element itself, and the formatting elements the parser
         // re-opens before it.
-        let reopened = if formatting { 0 } else { self.formatting_open };
+        let reopened = if formatting { 0 } else { self.formatting.len() };
         self.nodes = self.nodes.saturating_add(1 + reopened);
         true
     }
@@ -353,11 +445,38 @@ impl NestingGuard {
         if count.open > 0 {
             count.open -= 1;
             self.depth = self.depth.saturating_sub(1);
+            if bits & FOREIGN_BIT != 0 {
+                self.foreign = self.foreign.saturating_sub(1);
+            }
             if bits & FORMATTING_BIT != 0 {
-                self.formatting_open = self.formatting_open.saturating_sub(1);
+                if let Some(i) = self.formatting.iter().rposition(|f| f == name) {
+                    self.formatting.remove(i);
+                }
             }
         }
         true
+    }
+
+    /// Before a start tag: the formatting elements to close first, innermost
+    /// first. At the start of a block the parser re-opens (clones) every
+    /// formatting element left open, and does so again in every later
+    /// block until they are closed; past [`MAX_CARRIED_FORMATTING`] they are
+    /// closed there, as if the page had closed them (only emphasis ends
+    /// sooner; the text is the same).
+    pub(crate) fn close_before(&mut self, name: &LocalName) -> Vec<LocalName> {
+        if self.formatting.len() <= MAX_CARRIED_FORMATTING
+            || TAGS.bits(name_key(name)) & BLOCK_START_BIT == 0
+        {
+            return Vec::new();
+        }
+        let mut closed = self.formatting.split_off(MAX_CARRIED_FORMATTING);
+        closed.reverse();
+        for f in &closed {
+            let count = self.counts.get(name_key(f));
+            count.open = count.open.saturating_sub(1);
+            self.depth = self.depth.saturating_sub(1);
+        }
+        closed
     }
 }
 
@@ -423,10 +542,21 @@ mod tests {
         );
         assert_eq!(out, ["div", "div", "/div", "/div"]);
         assert_eq!(g.left_out, 2);
-        // Void, self-closed and self-closing elements never count.
-        let (out, g) = kept(1, &["div", "p", "li", "br", "img", "svg/", "path/", "/div"]);
-        assert_eq!(out.len(), 8);
+        // Void elements, elements the parser closes by itself, and
+        // self-closed foreign elements never count.
+        let tags = [
+            "div", "p", "li", "br", "img", "math/", "svg", "path/", "path/", "/svg", "/div",
+        ];
+        let (out, g) = kept(2, &tags);
+        assert_eq!(out.len(), tags.len());
         assert_eq!(g.left_out, 0);
+        // In HTML content the slash is ignored: `<div/>` opens a div, and
+        // `<b/>` a formatting element.
+        let (out, g) = kept(2, &["div/", "div/", "div/", "span"]);
+        assert_eq!(out, ["div/", "div/"]);
+        assert_eq!(g.left_out, 2);
+        let (_, g) = kept(1024, &["b/", "b/", "b/", "i/"]);
+        assert_eq!(g.left_out, 2);
     }
 
     #[test]
@@ -454,6 +584,25 @@ mod tests {
         }
         closed.extend(["a"; 40]);
         assert_eq!(kept(1024, &closed).1.left_out, 0);
+    }
+
+    #[test]
+    fn formatting_beyond_one_is_closed_before_a_block() {
+        let mut g = NestingGuard::new(&Limits::default());
+        let name = |n: &str| LocalName::from(n);
+        assert!(g.start(&name("div"), false));
+        assert!(g.start(&name("b"), false));
+        assert!(g.start(&name("i"), false));
+        // Not before an inline element; before a block, the inner one.
+        assert!(g.close_before(&name("span")).is_empty());
+        assert_eq!(g.close_before(&name("p")), [name("i")]);
+        assert!(g.close_before(&name("p")).is_empty());
+        assert_eq!(g.depth, 2);
+        // The page's own `</i>` is then a stray end tag; `</b>` still closes b.
+        assert!(g.end(&name("i")));
+        assert!(g.end(&name("b")));
+        assert!(g.formatting.is_empty());
+        assert_eq!(g.depth, 1);
     }
 
     #[test]
@@ -485,13 +634,22 @@ mod tests {
     #[test]
     fn tag_table_knows_every_listed_name() {
         let bits = |name: &str| TAGS.bits(name_key(&LocalName::from(name)));
-        for (set, bit) in [(NOT_NESTING, NOT_NESTING_BIT), (FORMATTING, FORMATTING_BIT)] {
+        for (set, bit) in [
+            (NOT_NESTING, NOT_NESTING_BIT),
+            (FORMATTING, FORMATTING_BIT),
+            (BLOCK_START, BLOCK_START_BIT),
+            (FOREIGN, FOREIGN_BIT),
+        ] {
             for name in set {
                 assert_ne!(bits(name) & bit, 0, "{name}");
             }
         }
-        for other in ["div", "span", "section", "x-widget", "script", "bb"] {
+        for other in ["span", "a", "x-widget", "script", "bb", "button"] {
             assert_eq!(bits(other), 0, "{other}");
         }
+        // A block that nests is not a formatting element, nor one the
+        // parser closes by itself.
+        let all = NOT_NESTING_BIT | FORMATTING_BIT | BLOCK_START_BIT | FOREIGN_BIT;
+        assert_eq!(bits("div") & all, BLOCK_START_BIT);
     }
 }

@@ -5,7 +5,7 @@ use scraper::Node;
 use scraper::node::Element;
 
 use super::FastAttr;
-use super::{BoxKind, flag, has_tokens, token_flags};
+use super::{BoxKind, flag, token_flags};
 use crate::error::BoxError;
 use crate::heuristic::{Context, Draft};
 
@@ -62,6 +62,17 @@ fn style_hides(style: &str, buf: &mut String) -> bool {
     buf.contains("display:none") || buf.contains("visibility:hidden")
 }
 
+/// The nearest sibling before `node` that `kept` accepts. The walks below
+/// go from the last child back to the first, pushing a node's previous
+/// sibling when they take it, so the stack grows with the depth, not with
+/// the number of children.
+fn before<'a>(
+    node: ego_tree::NodeRef<'a, Node>,
+    kept: impl Fn(ego_tree::NodeRef<'a, Node>) -> bool,
+) -> Option<ego_tree::NodeRef<'a, Node>> {
+    node.prev_siblings().find(|n| kept(*n))
+}
+
 /// Removes scripts, styles, frames, hidden nodes; saves JSON-LD text first.
 pub(crate) fn scripts_and_hidden(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
     let Some(dom) = draft.dom.as_mut() else {
@@ -69,8 +80,15 @@ pub(crate) fn scripts_and_hidden(draft: &mut Draft, _cx: &Context<'_>) -> Result
     };
     let mut drop = Vec::new();
     let mut buf = String::new();
-    let mut stack = vec![dom.html.tree.root()];
-    while let Some(node) = stack.pop() {
+    // Text stays: only the other children are looked at.
+    let kept = |n: ego_tree::NodeRef<'_, Node>| !n.value().is_text();
+    let mut stack = vec![(dom.html.tree.root(), false)];
+    while let Some((node, siblings)) = stack.pop() {
+        if siblings {
+            if let Some(prev) = before(node, kept) {
+                stack.push((prev, true));
+            }
+        }
         if let Node::Element(el) = node.value() {
             let name = el.name();
             if name == "script" {
@@ -98,8 +116,9 @@ pub(crate) fn scripts_and_hidden(draft: &mut Draft, _cx: &Context<'_>) -> Result
             drop.push(node.id());
             continue;
         }
-        // Text stays: only the other children are looked at.
-        stack.extend(node.children().filter(|c| !c.value().is_text()));
+        if let Some(last) = node.children().rev().find(|c| kept(*c)) {
+            stack.push((last, true));
+        }
     }
     for id in drop {
         if let Some(mut n) = dom.html.tree.get_mut(id) {
@@ -460,16 +479,19 @@ pub(crate) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
         return Ok(());
     };
     let mut drop = Vec::new();
-    // About a third of the nodes have a class, id or role: no regrowth.
-    let nodes = dom.html.tree.values().len();
-    dom.flags.reserve(nodes / 3);
-    let mut stack = vec![dom.html.tree.root()];
-    while let Some(node) = stack.pop() {
+    dom.flags = super::NodeTable::new(dom.html.tree.values().len());
+    // Only elements can be dropped or kept as boxes.
+    let kept = |n: ego_tree::NodeRef<'_, Node>| n.value().is_element();
+    let mut stack = vec![(dom.html.tree.root(), false)];
+    while let Some((node, siblings)) = stack.pop() {
+        if siblings {
+            if let Some(prev) = before(node, kept) {
+                stack.push((prev, true));
+            }
+        }
         if let Node::Element(el) = node.value() {
             let bits = token_flags(el);
-            if bits != 0 || has_tokens(el) {
-                dom.flags.insert(node.id(), bits);
-            }
+            dom.flags.set(node.id(), bits | flag::KNOWN);
             let running = bits != 0 && in_running_text(node, el);
             match verdict(el, bits, running) {
                 Verdict::Drop if !wraps_article(node, el.name() == "form") => {
@@ -491,8 +513,9 @@ pub(crate) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
                 Verdict::Keep | Verdict::Drop | Verdict::DropUnlessProse => {}
             }
         }
-        // Only elements can be dropped or kept as boxes.
-        stack.extend(node.children().filter(|c| c.value().is_element()));
+        if let Some(last) = node.children().rev().find(|c| kept(*c)) {
+            stack.push((last, true));
+        }
     }
     for id in drop {
         if let Some(mut n) = dom.html.tree.get_mut(id) {
@@ -649,6 +672,32 @@ mod tests {
                 "{miss}"
             );
         }
+    }
+
+    #[test]
+    fn scripts_and_boxes_are_met_from_the_last_to_the_first() {
+        let page = r#"<html><head><title>t</title></head><body>
+            <script type="application/ld+json">{"n":1}</script>
+            <div><aside class="related-links">a</aside><p>t</p><div class="editors-note">b</div></div>
+            <script type="application/ld+json">{"n":2}</script>
+            <aside class="pull-quote">c</aside></body></html>"#;
+        let limits = crate::Limits::default();
+        let cx = Context {
+            url: None,
+            limits: &limits,
+        };
+        let mut draft = Draft::new(crate::heuristic::InputKind::Html, page.to_owned());
+        let (dom, _) = super::super::Dom::parse(page.into(), &limits);
+        draft.dom = Some(dom);
+        scripts_and_hidden(&mut draft, &cx).expect("clean");
+        boilerplate(&mut draft, &cx).expect("clean");
+        let dom = draft.dom.expect("dom");
+        assert_eq!(dom.json_ld, [r#"{"n":2}"#, r#"{"n":1}"#]);
+        let kinds: Vec<BoxKind> = dom.boxes.iter().map(|(_, k)| *k).collect();
+        assert_eq!(
+            kinds,
+            [BoxKind::Pull, BoxKind::Disclaimer, BoxKind::Related]
+        );
     }
 
     #[test]

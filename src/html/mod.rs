@@ -22,7 +22,7 @@ use ego_tree::NodeId;
 use html5ever::TokenizerResult;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
-    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts, TreeSink};
 use scraper::{Html, HtmlTreeSink};
@@ -59,9 +59,9 @@ pub(crate) struct Dom {
     pub body_override: Option<String>,
     /// Main content came from wild `<p>` recovery: only paragraphs count.
     pub wild: bool,
-    /// [`token_flags`] of the elements the clean stage looked at (those
-    /// with a class, id or role), so later stages do not recompute them.
-    pub flags: IdMap<u32>,
+    /// [`token_flags`] of the elements the clean stage looked at, marked
+    /// with [`flag::KNOWN`], so later stages do not recompute them.
+    pub flags: NodeTable<u32>,
 }
 
 impl Dom {
@@ -78,7 +78,7 @@ impl Dom {
             json_ld: Vec::new(),
             body_override: None,
             wild: false,
-            flags: IdMap::default(),
+            flags: NodeTable::default(),
         };
         (dom, guard)
     }
@@ -103,7 +103,20 @@ impl<S: TokenSink> TokenSink for Guarded<S> {
         } else if let Token::TagToken(tag) = &token {
             let mut g = self.guard.borrow_mut();
             let keep = match tag.kind {
-                TagKind::StartTag => g.start(&tag.name, tag.self_closing),
+                TagKind::StartTag => {
+                    // Formatting elements the guard closes before a block.
+                    for name in g.close_before(&tag.name) {
+                        let end = Tag {
+                            kind: TagKind::EndTag,
+                            name,
+                            self_closing: false,
+                            attrs: Vec::new(),
+                            had_duplicate_attributes: false,
+                        };
+                        let _ = self.inner.process_token(Token::TagToken(end), line_number);
+                    }
+                    g.start(&tag.name, tag.self_closing)
+                }
                 TagKind::EndTag => g.end(&tag.name),
             };
             // Only start tags add nodes: from here on, nothing more is built.
@@ -279,6 +292,9 @@ pub(crate) mod flag {
     /// A discard word as a camel-case hump only ("theiaStickySidebar"):
     /// weaker, as in "contentWithSidebar" it names what sits beside.
     pub const HUMP_DISCARD: u32 = 1 << 11;
+    /// Set in [`Dom::flags`](super::Dom::flags) on the elements whose
+    /// flags are stored (a stored 0 is a known "no class").
+    pub const KNOWN: u32 = 1 << 31;
 }
 
 /// Short ASCII tokens: a multiplicative byte hash is enough and much
@@ -309,12 +325,6 @@ static TOKEN_TABLE: once_cell::sync::Lazy<TokenMap> = once_cell::sync::Lazy::new
 });
 
 /// The token classes of an element's class/id/role, in one pass.
-/// The element has a class, id or role attribute.
-pub(crate) fn has_tokens(el: &scraper::node::Element) -> bool {
-    el.attrs()
-        .any(|(name, _)| matches!(name, "class" | "id" | "role"))
-}
-
 pub(crate) fn token_flags(el: &scraper::node::Element) -> u32 {
     // The bits are an OR over tokens, so over attribute values: each value
     // is classified once per thread (pages repeat the same class strings).
@@ -359,9 +369,20 @@ fn cached_value_flags(value: &str) -> u32 {
 
 /// The token classes of one class/id/role value.
 fn value_flags(value: &str) -> u32 {
+    thread_local! {
+        /// Scratch space for the tokens, reused from value to value.
+        static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUF.with(|buf| match buf.try_borrow_mut() {
+        Ok(mut buf) => value_flags_in(value, &mut buf),
+        Err(_) => value_flags_in(value, &mut String::new()),
+    })
+}
+
+/// [`value_flags`] with `buf` as scratch space.
+fn value_flags_in(value: &str, buf: &mut String) -> u32 {
     let mut bits = 0;
-    let mut buf = String::new();
-    any_value_token(value, &mut buf, &mut |t, whole| {
+    any_value_token(value, buf, &mut |t, whole| {
         let b = TOKEN_TABLE.get(t).copied().unwrap_or(0);
         if whole {
             bits |= b;
@@ -374,7 +395,7 @@ fn value_flags(value: &str) -> u32 {
         }
         false
     });
-    bits | camel_flags(value, &mut buf)
+    bits | camel_flags(value, buf)
 }
 
 /// [`flag::HUMP_DISCARD`] when a camel-case hump of one of the value's
@@ -410,9 +431,12 @@ fn camel_flags(value: &str, buf: &mut String) -> u32 {
     0
 }
 
-/// [`token_flags`] from the clean stage's cache, computed when missing.
-pub(crate) fn cached_flags(flags: &IdMap<u32>, id: NodeId, el: &scraper::node::Element) -> u32 {
-    flags.get(&id).copied().unwrap_or_else(|| token_flags(el))
+/// [`token_flags`] from the clean stage's table, computed when missing.
+pub(crate) fn cached_flags(flags: &NodeTable<u32>, id: NodeId, el: &scraper::node::Element) -> u32 {
+    match flags.get(id) {
+        Some(&bits) if bits & flag::KNOWN != 0 => bits & !flag::KNOWN,
+        _ => token_flags(el),
+    }
 }
 
 /// A hasher for [`NodeId`] keys and short attribute values: ids are small
@@ -528,45 +552,104 @@ fn text_counts(text: &str) -> (u32, u32) {
     (chars, commas)
 }
 
-/// Text statistics of every element (and the document) under `root`
-/// (iterative post-order; text nodes count towards their parent).
-pub(crate) fn stats(html: &Html) -> IdMap<Stats> {
-    use scraper::Node;
-    // One entry per element (about half the nodes): no regrowth.
-    let mut out: IdMap<Stats> =
-        IdMap::with_capacity_and_hasher(html.tree.values().len() / 2, Default::default());
-    let root = html.tree.root();
-    let mut stack = vec![(root, false)];
-    while let Some((node, done)) = stack.pop() {
-        if !done {
-            stack.push((node, true));
-            // Text nodes are counted by their parent: no map entry of their own.
-            for child in node.children() {
-                if !child.value().is_text() {
-                    stack.push((child, false));
-                }
-            }
-            continue;
+/// The position of a node in its tree's arena (`0..tree.values().len()`),
+/// read from the one integer its `Hash` writes (ego-tree keeps the
+/// position private). A unit test checks it against [`ego_tree::Tree::nodes`].
+pub(crate) fn node_index(id: NodeId) -> usize {
+    use std::hash::{Hash, Hasher};
+    /// Keeps the last integer written.
+    struct Capture(usize);
+    impl Hasher for Capture {
+        fn finish(&self) -> u64 {
+            self.0 as u64
         }
-        let mut s = Stats::default();
-        match node.value() {
-            Node::Element(_) | Node::Document | Node::Fragment => {
-                for child in node.children() {
-                    if let Node::Text(t) = child.value() {
+        fn write(&mut self, bytes: &[u8]) {
+            self.0 = bytes
+                .iter()
+                .rev()
+                .fold(0, |n, &b| (n << 8) | usize::from(b));
+        }
+        fn write_usize(&mut self, n: usize) {
+            self.0 = n;
+        }
+    }
+    let mut h = Capture(0);
+    id.hash(&mut h);
+    // The id is the position plus one.
+    h.0.wrapping_sub(1)
+}
+
+/// A value for every node of one tree, by position: cheaper than a map
+/// when most nodes have one, and read in the order the nodes were made.
+/// The default table is empty (every `get` is `None`).
+#[derive(Default)]
+pub(crate) struct NodeTable<V>(Vec<V>);
+
+impl<V: Clone + Default> NodeTable<V> {
+    /// Default values for the `len` nodes of a tree (`tree.values().len()`).
+    pub(crate) fn new(len: usize) -> Self {
+        NodeTable(vec![V::default(); len])
+    }
+
+    /// The node's value; `None` for an id of another, larger tree.
+    pub(crate) fn get(&self, id: NodeId) -> Option<&V> {
+        self.0.get(node_index(id))
+    }
+
+    pub(crate) fn set(&mut self, id: NodeId, value: V) {
+        if let Some(v) = self.0.get_mut(node_index(id)) {
+            *v = value;
+        }
+    }
+}
+
+/// Text statistics of every element (and the document) in the tree, in one
+/// iterative pass: each element's sums are kept open on a stack until its
+/// end, then added to its parent's; text nodes count towards their parent.
+/// Other nodes read as zeros.
+#[cfg(test)]
+pub(crate) fn stats(html: &Html) -> NodeTable<Stats> {
+    stats_with(html, |_, _| {})
+}
+
+/// [`stats`], calling `visit` with each element (or the document) as it is
+/// entered, with `None`, and as it is left (post-order), with its finished
+/// statistics: a caller can survey the tree in the same pass.
+pub(crate) fn stats_with<'a>(
+    html: &'a Html,
+    mut visit: impl FnMut(ego_tree::NodeRef<'a, scraper::Node>, Option<&Stats>),
+) -> NodeTable<Stats> {
+    use ego_tree::iter::Edge;
+    use scraper::Node;
+    let mut out = NodeTable::new(html.tree.values().len());
+    // The sums of the elements entered and not yet left, innermost last.
+    let mut sums: Vec<Stats> = Vec::new();
+    for edge in html.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(t) => {
+                    if let Some(s) = sums.last_mut() {
                         let (chars, commas) = text_counts(t);
                         s.own_chars += chars;
                         s.chars += chars;
                         s.commas += commas;
-                    } else if let Some(c) = out.get(&child.id()) {
-                        s.chars += c.chars;
-                        s.link_chars += c.link_chars;
-                        s.p_chars += c.p_chars;
-                        s.commas += c.commas;
-                        s.paragraphs += c.paragraphs;
-                        s.tables += c.tables;
                     }
                 }
-                if let Node::Element(el) = node.value() {
+                Node::Element(_) | Node::Document | Node::Fragment => {
+                    sums.push(Stats::default());
+                    visit(node, None);
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                let value = node.value();
+                if !matches!(value, Node::Element(_) | Node::Document | Node::Fragment) {
+                    continue;
+                }
+                let Some(mut s) = sums.pop() else {
+                    continue;
+                };
+                if let Node::Element(el) = value {
                     match el.name() {
                         "a" => s.link_chars = s.chars,
                         "p" | "pre" | "blockquote" => {
@@ -584,10 +667,18 @@ pub(crate) fn stats(html: &Html) -> IdMap<Stats> {
                         _ => {}
                     }
                 }
+                visit(node, Some(&s));
+                out.set(node.id(), s);
+                if let Some(p) = sums.last_mut() {
+                    p.chars += s.chars;
+                    p.link_chars += s.link_chars;
+                    p.p_chars += s.p_chars;
+                    p.commas += s.commas;
+                    p.paragraphs += s.paragraphs;
+                    p.tables += s.tables;
+                }
             }
-            _ => continue,
         }
-        out.insert(node.id(), s);
     }
     out
 }
@@ -665,6 +756,28 @@ mod tests {
             format!("{}text{}", "<div>".repeat(10), "</div>".repeat(10))
         );
         assert_eq!(guard.left_out, 100_000 - 10);
+    }
+
+    #[test]
+    fn formatting_left_open_is_carried_into_later_blocks_one_deep() {
+        let limits = Limits::default();
+        // Three unclosed: the third is left out (two open at most); at the
+        // next block the inner one is closed, the outer one goes on.
+        let (body, guard) = parsed_body(
+            "<p><b id=1><i id=2><u id=3>a</p><p>x</p><div>y</div>",
+            &limits,
+        );
+        assert_eq!(
+            body,
+            "<p><b id=\"1\"><i id=\"2\">a</i></b></p><p><b id=\"1\">x</b></p><div><b id=\"1\">y</b></div>"
+        );
+        assert_eq!(guard.left_out, 1);
+        // Nesting inside a block, closed before the next, is untouched.
+        let page = "<p><strong><em>x</em></strong></p><p><em>y</em></p>";
+        assert_eq!(parsed_body(page, &limits).0, page);
+        // A formatting element around blocks is carried one deep.
+        let page = "<i><p>one</p><p>two</p></i>";
+        assert_eq!(parsed_body(page, &limits).0, page);
     }
 
     #[test]
@@ -788,12 +901,20 @@ mod tests {
     }
 
     #[test]
+    fn node_index_is_the_position_in_the_tree() {
+        let doc = Html::parse_document("<title>t</title><div><p>a<b>b</b></p><!-- c --></div>");
+        for (i, node) in doc.tree.nodes().enumerate() {
+            assert_eq!(node_index(node.id()), i);
+        }
+    }
+
+    #[test]
     fn stats_count_links_and_paragraphs() {
         let doc =
             Html::parse_document("<body><div><p>ab, c <a href=x>dd</a></p><p>e</p></div></body>");
         let st = stats(&doc);
         let body = doc.root_element().last_child().expect("body");
-        let s = st.get(&body.id()).copied().unwrap_or_default();
+        let s = st.get(body.id()).copied().unwrap_or_default();
         assert_eq!(
             (s.chars, s.link_chars, s.paragraphs, s.commas),
             (7, 2, 2, 1)

@@ -9,7 +9,7 @@ use scraper::Node;
 use scraper::node::Element;
 
 use super::FastAttr;
-use super::{IdMap, Stats, cached_flags, flag, stats};
+use super::{IdMap, NodeTable, Stats, cached_flags, flag, stats_with};
 use crate::error::BoxError;
 use crate::heuristic::{Context, Draft};
 
@@ -163,61 +163,49 @@ fn tag_prior(name: &str) -> f32 {
     }
 }
 
-/// Readability-style best candidate: paragraphs score their ancestors.
-fn readability_best(
-    root: NodeRef<'_, Node>,
-    st: &IdMap<Stats>,
-    flags: &IdMap<u32>,
+/// A paragraph's contribution to its ancestors' Readability scores: its
+/// own score when it can give one (enough text; a `<div>` or `<section>`
+/// only for text written straight into it).
+fn paragraph_score(name: &str, s: &Stats) -> Option<f32> {
+    let paragraph = matches!(name, "p" | "pre" | "td");
+    let block = matches!(name, "div" | "section");
+    let scoring = paragraph || (block && s.own_chars >= 25);
+    (scoring && s.chars >= 25).then(|| 1.0 + s.commas as f32 + (s.chars as f32 / 100.0).min(3.0))
+}
+
+/// Readability-style best candidate: each scoring paragraph, in the order
+/// given, adds its score to its five nearest ancestors (less with distance).
+fn readability_best<'a>(
+    paragraphs: impl Iterator<Item = (NodeRef<'a, Node>, f32)>,
+    st: &NodeTable<Stats>,
+    flags: &NodeTable<u32>,
 ) -> Option<NodeId> {
     let mut scores: IdMap<f32> = IdMap::default();
-    let mut stack = vec![root];
-    while let Some(node) = stack.pop() {
-        let Node::Element(el) = node.value() else {
-            continue;
-        };
-        let name = el.name();
-        let paragraph = matches!(name, "p" | "pre" | "td");
-        let block = matches!(name, "div" | "section");
-        // Statistics are looked up only for elements that can score.
-        let s = if paragraph || block {
-            st.get(&node.id()).copied().unwrap_or_default()
-        } else {
-            Stats::default()
-        };
-        let scoring = paragraph || (block && s.own_chars >= 25);
-        if scoring {
-            if s.chars >= 25 {
-                let content = 1.0 + s.commas as f32 + (s.chars as f32 / 100.0).min(3.0);
-                let mut level = 0;
-                let mut anc = node.parent();
-                while let Some(a) = anc {
-                    let Node::Element(ael) = a.value() else { break };
-                    let entry = scores.entry(a.id()).or_insert_with(|| {
-                        tag_prior(ael.name()) + class_weight(cached_flags(flags, a.id(), ael))
-                    });
-                    let div = match level {
-                        0 => 1.0,
-                        1 => 2.0,
-                        l => 3.0 * l as f32,
-                    };
-                    *entry += content / div;
-                    level += 1;
-                    if level >= 5 {
-                        break;
-                    }
-                    anc = a.parent();
-                }
+    for (node, content) in paragraphs {
+        let mut level = 0;
+        let mut anc = node.parent();
+        while let Some(a) = anc {
+            let Node::Element(ael) = a.value() else { break };
+            let entry = scores.entry(a.id()).or_insert_with(|| {
+                tag_prior(ael.name()) + class_weight(cached_flags(flags, a.id(), ael))
+            });
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => 3.0 * l as f32,
+            };
+            *entry += content / div;
+            level += 1;
+            if level >= 5 {
+                break;
             }
-            if name == "p" || name == "pre" {
-                continue;
-            }
+            anc = a.parent();
         }
-        stack.extend(node.children().filter(|c| c.value().is_element()));
     }
     scores
         .into_iter()
         .map(|(id, s)| {
-            let ld = st.get(&id).map_or(0.0, Stats::link_density);
+            let ld = st.get(id).map_or(0.0, Stats::link_density);
             (id, s * (1.0 - ld))
         })
         .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
@@ -236,7 +224,7 @@ fn is_ancestor(tree: &ego_tree::Tree<Node>, anc: NodeId, node: NodeId) -> bool {
 }
 
 /// Siblings of `id` with the same tag and class: parts of a split body.
-fn split_parts(tree: &ego_tree::Tree<Node>, id: NodeId, st: &IdMap<Stats>) -> Vec<NodeId> {
+fn split_parts(tree: &ego_tree::Tree<Node>, id: NodeId, st: &NodeTable<Stats>) -> Vec<NodeId> {
     let Some(node) = tree.get(id) else {
         return vec![id];
     };
@@ -255,7 +243,7 @@ fn split_parts(tree: &ego_tree::Tree<Node>, id: NodeId, st: &IdMap<Stats>) -> Ve
             || c.value().as_element().is_some_and(|e| {
                 e.name() == el.name()
                     && e.fattr("class") == Some(class)
-                    && st.get(&c.id()).is_some_and(|s| s.p_chars > 0)
+                    && st.get(c.id()).is_some_and(|s| s.p_chars > 0)
             })
     };
     let siblings: Vec<NodeId> = parent.children().filter(same).map(|c| c.id()).collect();
@@ -283,8 +271,8 @@ fn split_parts(tree: &ego_tree::Tree<Node>, id: NodeId, st: &IdMap<Stats>) -> Ve
 /// chosen element through thin wrappers (holding little besides it), the
 /// first one whose siblings share its tag and class, with text and few
 /// links, gives all of them.
-fn repeated_units(node: NodeRef<'_, Node>, st: &IdMap<Stats>) -> Option<Vec<NodeId>> {
-    let chars = |id: NodeId| st.get(&id).map_or(0, |s| s.chars);
+fn repeated_units(node: NodeRef<'_, Node>, st: &super::NodeTable<Stats>) -> Option<Vec<NodeId>> {
+    let chars = |id: NodeId| st.get(id).map_or(0, |s| s.chars);
     let own = chars(node.id());
     let mut unit = node;
     for _ in 0..3 {
@@ -307,7 +295,7 @@ fn repeated_units(node: NodeRef<'_, Node>, st: &IdMap<Stats>) -> Option<Vec<Node
                         e.name() == el.name()
                             && e.fattr("class") == Some(class)
                             && st
-                                .get(&c.id())
+                                .get(c.id())
                                 .is_some_and(|s| s.chars >= 25 && s.link_density() < 0.3)
                     })
             })
@@ -350,7 +338,6 @@ pub(crate) fn main_content(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), B
     let Some(mut dom) = draft.dom.take() else {
         return Ok(());
     };
-    let st = stats(&dom.html);
     let tree = &dom.html.tree;
     let body = dom
         .html
@@ -358,28 +345,68 @@ pub(crate) fn main_content(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), B
         .children()
         .find(|c| c.value().as_element().is_some_and(|e| e.name() == "body"))
         .unwrap_or_else(|| tree.root());
+    let body_id = body.id();
+    let flags = &dom.flags;
 
-    // 1. Ordered container selectors: the best rank wins; within a rank the
-    // element with the most paragraph text.
+    // One pass gives the statistics and surveys the body as it goes:
+    // 1. ordered container selectors: the best rank wins; within a rank the
+    //    element with the most paragraph text;
+    // 2. the paragraphs that score for Readability (not inside another
+    //    paragraph: `<p>` and `<pre>` are read whole).
+    // Elements are left in post-order, the reverse of a walk from the body
+    // down that takes the last child first; ties and the order scores add
+    // up in are those of that walk: among equal containers the later
+    // sibling wins, and an outer element over the one inside it.
     let mut best: Option<(u8, u32, NodeId)> = None;
-    let mut stack = vec![body];
-    while let Some(node) = stack.pop() {
+    let mut paragraphs: Vec<(NodeRef<'_, Node>, f32)> = Vec::new();
+    let mut in_body = false;
+    // Readability reads elements only, from a `<body>` element down.
+    let body_is_element = body.value().is_element();
+    // `<p>`/`<pre>` elements open inside the body, the one left included.
+    let mut open_paragraphs = 0u32;
+    let is_p = |el: &Element| matches!(el.name(), "p" | "pre");
+    let st = stats_with(&dom.html, |node, stats| {
+        let Some(s) = stats else {
+            // Entered.
+            if node.id() == body_id {
+                in_body = true;
+            }
+            if let Node::Element(el) = node.value() {
+                if in_body && is_p(el) {
+                    open_paragraphs += 1;
+                }
+            }
+            return;
+        };
+        if !in_body {
+            return;
+        }
         if let Node::Element(el) = node.value() {
-            if let Some(rank) = container_rank(el, cached_flags(&dom.flags, node.id(), el)) {
-                let p = st.get(&node.id()).map_or(0, |s| s.p_chars);
+            if let Some(rank) = container_rank(el, cached_flags(flags, node.id(), el)) {
+                let p = s.p_chars;
                 if p >= MIN_CONTAINER_CHARS
-                    && best.is_none_or(|(r, bp, _)| rank < r || (rank == r && p > bp))
+                    && best.is_none_or(|(r, bp, _)| rank < r || (rank == r && p >= bp))
                 {
                     best = Some((rank, p, node.id()));
                 }
             }
+            let p = is_p(el);
+            if body_is_element && open_paragraphs == u32::from(p) {
+                if let Some(score) = paragraph_score(el.name(), s) {
+                    paragraphs.push((node, score));
+                }
+            }
+            if p {
+                open_paragraphs = open_paragraphs.saturating_sub(1);
+            }
         }
-        stack.extend(node.children().filter(|c| c.value().is_element()));
-    }
+        if node.id() == body_id {
+            in_body = false;
+        }
+    });
 
-    // 2. Readability scoring as fallback and arbiter.
-    let rb = readability_best(body, &st, &dom.flags);
-    let p_of = |id: NodeId| st.get(&id).map_or(0, |s| s.p_chars);
+    let rb = readability_best(paragraphs.into_iter().rev(), &st, flags);
+    let p_of = |id: NodeId| st.get(id).map_or(0, |s| s.p_chars);
     let mut notes = Vec::new();
     let chosen = match (best, rb) {
         (Some((_, p, id)), Some(r))
@@ -405,10 +432,10 @@ pub(crate) fn main_content(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), B
     }
     let total: u32 = roots
         .iter()
-        .map(|id| st.get(id).map_or(0, |s| s.chars))
+        .map(|id| st.get(*id).map_or(0, |s| s.chars))
         .sum();
     if total < MIN_EXTRACTED_CHARS {
-        let body_p = st.get(&body.id()).map_or(0, |s| s.p_chars);
+        let body_p = st.get(body.id()).map_or(0, |s| s.p_chars);
         if body_p > total {
             notes.push(
                 "score.main-content: result too small; recovered wild <p> text from the page",
@@ -421,7 +448,7 @@ pub(crate) fn main_content(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), B
     // 3. JSON-LD articleBody when much longer than the DOM text.
     let dom_chars: u32 = roots
         .iter()
-        .map(|id| st.get(id).map_or(0, |s| s.p_chars))
+        .map(|id| st.get(*id).map_or(0, |s| s.p_chars))
         .sum();
     if let Some(text) = json_ld_body(&dom.json_ld) {
         let ld_chars = text.chars().filter(|c| !c.is_whitespace()).count();
@@ -471,6 +498,46 @@ mod tests {
         assert_eq!(rank("<main>x</main>"), Some(3));
         assert_eq!(rank(r#"<div class="headline">x</div>"#), None);
         assert_eq!(rank(r#"<p class="bodytext">x</p>"#), None);
+    }
+
+    fn body(page: &str) -> String {
+        crate::extract(page).expect("article").body_text()
+    }
+
+    #[test]
+    fn equal_containers_the_later_sibling_and_the_outer_one_win() {
+        let para = |w: &str| {
+            format!(
+                "<p>{}</p>",
+                format!("{w} words fill this paragraph. ").repeat(12)
+            )
+        };
+        // Two body containers of one rank and as much text: the later one.
+        let siblings = format!(
+            "<html><body><div><div class=\"article-body\">{}</div><div class=\"story-body\">{}</div></div></body></html>",
+            para("First"),
+            para("Second")
+        );
+        let text = body(&siblings);
+        assert!(text.starts_with("Second words"), "{text}");
+        assert!(!text.contains("First words"), "{text}");
+        // One inside the other with the same text: the outer one, and so
+        // the paragraph before the inner one too.
+        let nested = format!(
+            "<html><body><div class=\"entry-content\"><h2>Kicker</h2><div class=\"post-content\">{}</div></div></body></html>",
+            para("Inner")
+        );
+        let text = body(&nested);
+        assert!(text.contains("Inner words"), "{text}");
+        let (article, _) = crate::Extractor::default()
+            .extract_with_report(nested.as_str())
+            .expect("article");
+        let headings: Vec<_> = article
+            .sections
+            .iter()
+            .filter_map(|s| s.heading.as_deref())
+            .collect();
+        assert_eq!(headings, ["Kicker"], "{article:?}");
     }
 
     #[test]

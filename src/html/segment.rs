@@ -78,7 +78,10 @@ impl Ctx<'_> {
 }
 
 enum Frame<'a> {
-    Enter(NodeRef<'a, Node>, usize),
+    /// A node at a depth; with `true`, its next siblings follow it (they
+    /// are pushed one at a time as the walk reaches them, so the stack
+    /// grows with the depth, not with the number of children).
+    Enter(NodeRef<'a, Node>, usize, bool),
     ExitBlock,
     ExitLink,
     ExitEmph,
@@ -149,8 +152,13 @@ const PERMALINK_MARKS: &[char] = &['¶', '🔗', '⚓'];
 
 struct Segmenter<'d> {
     boxes: &'d IdMap<BoxKind>,
-    flags: &'d IdMap<u32>,
+    flags: &'d super::NodeTable<u32>,
     max_depth: usize,
+    /// [`Limits::max_blocks`](crate::Limits::max_blocks): the walk stops
+    /// once it has made one block more (the extractor drops the rest and
+    /// notes it), so a page of a million paragraphs does not build a
+    /// million blocks only to drop them.
+    max_blocks: usize,
     wild: bool,
     outside_main: bool,
     blocks: Vec<DraftBlock>,
@@ -379,11 +387,31 @@ impl<'d> Segmenter<'d> {
         self.blocks.push(block);
     }
 
+    /// More blocks made than [`max_blocks`](Segmenter::max_blocks): later
+    /// ones would be dropped.
+    fn full(&self) -> bool {
+        self.blocks.len() > self.max_blocks
+    }
+
     fn walk(&mut self, root: NodeRef<'d, Node>) {
-        let mut stack = vec![Frame::Enter(root, 0)];
+        let mut stack = vec![Frame::Enter(root, 0, false)];
+        // The children of `node`, in order, after what is on the stack now.
+        let children = |stack: &mut Vec<Frame<'d>>, node: NodeRef<'d, Node>, depth: usize| {
+            if let Some(first) = node.first_child() {
+                stack.push(Frame::Enter(first, depth + 1, true));
+            }
+        };
         while let Some(frame) = stack.pop() {
+            if self.full() {
+                return;
+            }
             let (node, depth) = match frame {
-                Frame::Enter(node, depth) => (node, depth),
+                Frame::Enter(node, depth, siblings) => {
+                    if let Some(next) = node.next_sibling().filter(|_| siblings) {
+                        stack.push(Frame::Enter(next, depth, true));
+                    }
+                    (node, depth)
+                }
                 Frame::ExitBlock => {
                     self.flush();
                     self.ctx.pop();
@@ -409,7 +437,7 @@ impl<'d> Segmenter<'d> {
                 }
                 Node::Element(el) => el,
                 Node::Document | Node::Fragment => {
-                    stack.extend(node.children().rev().map(|c| Frame::Enter(c, depth + 1)));
+                    children(&mut stack, node, depth);
                     continue;
                 }
                 _ => continue,
@@ -417,7 +445,7 @@ impl<'d> Segmenter<'d> {
             let name = el.name();
             if depth > self.max_depth {
                 // Too deep: read as flat text of the ancestor block.
-                stack.extend(node.children().rev().map(|c| Frame::Enter(c, depth + 1)));
+                children(&mut stack, node, depth);
                 continue;
             }
             match name {
@@ -469,13 +497,13 @@ impl<'d> Segmenter<'d> {
                         self.href = el.fattr("href").map(str::to_owned);
                     }
                     stack.push(Frame::ExitLink);
-                    stack.extend(node.children().rev().map(|c| Frame::Enter(c, depth + 1)));
+                    children(&mut stack, node, depth);
                     continue;
                 }
                 "em" | "i" | "small" => {
                     self.emph_depth += 1;
                     stack.push(Frame::ExitEmph);
-                    stack.extend(node.children().rev().map(|c| Frame::Enter(c, depth + 1)));
+                    children(&mut stack, node, depth);
                     continue;
                 }
                 _ => {}
@@ -491,7 +519,7 @@ impl<'d> Segmenter<'d> {
                         continue;
                     }
                 }
-                stack.extend(node.children().rev().map(|c| Frame::Enter(c, depth + 1)));
+                children(&mut stack, node, depth);
                 continue;
             }
             self.flush();
@@ -507,7 +535,7 @@ impl<'d> Segmenter<'d> {
             }
             self.enter_ctx(el, node.id());
             stack.push(Frame::ExitBlock);
-            stack.extend(node.children().rev().map(|c| Frame::Enter(c, depth + 1)));
+            children(&mut stack, node, depth);
         }
         self.flush();
     }
@@ -856,6 +884,7 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
         boxes: &boxes,
         flags: &dom.flags,
         max_depth: cx.limits.max_depth,
+        max_blocks: cx.limits.max_blocks,
         wild: dom.wild,
         outside_main: false,
         blocks: Vec::new(),
@@ -898,6 +927,9 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
             .unwrap_or_default();
         seg.outside_main = true;
         for (id, kind) in &dom.boxes {
+            if seg.full() {
+                break;
+            }
             if !matches!(kind, BoxKind::Related | BoxKind::Disclaimer)
                 || inside(&dom, &root_set, *id)
             {
@@ -1018,6 +1050,32 @@ mod tests {
             a.text.starts_with("The town has long been known"),
             "{}",
             a.text
+        );
+    }
+
+    #[test]
+    fn blocks_stop_one_past_the_limit_and_the_rest_are_noted() {
+        let page = format!(
+            "<html><body><article><h1>Title</h1>{}</article></body></html>",
+            (0..50)
+                .map(|i| format!("<p>Paragraph number {i} of the story.</p>"))
+                .collect::<String>()
+        );
+        let extractor = crate::Extractor::builder()
+            .limits(crate::Limits::default().max_blocks(10))
+            .build()
+            .expect("extractor");
+        let (article, report) = extractor
+            .extract_with_report(page.as_str())
+            .expect("article");
+        let text = article.body_text();
+        // The first blocks are kept in order; nothing of the later ones.
+        assert!(text.contains("Paragraph number 5 of"), "{text}");
+        assert!(!text.contains("Paragraph number 12 of"), "{text}");
+        assert!(
+            report.notes.iter().any(|n| n.contains("max_blocks")),
+            "{:?}",
+            report.notes
         );
     }
 

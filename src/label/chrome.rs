@@ -159,7 +159,7 @@ pub(super) fn qa_turns(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxEr
     let blocks = draft.blocks_mut();
     let mut counts: HashMap<String, usize> = HashMap::new();
     for b in blocks.iter() {
-        if let Some(c) = SPEAKER_LABEL.captures(&b.text) {
+        if let Some(c) = super::captures(&SPEAKER_LABEL, &b.text) {
             *counts.entry(c[1].to_owned()).or_default() += 1;
         }
     }
@@ -172,8 +172,7 @@ pub(super) fn qa_turns(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxEr
             continue;
         }
         let turn = (qa_lines >= 2 && QA_PREFIX.is_match(&b.text))
-            || SPEAKER_LABEL
-                .captures(&b.text)
+            || super::captures(&SPEAKER_LABEL, &b.text)
                 .is_some_and(|c| counts.get(&c[1]).is_some_and(|n| *n >= 2));
         if turn {
             relabel(b, Role::Paragraph, QA, 0.6);

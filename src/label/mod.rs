@@ -100,6 +100,16 @@ pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
         .collect()
 }
 
+/// `re.captures(text)`, tried with `is_match` first: most blocks do not
+/// match, and a failed `captures` still allocates its capture slots.
+pub(crate) fn captures<'t>(re: &Regex, text: &'t str) -> Option<regex::Captures<'t>> {
+    if re.is_match(text) {
+        re.captures(text)
+    } else {
+        None
+    }
+}
+
 /// The convention every label heuristic follows (see the module docs).
 pub(crate) fn may_relabel(block: &DraftBlock, confidence: f32) -> bool {
     block.role == Role::Unknown || confidence > block.confidence

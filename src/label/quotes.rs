@@ -68,7 +68,7 @@ pub(super) fn pull_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
             continue;
         }
         let text = blocks[i].text.trim().to_owned();
-        if let Some(c) = LABELLED.captures(&text) {
+        if let Some(c) = super::captures(&LABELLED, &text) {
             let (label, quote) = (c[1].trim().to_owned(), c[2].to_owned());
             if SPEECH_VERB.is_match(&label) || !plausible_attribution(&label) {
                 continue;
@@ -81,7 +81,7 @@ pub(super) fn pull_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
             }
             continue;
         }
-        let Some(c) = QUOTE_ONLY.captures(&text) else {
+        let Some(c) = super::captures(&QUOTE_ONLY, &text) else {
             continue;
         };
         let quote = c[1].to_owned();

@@ -89,7 +89,7 @@ pub(super) fn related(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxErr
             in_list = relabel(block, Role::RelatedHeader, NAME, CONFIDENCE) || in_list;
             continue;
         }
-        if let Some(c) = INLINE.captures(block.text.trim()) {
+        if let Some(c) = super::captures(&INLINE, block.text.trim()) {
             let rest = c.get(1).map_or("", |m| m.as_str()).to_owned();
             if words <= 40 && relabel(block, Role::RelatedItem, NAME, CONFIDENCE) {
                 block.text = rest;

@@ -459,8 +459,14 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest<'_> {
     // header test of shown dates.
     let mut text_pos = 0usize;
     let mut class_cache = ClassCache::default();
-    let mut stack: Vec<(NodeRef<'_, Node>, Within)> = vec![(root, Within::default())];
-    while let Some((node, within)) = stack.pop() {
+    // Document order. A node's next sibling is pushed when the node is
+    // taken (with `true`), so the stack grows with the depth, not with the
+    // number of children.
+    let mut stack: Vec<(NodeRef<'_, Node>, Within, bool)> = vec![(root, Within::default(), false)];
+    while let Some((node, within, siblings)) = stack.pop() {
+        if let Some(next) = node.next_sibling().filter(|_| siblings) {
+            stack.push((next, within, true));
+        }
         let Within {
             body: in_body,
             chrome: in_chrome,
@@ -644,10 +650,8 @@ fn collect(root: NodeRef<'_, Node>) -> Harvest<'_> {
         } else if !matches!(node.value(), Node::Document | Node::Fragment) {
             continue;
         }
-        let mut c = node.last_child();
-        while let Some(ch) = c {
-            stack.push((ch, child));
-            c = ch.prev_sibling();
+        if let Some(first) = node.first_child() {
+            stack.push((first, child, true));
         }
     }
     h

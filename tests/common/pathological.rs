@@ -102,6 +102,19 @@ pub fn cases(scale: f64) -> Vec<Case> {
     reopen.push_str("</p>");
     reopen.push_str(&"<p>x</p>".repeat(n(4_500)));
     out.push(html("formatting-reopen", page(&reopen)));
+    // The HTML parser ignores the slash of a self-closed non-void tag:
+    // these open, nest and re-open like their unclosed forms.
+    out.push(html(
+        "self-closed-divs-20k",
+        page(&format!("{}{PARA}", "<div/>".repeat(n(20_000)))),
+    ));
+    let mut reopen = String::from("<p>");
+    for i in 0..n(1_000) {
+        reopen.push_str(&format!("<b id=\"b{i}\"/>"));
+    }
+    reopen.push_str("</p>");
+    reopen.push_str(&"<p>x</p>".repeat(n(4_500)));
+    out.push(html("self-closed-formatting", page(&reopen)));
     out.push(Case {
         name: "nul-bytes",
         bytes: page(&format!("{PARA}\0\0<p>after\0nul</p>{PARA}")).into_bytes(),
