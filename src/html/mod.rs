@@ -761,15 +761,15 @@ mod tests {
     #[test]
     fn formatting_left_open_is_carried_into_later_blocks_one_deep() {
         let limits = Limits::default();
-        // Three unclosed: the third is left out (two open at most); at the
-        // next block the inner one is closed, the outer one goes on.
+        // Four unclosed: the fourth is left out (three open at most); at
+        // the next block the inner ones are closed, the outer one goes on.
         let (body, guard) = parsed_body(
-            "<p><b id=1><i id=2><u id=3>a</p><p>x</p><div>y</div>",
+            "<p><b id=1><i id=2><u id=3><s id=4>a</p><p>x</p><div>y</div>",
             &limits,
         );
         assert_eq!(
             body,
-            "<p><b id=\"1\"><i id=\"2\">a</i></b></p><p><b id=\"1\">x</b></p><div><b id=\"1\">y</b></div>"
+            "<p><b id=\"1\"><i id=\"2\"><u id=\"3\">a</u></i></b></p><p><b id=\"1\">x</b></p><div><b id=\"1\">y</b></div>"
         );
         assert_eq!(guard.left_out, 1);
         // Nesting inside a block, closed before the next, is untouched.
