@@ -106,6 +106,21 @@ pub(crate) fn scripts_and_hidden(draft: &mut Draft, _cx: &Context<'_>) -> Result
                 continue;
             }
             if never_text(name) || (name != "html" && name != "body" && is_hidden(el, &mut buf)) {
+                if name == "head" {
+                    // Its JSON-LD may hold the article body.
+                    dom.json_ld.extend(node.descendants().filter_map(|d| {
+                        let el = d.value().as_element()?;
+                        let ld = el.name() == "script"
+                            && el
+                                .fattr("type")
+                                .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
+                        ld.then(|| {
+                            d.children()
+                                .filter_map(|c| c.value().as_text().map(|t| &**t))
+                                .collect::<String>()
+                        })
+                    }));
+                }
                 drop.push(node.id());
                 continue;
             }
@@ -698,6 +713,18 @@ mod tests {
             kinds,
             [BoxKind::Pull, BoxKind::Disclaimer, BoxKind::Related]
         );
+    }
+
+    #[test]
+    fn json_ld_in_the_head_can_stand_in_for_the_body() {
+        let body = "The council voted on Tuesday to approve the new budget. ".repeat(12);
+        let page = format!(
+            r#"<html><head><title>Budget passes</title>
+            <script type="application/ld+json">{{"@type":"NewsArticle","headline":"Budget passes","articleBody":"{body}"}}</script>
+            </head><body><article><h1>Budget passes</h1><p>Subscribe to read the full story.</p></article></body></html>"#
+        );
+        let a = crate::extract(page.as_str()).expect("article");
+        assert!(a.text.contains("approve the new budget"), "{}", a.text);
     }
 
     #[test]
