@@ -41,6 +41,24 @@ static SUBSCRIPTION_AD: Lazy<Regex> = Lazy::new(|| {
     .expect("SUBSCRIPTION_AD")
 });
 
+/// Words one of [`NEWSLETTER_AD`] or [`SUBSCRIPTION_AD`] needs: a literal
+/// search first, so most paragraphs never reach those regexes.
+static AD_WORDS: Lazy<aho_corasick::AhoCorasick> = Lazy::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "newsletter",
+            "inbox",
+            "as little as",
+            "issues for",
+            "delivered t",
+            "members get",
+            "become a",
+            "journalism",
+        ])
+        .expect("AD_WORDS")
+});
+
 /// Press-release contact lines: "Media contact:", an e-mail address or a
 /// phone number on a short line.
 static CONTACT: Lazy<Regex> = Lazy::new(|| {
@@ -104,7 +122,9 @@ pub(super) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
         let hit = (words <= 12 && (PROMPT.is_match(t) || CONTACT.is_match(t)))
             || (words <= 30 && CREDIT.is_match(t))
             || (words <= 30 && is_separator_row(t))
-            || (words <= 50 && (NEWSLETTER_AD.is_match(t) || SUBSCRIPTION_AD.is_match(t)));
+            || (words <= 50
+                && AD_WORDS.is_match(t)
+                && (NEWSLETTER_AD.is_match(t) || SUBSCRIPTION_AD.is_match(t)));
         if hit {
             relabel(block, Role::Boilerplate, BOILERPLATE, 0.7);
         }

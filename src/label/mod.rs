@@ -144,12 +144,28 @@ pub(crate) fn count_words_cjk(text: &str, cap: usize) -> usize {
     if n >= cap || text.is_ascii() {
         return n;
     }
-    let cjk = text
-        .chars()
-        .filter(|c| crate::util::is_han_kana(*c))
-        .take(2 * cap)
-        .count();
-    (n + cjk / 2).min(cap)
+    (n + han_kana_chars(text) / 2).min(cap)
+}
+
+/// Han and kana characters of `text` ([`crate::util::is_han_kana`]),
+/// counted on the UTF-8 lead bytes without decoding: U+3040–U+30FF is
+/// E3 81–83, U+3400–U+3FFF is E3 90–BF, U+4000–U+9FFF is E4–E9 and
+/// U+F900–U+FAFF is EF A4–AB.
+fn han_kana_chars(text: &str) -> usize {
+    let b = text.as_bytes();
+    let mut n = 0;
+    for (i, &lead) in b.iter().enumerate() {
+        let hit = match lead {
+            0xE4..=0xE9 => true,
+            0xE3 => b
+                .get(i + 1)
+                .is_some_and(|&c| matches!(c, 0x81..=0x83 | 0x90..=0xBF)),
+            0xEF => b.get(i + 1).is_some_and(|&c| matches!(c, 0xA4..=0xAB)),
+            _ => false,
+        };
+        n += usize::from(hit);
+    }
+    n
 }
 
 /// Whitespace-separated words of `text`, counted up to `cap`: the same count
@@ -323,6 +339,20 @@ pub(crate) static DATELINE: Lazy<Regex> = Lazy::new(|| {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn han_kana_counted_on_lead_bytes() {
+        for t in [
+            "",
+            "plain ascii",
+            "“curly” quotes — and dashes",
+            "港口的渡轮「恢復」した。カタカナ、ひらがな",
+            "\u{3000}\u{303F}\u{3040}\u{30FF}\u{3100}\u{33FF}\u{3400}\u{9FFF}\u{A000}\u{F8FF}\u{F900}\u{FAFF}\u{FB00}한국어",
+        ] {
+            let want = t.chars().filter(|c| crate::util::is_han_kana(*c)).count();
+            assert_eq!(super::han_kana_chars(t), want, "{t}");
+        }
+    }
+
     use super::*;
 
     #[test]
