@@ -247,6 +247,14 @@ const FOREIGN: &[&str] = &["svg", "math"];
 /// Marks a used slot of the table.
 const USED_BIT: u8 = 0x80;
 
+/// Each tag list with the bit it sets in [`TagTable`].
+const TAG_SETS: [(&[&str], u8); 4] = [
+    (NOT_NESTING, NOT_NESTING_BIT),
+    (FORMATTING, FORMATTING_BIT),
+    (BLOCK_START, BLOCK_START_BIT),
+    (FOREIGN, FOREIGN_BIT),
+];
+
 /// The names of the two tables above by key, in an open-addressed table
 /// with one probe for most tags: the guard looks up every tag of the page.
 struct TagTable([(u64, u8); 256]);
@@ -254,12 +262,7 @@ struct TagTable([(u64, u8); 256]);
 impl TagTable {
     fn new() -> Self {
         let mut t = TagTable([(0, 0); 256]);
-        for (set, bit) in [
-            (NOT_NESTING, NOT_NESTING_BIT),
-            (FORMATTING, FORMATTING_BIT),
-            (BLOCK_START, BLOCK_START_BIT),
-            (FOREIGN, FOREIGN_BIT),
-        ] {
+        for (set, bit) in TAG_SETS {
             for name in set {
                 let key = name_key(&LocalName::from(*name));
                 let mut i = Self::slot(key);
@@ -634,12 +637,7 @@ mod tests {
     #[test]
     fn tag_table_knows_every_listed_name() {
         let bits = |name: &str| TAGS.bits(name_key(&LocalName::from(name)));
-        for (set, bit) in [
-            (NOT_NESTING, NOT_NESTING_BIT),
-            (FORMATTING, FORMATTING_BIT),
-            (BLOCK_START, BLOCK_START_BIT),
-            (FOREIGN, FOREIGN_BIT),
-        ] {
+        for (set, bit) in TAG_SETS {
             for name in set {
                 assert_ne!(bits(name) & bit, 0, "{name}");
             }

@@ -238,14 +238,7 @@ fn split_parts(tree: &ego_tree::Tree<Node>, id: NodeId, st: &NodeTable<Stats>) -
     if class.is_empty() || el.name() == "article" {
         return vec![id];
     }
-    let same = |c: &NodeRef<'_, Node>| {
-        c.id() == id
-            || c.value().as_element().is_some_and(|e| {
-                e.name() == el.name()
-                    && e.fattr("class") == Some(class)
-                    && st.get(c.id()).is_some_and(|s| s.p_chars > 0)
-            })
-    };
+    let same = |c: &NodeRef<'_, Node>| same_markup(c, id, el, class, st, |s| s.p_chars > 0);
     let siblings: Vec<NodeId> = parent.children().filter(same).map(|c| c.id()).collect();
     if siblings.len() > 1 {
         return siblings;
@@ -266,12 +259,30 @@ fn split_parts(tree: &ego_tree::Tree<Node>, id: NodeId, st: &NodeTable<Stats>) -
     repeated_units(node, st).unwrap_or(cousins)
 }
 
+/// `c` is the element `id` itself, or one with `el`'s tag and `class` whose
+/// statistics pass `ok`.
+fn same_markup(
+    c: &NodeRef<'_, Node>,
+    id: NodeId,
+    el: &scraper::node::Element,
+    class: &str,
+    st: &NodeTable<Stats>,
+    ok: impl Fn(&Stats) -> bool,
+) -> bool {
+    c.id() == id
+        || c.value().as_element().is_some_and(|e| {
+            e.name() == el.name()
+                && e.fattr("class") == Some(class)
+                && st.get(c.id()).is_some_and(&ok)
+        })
+}
+
 /// The body cut into repeated units, one per step of a how-to or per
 /// chapter, each wrapping its part in the same markup: climbing from the
 /// chosen element through thin wrappers (holding little besides it), the
 /// first one whose siblings share its tag and class, with text and few
 /// links, gives all of them.
-fn repeated_units(node: NodeRef<'_, Node>, st: &super::NodeTable<Stats>) -> Option<Vec<NodeId>> {
+fn repeated_units(node: NodeRef<'_, Node>, st: &NodeTable<Stats>) -> Option<Vec<NodeId>> {
     let chars = |id: NodeId| st.get(id).map_or(0, |s| s.chars);
     let own = chars(node.id());
     let mut unit = node;
@@ -290,14 +301,9 @@ fn repeated_units(node: NodeRef<'_, Node>, st: &super::NodeTable<Stats>) -> Opti
             .parent()?
             .children()
             .filter(|c| {
-                c.id() == unit.id()
-                    || c.value().as_element().is_some_and(|e| {
-                        e.name() == el.name()
-                            && e.fattr("class") == Some(class)
-                            && st
-                                .get(c.id())
-                                .is_some_and(|s| s.chars >= 25 && s.link_density() < 0.3)
-                    })
+                same_markup(c, unit.id(), el, class, st, |s| {
+                    s.chars >= 25 && s.link_density() < 0.3
+                })
             })
             .map(|c| c.id())
             .collect();
