@@ -135,16 +135,12 @@ fn is_block(name: &str) -> bool {
 const SENTENCE_WORDS: usize = 12;
 
 /// A long line that ends with a full stop (not "?" or "!", which
-/// headings use): prose, not a title.
+/// headings use, nor an ellipsis): prose, not a title. Han and kana count
+/// a word per two characters, as in the label heuristics.
 fn is_sentence(text: &str) -> bool {
-    let t = text.trim_end().trim_end_matches(['"', '\'', '”', '’', ')']);
-    if t.ends_with('。') {
-        // Han and kana run without spaces: count characters.
-        return t.chars().count() >= 2 * SENTENCE_WORDS;
-    }
-    t.ends_with('.')
-        && !t.ends_with("...")
-        && crate::label::count_words(text, SENTENCE_WORDS) >= SENTENCE_WORDS
+    crate::label::final_punct(text) == Some('.')
+        && !text.trim_end().ends_with("...")
+        && crate::label::count_words_cjk(text, SENTENCE_WORDS) >= SENTENCE_WORDS
 }
 
 /// Symbols that documentation generators append to headings as permalinks.
