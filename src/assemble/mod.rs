@@ -448,13 +448,11 @@ static RELATED_LEAD: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// A related item names another story: a headline of three words or more
-/// (or a line of Han/kana/hangul), not a section label ("News"), an author
+/// (Han and kana count a word per two characters), not a section label ("News"), an author
 /// line ("By Jane Doe", "Jane Doe • Nov 18") or a list header ("Read Next").
 fn is_related_title(title: &str) -> bool {
     let t = title.trim();
-    let cjk = t.chars().filter(|c| crate::util::is_cjk(*c)).count();
-    let words = crate::label::count_words(t, 3);
-    (words >= 3 || cjk >= 6)
+    crate::label::count_words_cjk(t, 3) >= 3
         && !t.ends_with(':')
         && !t.contains(" • ")
         && !t.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("by "))
