@@ -6,6 +6,7 @@
 mod body;
 mod meta;
 mod metric;
+mod zoo;
 
 use std::process::ExitCode;
 
@@ -14,6 +15,7 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("body") => body::run(&args[1..]),
         Some("meta") => meta::run(&args[1..]),
+        Some("zoo") => zoo::run(&args[1..]),
         _ => {
             eprintln!("usage: eval body|meta [options]");
             ExitCode::from(2)
