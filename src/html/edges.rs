@@ -14,7 +14,9 @@ const NAME: &str = "segment.html-edges";
 /// A body paragraph: this many words and sentence punctuation.
 const LONG_WORDS: usize = 25;
 
-/// Byline lines. After Readability `byline` and PLAYBOOK §2.
+/// Byline lines. After Readability `byline`; "By NAME", "View author
+/// archive" and staff-writer lines are the commonest lines reader modes leak
+/// into the head of the body.
 static BYLINE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?i:by|written by|words by|posted by|from)\s+\p{Lu}|^(?i:von|par|por|di)\s+\p{Lu}|(?i)(?-u:\b)(view author archive|more articles by|staff (writer|reporter))(?-u:\b)")
         .expect("BYLINE")
@@ -34,7 +36,9 @@ static CREDIT: Lazy<Regex> = Lazy::new(|| {
 
 /// Tail cues: bios, credits, newsletter, share, tags, comments prompts,
 /// copyright, recirculation headers. After boilerpipe
-/// `TerminatingBlocksFinder` and PLAYBOOK §2.
+/// `TerminatingBlocksFinder`; these are what extractors most often leak at
+/// the tail of an article (author bios, "contributed reporting" credits,
+/// newsletter and house ads, tag lines, reprint notices).
 static TAIL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(concat!(
         r"(?i)^(tags?|topics?|filed under|categories|category|share|share this|share on|follow us|follow me|",

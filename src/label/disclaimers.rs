@@ -1,6 +1,7 @@
 //! Disclaimers: notices about the piece, kept out of the body.
 //!
-//! Two kinds of evidence (PLAYBOOK §4): a *prefix* that only notices use
+//! Two kinds of evidence, because a notice is set apart by its position
+//! (the first or last blocks) or by a prefix of its own: a *prefix* that only notices use
 //! ("Editor's note:", "Correction:", "©") is enough anywhere; *wording*
 //! that body prose may also use ("generated using AI", "sponsored by") counts
 //! only at the edges — the head before the first prose paragraph, or the

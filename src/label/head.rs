@@ -1,5 +1,8 @@
-//! The head of a text dump: headline, dek, byline and dateline lines
-//! (PLAYBOOK §6 "Headline", "Dek", "Byline/date lines").
+//! The head of a text dump: headline, dek, byline and dateline lines.
+//! The headline is the first non-chrome line of a few words without a final
+//! period, followed by a longer block; the dek is the next block of one or
+//! two sentences before the byline/date; byline and date lines are "By …",
+//! "Published/Updated …" and month-name dates.
 
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -62,7 +65,8 @@ pub(super) fn headline(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxEr
     };
     // A "Title | Site" line (the page title) before the headline itself:
     // it is chrome when the headline repeats it, else its title part is
-    // the headline (PLAYBOOK §6: "confirm if it recurs in a title | site line").
+    // the headline (a headline candidate is confirmed when it recurs in
+    // a "title | site" line).
     if let Some(title) = site_suffixed_title(&blocks[i].text) {
         let repeated = (i + 1..blocks.len().min(i + 4))
             .find(|&j| blocks[j].text.trim().eq_ignore_ascii_case(title.trim()));
