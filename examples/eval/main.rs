@@ -5,6 +5,7 @@
 //! `cargo run --release --example eval -- wcxb [--floors ...] [--ceilings ...] [--worst N] [--out F]`
 //! `cargo run --release --example eval -- wcxb-meta [--floors ...] [--out F]`
 //! `cargo run --release --example eval -- wet [--floors ...] [--ceilings ...] [--out F]`
+//! `cargo run --release --example eval -- rdtext|structure [--floors ...] [--out F]`
 //!
 //! Each module's doc gives its metric and figure names; `--figures` lists
 //! the names a run produced.
@@ -17,6 +18,7 @@ mod body;
 mod common;
 mod meta;
 mod metric;
+mod readability;
 mod wcxb;
 mod wmeta;
 mod zoo;
@@ -31,9 +33,11 @@ fn main() -> ExitCode {
         Some("wcxb") => wcxb::run(&args[1..], wcxb::Mode::Html),
         Some("wet") => wcxb::run(&args[1..], wcxb::Mode::Wet),
         Some("wcxb-meta") => wmeta::run(&args[1..]),
+        Some("rdtext") => readability::run(&args[1..], readability::Which::Text),
+        Some("structure") => readability::run(&args[1..], readability::Which::Structure),
         Some("zoo") => zoo::run(&args[1..]),
         _ => {
-            eprintln!("usage: eval body|meta|wcxb|wcxb-meta|wet|zoo [options]");
+            eprintln!("usage: eval body|meta|wcxb|wcxb-meta|wet|rdtext|structure|zoo [options]");
             ExitCode::from(2)
         }
     }

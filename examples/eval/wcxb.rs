@@ -376,7 +376,7 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
     }
 
     println!(
-        "\nreference figures (all pages, both halves together, same scorer; from the corpus README):"
+        "\nall pages, both halves together; reference rows from the corpus README (same scorer):"
     );
     match mode {
         Mode::Html => {
