@@ -674,10 +674,11 @@ mod tests {
             "something else".to_owned(),
         ];
         assert_eq!(match_quotes(&e, &g), 1);
-        // 4 of 6 tokens shared: F1 0.667 < 0.8.
+        // 3 of 6 tokens found: F1 2*3/(6+3) = 0.667 < 0.8; 4 of 6: exactly 0.8.
+        assert_eq!(match_quotes(&["a b c d e f".into()], &["a b c".into()]), 0);
         assert_eq!(
             match_quotes(&["a b c d e f".into()], &["a b c d".into()]),
-            0
+            1
         );
         let mut p = Pool::default();
         p.add(1, 2, 3);
