@@ -328,6 +328,13 @@ pub(crate) fn dump_body(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxE
         for block in &mut blocks[first..start] {
             mark(block);
         }
+        // The article's own head lines (a short headline, a kicker) may
+        // have been taken into the menu run above them.
+        for block in blocks.iter_mut().take(a).skip(start) {
+            if block.role == Role::Boilerplate && block.confidence < CONFIDENCE {
+                block.set_role(Role::Unknown, NAME, 0.0);
+            }
+        }
     }
     if b + 1 < blocks.len() {
         for block in &mut blocks[b + 1..] {
@@ -358,4 +365,83 @@ fn confirmed(title: &[String], body: &[DraftBlock]) -> bool {
 
 fn mark(block: &mut DraftBlock) {
     crate::label::relabel(block, Role::Boilerplate, NAME, CONFIDENCE);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(src: &str) -> crate::Article {
+        crate::Extractor::default()
+            .extract(crate::Input::bytes(src.as_bytes()).kind(crate::Kind::Text))
+            .expect("article")
+    }
+
+    const BODY: &str = "The harbour ferry resumed its crossings on Monday after three months in dry dock, the port authority said.\n\
+        Engineers replaced both engines and rebuilt the passenger deck, which had been closed since a storm in November.\n\
+        Commuters lined up before dawn for the first sailing, and the operator added two extra crossings for the week.\n";
+
+    #[test]
+    fn site_part_is_stripped_from_the_title_line() {
+        assert_eq!(
+            strip_site("Ferry Returns | Bayside Courier"),
+            "Ferry Returns"
+        );
+        assert_eq!(
+            strip_site("Ferry Returns - Bayside Courier"),
+            "Ferry Returns"
+        );
+        assert_eq!(strip_site("Ferry Returns"), "Ferry Returns");
+        // A long "suffix" is part of the title.
+        assert_eq!(
+            strip_site("Ferry - what the crossing means for every commuter on the bay"),
+            "Ferry - what the crossing means for every commuter on the bay"
+        );
+    }
+
+    #[test]
+    fn menus_around_the_article_are_dropped() {
+        let src = format!(
+            "Ferry Returns After Repairs | Bayside Courier\nNews\nSport\nWeather\nOpinion\nFerry Returns After Repairs\n{BODY}About us\nContact\nCareers\nPrivacy\n"
+        );
+        let a = article(&src);
+        assert_eq!(a.headline.as_deref(), Some("Ferry Returns After Repairs"));
+        assert!(a.text.starts_with("The harbour ferry"), "{}", a.text);
+        for chrome in ["Sport", "Weather", "Careers", "Bayside"] {
+            assert!(!a.text.contains(chrome), "{chrome} in {}", a.text);
+        }
+    }
+
+    #[test]
+    fn a_comments_header_closes_the_body() {
+        let src = format!(
+            "Ferry Returns\nNews\nSport\nWeather\nFerry Returns\n{BODY}The operator said the timetable would stay the same until the summer season, when a second boat joins.\nLeave a Reply\nJo wrote: Great to have the ferry back, it saves me an hour every single morning of the week.\nSam wrote: The new deck looks much better than the old one, and the seats are comfortable too.\n"
+        );
+        let a = article(&src);
+        assert!(a.text.contains("extra crossings"), "{}", a.text);
+        assert!(!a.text.contains("saves me an hour"), "{}", a.text);
+    }
+
+    #[test]
+    fn clean_texts_are_left_whole() {
+        let src = format!(
+            "Ferry Returns After Repairs\nThe crossing is back.\n{BODY}Short sign-off line\n"
+        );
+        let a = article(&src);
+        assert!(a.text.contains("Short sign-off line"), "{}", a.text);
+        assert!(a.text.contains("The harbour ferry"), "{}", a.text);
+    }
+
+    #[test]
+    fn heaviest_window() {
+        let l = |weight: f32| Line {
+            weight,
+            words: 1,
+            menu: false,
+        };
+        let lines = [l(-1.0), l(5.0), l(-2.0), l(4.0), l(-9.0), l(3.0)];
+        assert_eq!(best_window(&lines), Some((1, 3)));
+        assert_eq!(best_from(&lines, 3), Some(3));
+        assert_eq!(best_window(&[l(-1.0)]), None);
+    }
 }
