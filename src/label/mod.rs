@@ -22,6 +22,7 @@ use crate::heuristic::{Builtin, DraftBlock, Heuristic, Role, Shape, Stage};
 
 mod chrome;
 mod disclaimers;
+mod dump;
 mod head;
 mod inline_quotes;
 mod quotes;
@@ -57,10 +58,10 @@ pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
         // Text dumps: after the related and notice labels (which it leaves
         // alone), before the head rules (which start at its window).
         Builtin {
-            name: crate::text::dump::NAME,
+            name: dump::NAME,
             stage: Stage::Label,
-            description: crate::text::dump::DESCRIPTION,
-            run: crate::text::dump::dump_body,
+            description: dump::DESCRIPTION,
+            run: dump::dump_body,
         },
         Builtin {
             name: "label.headline",

@@ -2,7 +2,9 @@
 //!
 //! A dump keeps every visible line of the page: menus, cookie banners,
 //! teasers and footers around the article. Text input has no DOM to score,
-//! so the article is found from what the lines carry (PLAYBOOK §6):
+//! so the article is found from what the lines themselves carry (length,
+//! punctuation, runs, repetition and position, as jusText and boilerpipe
+//! judge blocks):
 //!
 //! - every block gets a weight: prose lines (long, or ending a sentence)
 //!   count their words; short lines without sentence punctuation count
@@ -29,9 +31,9 @@ use std::hash::{BuildHasher, Hasher};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
+use super::{BYLINE, DATELINE, count_words_cjk, final_punct};
 use crate::error::BoxError;
 use crate::heuristic::{Context, Draft, DraftBlock, Role};
-use crate::label::{BYLINE, DATELINE, count_words_cjk, final_punct};
 
 pub(crate) const NAME: &str = "label.dump-body";
 
@@ -364,7 +366,7 @@ fn confirmed(title: &[String], body: &[DraftBlock]) -> bool {
 }
 
 fn mark(block: &mut DraftBlock) {
-    crate::label::relabel(block, Role::Boilerplate, NAME, CONFIDENCE);
+    super::relabel(block, Role::Boilerplate, NAME, CONFIDENCE);
 }
 
 #[cfg(test)]
