@@ -144,7 +144,7 @@ impl<S: TokenSink> TokenSink for Guarded<S> {
 
 /// `scraper::Html::parse_document`, with `guard` between the tokenizer and
 /// the tree builder.
-fn parse_guarded(source: StrTendril, guard: NestingGuard) -> (Html, NestingGuard) {
+pub(super) fn parse_guarded(source: StrTendril, guard: NestingGuard) -> (Html, NestingGuard) {
     let builder = TreeBuilder::new(
         HtmlTreeSink::new(Html::new_document()),
         TreeBuilderOpts::default(),
