@@ -208,6 +208,19 @@ fn clean_walk(dom: &mut super::Dom, root: ego_tree::NodeId) -> Vec<(ego_tree::No
                 name != "html" && name != "body" && is_hidden(el, &mut buf) && !holds_prose(node);
             if never_text(name) || hidden {
                 if name == "head" {
+                    // The page type it declares, for the page-type verdict.
+                    if dom.og_type.is_none() {
+                        dom.og_type = node.descendants().find_map(|d| {
+                            let el = d.value().as_element()?;
+                            let og = el.name() == "meta"
+                                && el
+                                    .fattr("property")
+                                    .is_some_and(|p| p.eq_ignore_ascii_case("og:type"));
+                            og.then(|| el.fattr("content"))
+                                .flatten()
+                                .map(|c| c.trim().to_ascii_lowercase())
+                        });
+                    }
                     // Its JSON-LD may hold the article body.
                     dom.json_ld.extend(node.descendants().filter_map(|d| {
                         let el = d.value().as_element()?;
@@ -610,6 +623,26 @@ pub(crate) fn relaxed(dom: &mut super::Dom, limits: &crate::limits::Limits) {
     boilerplate_walk(dom, true);
 }
 
+/// Adds one element to the page-type structure counts.
+fn count_structure(c: &mut super::page_type::Counts, name: &str, bits: u32) {
+    match name {
+        "pre" => c.pre += 1,
+        "code" => c.code += 1,
+        "section" => c.sections += 1,
+        _ => {}
+    }
+    if bits & flag::TYPE_ALL == 0 {
+        return;
+    }
+    let one = |bit: u32| u32::from(bits & bit != 0);
+    c.post += one(flag::TYPE_POST);
+    c.user += one(flag::TYPE_USER);
+    c.shop += one(flag::TYPE_SHOP);
+    c.filter += one(flag::TYPE_FILTER);
+    c.card += one(flag::TYPE_CARD);
+    c.promo += one(flag::TYPE_PROMO);
+}
+
 /// [`boilerplate`]; `relaxed` keeps what holds prose (see [`relaxed`]).
 fn boilerplate_walk(dom: &mut super::Dom, relaxed: bool) {
     let mut drop = Vec::new();
@@ -626,7 +659,10 @@ fn boilerplate_walk(dom: &mut super::Dom, relaxed: bool) {
         if let Node::Element(el) = node.value() {
             let bits = token_flags(el);
             dom.flags.set(node.id(), bits | flag::KNOWN);
-            let running = bits != 0 && in_running_text(node, el);
+            if !relaxed {
+                count_structure(&mut dom.counts, el.name(), bits);
+            }
+            let running = bits & !flag::TYPE_ALL != 0 && in_running_text(node, el);
             let mut verdict = verdict(el, bits, running);
             if relaxed && matches!(verdict, Verdict::Drop) {
                 verdict = Verdict::DropUnlessProse;

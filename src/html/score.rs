@@ -360,6 +360,28 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
         return Ok(());
     };
     let (mut notes, own) = select(&mut dom, true);
+    let ld_types = super::page_type::json_ld_types(&dom.json_ld);
+    let (verdict, evidence) = super::page_type::verdict(&super::page_type::Signals {
+        ld_types: &ld_types,
+        og_type: dom.og_type.as_deref(),
+        url: draft.article.url.as_deref().or(cx.url),
+        has_date: draft.article.published.is_some(),
+        has_author: !draft.article.byline.is_empty(),
+        counts: dom.counts,
+        body_chars: own.chars,
+        body_p_chars: own.p_chars,
+    });
+    draft.article.page_type = Some(verdict);
+    draft.note(format!(
+        "page-type: {:?} ({:.2}); evidence: {}",
+        verdict.kind,
+        verdict.confidence,
+        if evidence.is_empty() {
+            "none".to_owned()
+        } else {
+            evidence.join("; ")
+        }
+    ));
     if own.chars < SECOND_OPINION_BELOW {
         // "This cannot be the article": little text next to a page that
         // may hold more where the clean stage or the selectors looked
