@@ -206,7 +206,7 @@ impl Extractor {
                     // Nesting and node count are bounded as the parser
                     // goes (its work grows with the square of the nesting).
                     let (dom, guard) =
-                        crate::html::Dom::parse(draft.source_tendril().clone(), &self.limits);
+                        crate::page::Dom::parse(draft.source_tendril().clone(), &self.limits);
                     if guard.over_nodes() {
                         return Err(Error::TooManyNodes {
                             nodes: guard.nodes,

@@ -394,7 +394,7 @@ pub struct Draft {
     pub article: Article,
     /// What happened so far.
     pub report: Report,
-    pub(crate) dom: Option<crate::html::Dom>,
+    pub(crate) dom: Option<crate::page::Dom>,
 }
 
 impl std::fmt::Debug for Draft {
@@ -419,11 +419,7 @@ pub(crate) fn tendril_of(text: &str) -> StrTendril {
 /// The longest prefix of `text` of at most `max` bytes that ends on a
 /// character boundary.
 fn cut_at(text: &str, max: usize) -> &str {
-    let mut end = text.len().min(max);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
+    &text[..crate::base::floor_char_boundary(text, max)]
 }
 
 impl Draft {

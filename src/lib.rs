@@ -184,8 +184,10 @@
 #![deny(rustdoc::broken_intra_doc_links)]
 
 mod assemble;
+mod base;
 mod error;
 mod extractor;
+mod grammar;
 mod heuristic;
 mod html;
 mod input;
@@ -193,12 +195,12 @@ mod label;
 mod limits;
 mod metadata;
 mod model;
+mod page;
 mod render;
 #[cfg(feature = "schema")]
 mod schema;
 pub mod site_rules;
 mod text;
-mod util;
 
 pub use error::{BoxError, Error, Result};
 pub use extractor::{Extractor, ExtractorBuilder, builtin_heuristics, extract, extract_bytes};

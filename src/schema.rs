@@ -14,7 +14,7 @@
 /// assert!(schema["properties"]["sections"].is_object());
 /// ```
 pub fn schema() -> serde_json::Value {
-    schemars::schema_for!(crate::Article).to_value()
+    schemars::schema_for!(crate::model::Article).to_value()
 }
 
 #[cfg(test)]

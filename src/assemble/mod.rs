@@ -5,6 +5,7 @@ use std::sync::Arc;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
+use crate::base::sentences::split_first_sentence;
 use crate::error::BoxError;
 use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Heuristic, Role, Shape, Stage};
 use crate::model::{Article, Block, Disclaimer, Person, Quote, QuoteKind, RelatedLink, Section};
@@ -137,7 +138,7 @@ fn assemble_article(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError
             }
             Role::Dateline => {
                 let (updated, date_text) = split_dateline(&block.text);
-                let date = crate::metadata::parse_date(date_text);
+                let date = crate::grammar::parse_date(date_text);
                 match (updated, date) {
                     (false, Some(date)) if draft.article.published.is_none() => {
                         draft.article.published = Some(date);
@@ -401,7 +402,7 @@ pub(crate) fn parse_byline(line: &str) -> Vec<Person> {
     }
     // "Jane Doe | Reuters" keeps only the names part.
     let names = line.split(['|', '·', '•']).next().unwrap_or("");
-    let mut people = crate::metadata::people(&[names.to_owned()]);
+    let mut people = crate::grammar::people(&[names.to_owned()]);
     // A visible author line names people with capitals; lower-case parts
     // are the rest of a sentence.
     people.retain(|p| !p.name.chars().next().is_some_and(char::is_lowercase));
@@ -452,7 +453,7 @@ static RELATED_LEAD: Lazy<Regex> = Lazy::new(|| {
 /// line ("By Jane Doe", "Jane Doe • Nov 18") or a list header ("Read Next").
 fn is_related_title(title: &str) -> bool {
     let t = title.trim();
-    crate::label::count_words_cjk(t, 3) >= 3
+    crate::base::words::count_words_cjk(t, 3) >= 3
         && !t.ends_with(':')
         && !t.contains(" • ")
         && !t.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("by "))
@@ -467,7 +468,7 @@ fn related_link(block: &DraftBlock) -> RelatedLink {
     let lead = block.hints.lead_link.as_ref().and_then(|(len, _)| {
         let title = block.text.get(..*len)?.trim();
         let summary = block.text.get(*len..)?.trim();
-        (!title.is_empty() && crate::label::count_words(summary, 5) >= 5)
+        (!title.is_empty() && crate::base::words::count_words(summary, 5) >= 5)
             .then_some((title, summary))
     });
     let mut link = match lead.or_else(|| split_first_sentence(text)) {
@@ -480,45 +481,6 @@ fn related_link(block: &DraftBlock) -> RelatedLink {
     };
     link.url = block.hints.href.clone();
     link
-}
-
-/// Splits after the first sentence end (". ", "? ", "! ") that is followed
-/// by more text; None when the text is one sentence.
-pub(crate) fn split_first_sentence(text: &str) -> Option<(&str, &str)> {
-    let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if matches!(b, b'.' | b'?' | b'!')
-            && bytes.get(i + 1) == Some(&b' ')
-            && bytes
-                .get(i + 2)
-                .is_some_and(|c| c.is_ascii_uppercase() || !c.is_ascii())
-        {
-            // Not after an abbreviation like "U.S." or "Dr."
-            let word_start = text[..i].rfind(' ').map_or(0, |p| p + 1);
-            if is_abbreviation(&text[word_start..i]) {
-                continue;
-            }
-            let rest = text[i + 1..].trim();
-            if !rest.is_empty() {
-                return Some((&text[..=i], rest));
-            }
-        }
-    }
-    None
-}
-
-/// Words that end with a period without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Jr",
-    "Sr", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Inc",
-    "Corp", "Co", "Ltd", "etc",
-];
-
-pub(crate) fn is_abbreviation(word: &str) -> bool {
-    let word = word.trim_start_matches(['(', '"', '\'', '“']);
-    word.contains('.')
-        || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
-        || ABBREVIATIONS.contains(&word)
 }
 
 fn lede_and_text(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {

@@ -109,7 +109,7 @@ fn graft_noscript_views(
     limits: &crate::limits::Limits,
 ) {
     for (id, raw) in views {
-        let (frag, _) = super::parse_guarded(
+        let (frag, _) = crate::page::parse_guarded(
             html5ever::tendril::StrTendril::from_slice(&raw),
             crate::limits::NestingGuard::new(limits),
         );

@@ -99,7 +99,7 @@ fn sentence_end(text: &str) -> bool {
 /// Whitespace-separated words of the block, counted up to `cap`: the
 /// callers only compare with small bounds, and long blocks are many.
 fn words(b: &DraftBlock, cap: usize) -> usize {
-    crate::label::count_words(&b.text, cap)
+    crate::base::words::count_words(&b.text, cap)
 }
 
 fn is_long_paragraph(b: &DraftBlock) -> bool {
@@ -108,7 +108,7 @@ fn is_long_paragraph(b: &DraftBlock) -> bool {
         && b.hints.link_density < 0.5
         && (words(b, LONG_WORDS) >= LONG_WORDS || {
             let chars = b.text.chars().take(120).count();
-            chars >= 120 || (chars >= 40 && b.text.chars().take(120).any(crate::util::is_cjk))
+            chars >= 120 || (chars >= 40 && b.text.chars().take(120).any(crate::base::is_cjk))
         })
         && sentence_end(&b.text)
 }
@@ -146,8 +146,8 @@ fn is_teaser_item(b: &DraftBlock) -> bool {
     };
     let summary = summary.trim_end();
     (summary.ends_with("...") || summary.ends_with('…'))
-        && (2..=25).contains(&crate::label::count_words(title, 26))
-        && crate::label::count_words(summary, 6) >= 6
+        && (2..=25).contains(&crate::base::words::count_words(title, 26))
+        && crate::base::words::count_words(summary, 6) >= 6
         && !matches!(b.shape, Shape::Heading { .. })
 }
 
@@ -251,7 +251,7 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
             // "[Read: Museum reopens]", "[Get the daily briefing in your
             // inbox.]": a teaser or a house ad set apart in brackets.
             let title = BRACKET_LEAD.replace(inner, "");
-            if b.hints.href.is_some() && crate::label::count_words(&title, 3) >= 3 {
+            if b.hints.href.is_some() && crate::base::words::count_words(&title, 3) >= 3 {
                 b.text = title.trim().to_owned();
                 set(b, Role::RelatedItem, 0.8);
             } else {

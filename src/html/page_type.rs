@@ -58,20 +58,8 @@ pub(crate) const PROMO_WORDS: &[&str] = &[
     "plans",
 ];
 
-/// Structure counts gathered while the page is cleaned: elements by tag
-/// and by class/id word group.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Counts {
-    pub pre: u32,
-    pub code: u32,
-    pub sections: u32,
-    pub post: u32,
-    pub user: u32,
-    pub shop: u32,
-    pub filter: u32,
-    pub card: u32,
-    pub promo: u32,
-}
+/// Structure counts gathered while the page is cleaned.
+pub(crate) use crate::page::StructureCounts as Counts;
 
 /// What the verdict reads.
 #[derive(Debug, Default)]

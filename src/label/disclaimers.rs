@@ -153,11 +153,7 @@ pub(crate) fn disclaimer_kind(text: &str) -> Option<DisclaimerKind> {
 /// At least the first `n` characters of `text` (a prefix of up to `4 n`
 /// bytes, cut at a character boundary), without decoding them.
 fn head_chars(text: &str, n: usize) -> &str {
-    let mut end = text.len().min(n.saturating_mul(4));
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
+    &text[..crate::base::floor_char_boundary(text, n.saturating_mul(4))]
 }
 
 /// True when the text reads like a notice, by prefix or by wording.

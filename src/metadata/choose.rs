@@ -5,11 +5,12 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::dates::{When, parse_when};
 use super::harvest::*;
 use super::json_ld::{self, LdArticle};
 use super::keys::*;
-use super::{byline, title, url};
+use super::{title, url};
+use crate::grammar::byline;
+use crate::grammar::dates::{When, parse_when};
 use crate::heuristic::{Context, Draft};
 
 /// A full date in a URL path: `/2019/11/19/`, `/2019-11-19`.
@@ -17,7 +18,7 @@ pub(super) static URL_DATE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/_-]|\.html?|$)").expect("URL_DATE")
 });
 
-pub(super) fn harvest_from(dom: &crate::html::Dom, draft: &mut Draft, cx: &Context<'_>) {
+pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Context<'_>) {
     let h = collect(dom.html.tree.root());
     let ld = json_ld::find_article(&h.ld_scripts).unwrap_or_default();
     const NAME: &str = "metadata.harvest";

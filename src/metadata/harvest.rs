@@ -11,7 +11,7 @@ use scraper::{ElementRef, Node};
 
 use super::json_ld;
 use super::keys::*;
-use crate::util::collapse_whitespace as collapse;
+use crate::base::collapse_whitespace as collapse;
 
 /// Class/id of an element holding the author line (after Readability.js
 /// `REGEXPS.byline`). Every table below is matched as substrings, ignoring
@@ -555,7 +555,7 @@ impl ClassFlags {
 pub(super) type ClassCache<'a> = std::collections::HashMap<
     &'a str,
     ClassFlags,
-    std::hash::BuildHasherDefault<crate::html::IdHasher>,
+    std::hash::BuildHasherDefault<crate::base::hash::IdHasher>,
 >;
 
 /// The attributes the pass reads, found in one scan.

@@ -23,9 +23,7 @@
 //! For a meta key given several times the last tag wins (a `property`
 //! after a `name`), as reader modes do.
 
-mod byline;
 mod choose;
-mod dates;
 mod harvest;
 mod json_ld;
 mod keys;
@@ -40,10 +38,8 @@ use scraper::{ElementRef, Node};
 use crate::error::BoxError;
 use crate::heuristic::{Builtin, Context, Draft, Heuristic, Stage};
 
-pub(crate) use byline::people;
+use crate::grammar::dates::{When, parse_when};
 use choose::{harvest_from, url_date};
-pub(crate) use dates::parse_date;
-use dates::{When, parse_when};
 pub(crate) use harvest::spaced_text_of;
 use harvest::{Attrs, text_of};
 pub(crate) use url::host as url_host;
@@ -137,7 +133,6 @@ fn harvest_metadata(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError>
 mod tests {
     use super::choose::*;
     use super::harvest::*;
-    use super::*;
 
     fn run(html: &str, url: Option<&str>) -> crate::model::Article {
         let mut e = crate::Input::new(html).kind(crate::Kind::Html);
@@ -465,10 +460,5 @@ mod tests {
         ] {
             assert_eq!(unescape(i), o, "{i}");
         }
-    }
-
-    #[test]
-    fn parse_date_is_exported() {
-        assert_eq!(parse_date("Dec. 12, 2025").as_deref(), Some("2025-12-12"));
     }
 }

@@ -1,7 +1,7 @@
 //! Headline cleaning: site-name suffixes and prefixes, and Readability.js's
 //! `_getArticleTitle` choice for the `<title>` element.
 
-use crate::util::collapse_whitespace as collapse;
+use crate::base::collapse_whitespace as collapse;
 
 /// Separators between a title and a site name (after Readability.js).
 const SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»', '·', ':'];

@@ -1,7 +1,7 @@
 //! Markdown rendering (CommonMark plus GitHub-style tables).
 
+use crate::base::collapse_whitespace as one_line;
 use crate::model::{Article, Block, DisclaimerKind};
-use crate::util::collapse_whitespace as one_line;
 
 impl Article {
     /// The article as Markdown.

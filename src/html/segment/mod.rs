@@ -141,9 +141,9 @@ const SENTENCE_WORDS: usize = 12;
 /// headings use, nor an ellipsis): prose, not a title. Han and kana count
 /// a word per two characters, as in the label heuristics.
 fn is_sentence(text: &str) -> bool {
-    crate::label::final_punct(text) == Some('.')
+    crate::base::sentences::final_punct(text) == Some('.')
         && !text.trim_end().ends_with("...")
-        && crate::label::count_words_cjk(text, SENTENCE_WORDS) >= SENTENCE_WORDS
+        && crate::base::words::count_words_cjk(text, SENTENCE_WORDS) >= SENTENCE_WORDS
 }
 
 /// Symbols that documentation generators append to headings as permalinks.
@@ -726,7 +726,7 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .map(|l| {
-                let mut b = DraftBlock::new(Shape::Paragraph, crate::util::collapse_whitespace(l));
+                let mut b = DraftBlock::new(Shape::Paragraph, crate::base::collapse_whitespace(l));
                 b.set_role(Role::Paragraph, NAME, 0.5);
                 b
             })

@@ -425,15 +425,6 @@ pub(super) fn is_pronoun(s: &str) -> bool {
     .any(|p| s.eq_ignore_ascii_case(p))
 }
 
-/// Byte index at or before `i` that is a char boundary.
-pub(super) fn floor(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// A speaker mention: a name, or a pronoun to resolve.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Mention {

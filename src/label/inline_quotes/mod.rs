@@ -15,10 +15,11 @@
 mod lexicon;
 mod marks;
 
+use crate::base::floor_char_boundary as floor;
 use crate::error::BoxError;
 use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
 use crate::model::{Quote, QuoteKind};
-use lexicon::{ACCORDING, BEFORE, Mention, after_by_hand, after_regexes, floor, mention};
+use lexicon::{ACCORDING, BEFORE, Mention, after_by_hand, after_regexes, mention};
 pub(crate) use marks::{Found, find_quotes};
 
 /// Scare quotes and titles are shorter than this.

@@ -1,4 +1,11 @@
-//! Small string helpers shared by the pipeline and the renderers.
+//! The base layer: text helpers every other module may use and that use
+//! nothing of the crate — whitespace, scripts, the one CJK-aware word
+//! counter ([`words`]), sentence ends ([`sentences`]), the char-boundary
+//! cut ([`floor_char_boundary`]) and the small-key hashers ([`hash`]).
+
+pub(crate) mod hash;
+pub(crate) mod sentences;
+pub(crate) mod words;
 
 /// Every run of whitespace (line breaks included) as one space, none at
 /// either end.
@@ -22,6 +29,16 @@ pub(crate) fn is_han_kana(c: char) -> bool {
 /// spaces, but short words).
 pub(crate) fn is_cjk(c: char) -> bool {
     is_han_kana(c) || matches!(c, '\u{AC00}'..='\u{D7AF}')
+}
+
+/// The largest byte index at or before `i` (and at most `text.len()`) that
+/// is a char boundary: where a byte budget may cut a text.
+pub(crate) fn floor_char_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 #[cfg(test)]

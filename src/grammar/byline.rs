@@ -94,7 +94,7 @@ pub(crate) fn people(raw: &[String]) -> Vec<Person> {
     for line in raw {
         let line = NOISE.replace_all(line, " ");
         let line = EMPTY_PARENS.replace_all(&line, " ");
-        let line = crate::util::collapse_whitespace(&line);
+        let line = crate::base::collapse_whitespace(&line);
         let mut line = line.as_str();
         while let Some(m) = LEAD.find(line) {
             if m.end() == 0 {
