@@ -54,6 +54,14 @@ pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
             description: "Marks notices about the piece (AI-generated, editor's note, correction, sponsored, affiliate, copyright, disclosure) by wording and position.",
             run: disclaimers::disclaimers,
         },
+        // Text dumps: after the related and notice labels (which it leaves
+        // alone), before the head rules (which start at its window).
+        Builtin {
+            name: crate::text::dump::NAME,
+            stage: Stage::Label,
+            description: crate::text::dump::DESCRIPTION,
+            run: crate::text::dump::dump_body,
+        },
         Builtin {
             name: "label.headline",
             stage: Stage::Label,

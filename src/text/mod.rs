@@ -18,6 +18,8 @@ use std::sync::Arc;
 use crate::error::BoxError;
 use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Heuristic, Shape, Stage};
 
+pub(crate) mod dump;
+
 pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
     vec![Arc::new(Builtin {
         name: "segment.text-blocks",
