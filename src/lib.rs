@@ -211,8 +211,8 @@ pub use heuristic::{
 pub use input::{Input, Kind};
 pub use limits::Limits;
 pub use model::{
-    Article, Block, Disclaimer, DisclaimerKind, Person, Quote, QuoteKind, RelatedLink,
-    SCHEMA_VERSION, Section,
+    Article, Block, Disclaimer, DisclaimerKind, PageKind, PageType, Person, Quote, QuoteKind,
+    RelatedLink, SCHEMA_VERSION, Section,
 };
 #[cfg(feature = "schema")]
 pub use schema::schema;

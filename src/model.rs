@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// It is bumped on any change a JSON consumer could notice (a field added,
 /// renamed or given a new meaning).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// An extracted article.
 ///
@@ -78,6 +78,11 @@ pub struct Article {
     /// The body as plain text: the sections' blocks, blank-line separated.
     /// Derived from [`sections`](Article::sections); see [`Article::body_text`].
     pub text: String,
+    /// What kind of page the source is (article, forum thread, product,
+    /// ...), with a confidence; `None` for text input. The signals behind
+    /// it are listed in the [`Report`](crate::Report)'s notes. Added in
+    /// schema version 2.
+    pub page_type: Option<PageType>,
 }
 
 impl Default for Article {
@@ -100,6 +105,7 @@ impl Default for Article {
             disclaimers: Vec::new(),
             related: Vec::new(),
             text: String::new(),
+            page_type: None,
         }
     }
 }
@@ -324,6 +330,49 @@ impl Quote {
             kind,
             section,
         }
+    }
+}
+
+/// The kind of page a source is.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PageKind {
+    /// News, blog posts, editorials, guides, reviews.
+    Article,
+    /// A discussion thread or a question with its answers.
+    Forum,
+    /// One product: description, specifications, price.
+    Product,
+    /// A category page: a grid of products, filters.
+    Collection,
+    /// An index of repeated cards: a catalogue, a list of reviews or posts.
+    Listing,
+    /// API docs, tutorials, wikis.
+    Documentation,
+    /// A service or landing page: hero, features, pricing, FAQ.
+    Service,
+    /// None of the above.
+    Other,
+}
+
+/// The page-type verdict: the kind and how sure it is.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PageType {
+    /// The kind of page.
+    pub kind: PageKind,
+    /// 0.0–1.0: the weight of the winning kind's signals against the
+    /// runner-up's (a page with no signal is a weak article).
+    pub confidence: f32,
+}
+
+impl PageType {
+    /// A verdict of `kind` with `confidence`.
+    pub fn new(kind: PageKind, confidence: f32) -> Self {
+        PageType { kind, confidence }
     }
 }
 

@@ -10,6 +10,7 @@
 
 mod clean;
 mod edges;
+mod page_type;
 mod score;
 mod segment;
 
@@ -135,6 +136,17 @@ pub(crate) mod flag {
     /// A discard word as a camel-case hump only ("theiaStickySidebar"):
     /// weaker, as in "contentWithSidebar" it names what sits beside.
     pub const HUMP_DISCARD: u32 = 1 << 11;
+    /// Page-type structure words ([`super::page_type`]): they never change
+    /// what is removed or kept.
+    pub const TYPE_POST: u32 = 1 << 12;
+    pub const TYPE_USER: u32 = 1 << 13;
+    pub const TYPE_SHOP: u32 = 1 << 14;
+    pub const TYPE_FILTER: u32 = 1 << 15;
+    pub const TYPE_CARD: u32 = 1 << 16;
+    pub const TYPE_PROMO: u32 = 1 << 17;
+    /// All the page-type bits.
+    pub const TYPE_ALL: u32 =
+        TYPE_POST | TYPE_USER | TYPE_SHOP | TYPE_FILTER | TYPE_CARD | TYPE_PROMO;
     /// Set in [`Dom::flags`](super::Dom::flags) on the elements whose
     /// flags are stored (a stored 0 is a known "no class").
     pub const KNOWN: u32 = 1 << 31;
@@ -147,7 +159,7 @@ type TokenMap = HashMap<&'static str, u32, std::hash::BuildHasherDefault<IdHashe
 /// Every table token with its class bits, built once.
 static TOKEN_TABLE: once_cell::sync::Lazy<TokenMap> = once_cell::sync::Lazy::new(|| {
     let mut map = TokenMap::default();
-    let tables: [(&[&'static str], u32); 10] = [
+    let tables: [(&[&'static str], u32); 16] = [
         (clean::DISCARD_TOKENS, flag::DISCARD),
         (clean::WHOLE_DISCARD_TOKENS, flag::WHOLE_DISCARD),
         (clean::RELATED_TOKENS, flag::RELATED),
@@ -158,6 +170,12 @@ static TOKEN_TABLE: once_cell::sync::Lazy<TokenMap> = once_cell::sync::Lazy::new
         (score::POSITIVE, flag::POSITIVE),
         (score::NEGATIVE, flag::NEGATIVE),
         (score::MAIN_WORDS, flag::MAIN),
+        (page_type::POST_WORDS, flag::TYPE_POST),
+        (page_type::USER_WORDS, flag::TYPE_USER),
+        (page_type::SHOP_WORDS, flag::TYPE_SHOP),
+        (page_type::FILTER_WORDS, flag::TYPE_FILTER),
+        (page_type::CARD_WORDS, flag::TYPE_CARD),
+        (page_type::PROMO_WORDS, flag::TYPE_PROMO),
     ];
     for (table, bit) in tables {
         for t in table {

@@ -19,6 +19,21 @@ use scraper::{Html, HtmlTreeSink};
 pub(crate) use crate::base::hash::IdHasher;
 use crate::limits::{Limits, NestingGuard};
 
+/// Structure counts the clean stage gathers for the page-type verdict:
+/// elements by tag and by class/id word group.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct StructureCounts {
+    pub pre: u32,
+    pub code: u32,
+    pub sections: u32,
+    pub post: u32,
+    pub user: u32,
+    pub shop: u32,
+    pub filter: u32,
+    pub card: u32,
+    pub promo: u32,
+}
+
 /// What a kept box next to (or inside) the body is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum BoxKind {
@@ -48,6 +63,11 @@ pub(crate) struct Dom {
     pub body_override: Option<String>,
     /// Main content came from wild `<p>` recovery: only paragraphs count.
     pub wild: bool,
+    /// `og:type`, lower-cased, saved by the clean stage before the head is
+    /// removed (for the page-type verdict).
+    pub og_type: Option<String>,
+    /// Structure counts for the page-type verdict, gathered by the clean stage.
+    pub counts: StructureCounts,
     /// [`token_flags`] of the elements the clean stage looked at, marked
     /// with [`flag::KNOWN`], so later stages do not recompute them.
     pub flags: NodeTable<u32>,
@@ -67,6 +87,8 @@ impl Dom {
             json_ld: Vec::new(),
             body_override: None,
             wild: false,
+            og_type: None,
+            counts: StructureCounts::default(),
             flags: NodeTable::default(),
         };
         (dom, guard)
@@ -133,7 +155,7 @@ impl<S: TokenSink> TokenSink for Guarded<S> {
 
 /// `scraper::Html::parse_document`, with `guard` between the tokenizer and
 /// the tree builder.
-fn parse_guarded(source: StrTendril, guard: NestingGuard) -> (Html, NestingGuard) {
+pub(crate) fn parse_guarded(source: StrTendril, guard: NestingGuard) -> (Html, NestingGuard) {
     let builder = TreeBuilder::new(
         HtmlTreeSink::new(Html::new_document()),
         TreeBuilderOpts::default(),
