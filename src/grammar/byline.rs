@@ -90,6 +90,49 @@ static ROLE_TAIL: Lazy<Regex> = Lazy::new(|| {
 /// Cleans one or more raw author strings into people, in order, without
 /// duplicates (a name contained in a longer one is dropped).
 pub(crate) fn people(raw: &[String]) -> Vec<Person> {
+    clean(raw, false)
+}
+
+/// [`people`], also keeping a lone user name ("sam_doe", "Rower42"), for
+/// author markup in the page (`rel=author`, `itemprop=author`): on forums
+/// and blogs the author is often a handle.
+pub(crate) fn people_or_handles(raw: &[String]) -> Vec<Person> {
+    clean(raw, true)
+}
+
+/// Words that stand in a user-name slot without naming anyone.
+const NOT_HANDLES: &[&str] = &[
+    "admin",
+    "administrator",
+    "author",
+    "editor",
+    "staff",
+    "guest",
+    "user",
+    "anonymous",
+    "unknown",
+    "moderator",
+    "webmaster",
+    "team",
+    "root",
+    "null",
+    "undefined",
+    "none",
+];
+
+/// One token of letters, digits, `_`, `.` or `-` with at least two letters,
+/// not a placeholder word.
+fn is_handle(name: &str) -> bool {
+    let n = name.chars().count();
+    (2..=40).contains(&n)
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'))
+        && name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !NOT_HANDLES.iter().any(|w| name.eq_ignore_ascii_case(w))
+}
+
+fn clean(raw: &[String], handles: bool) -> Vec<Person> {
     let mut out: Vec<Person> = Vec::new();
     for line in raw {
         let line = NOISE.replace_all(line, " ");
@@ -141,8 +184,10 @@ pub(crate) fn people(raw: &[String]) -> Vec<Person> {
                 name
             };
             // Handles ("jdoe42", "mcupdate") are not names.
-            if name.chars().any(|c| c.is_ascii_digit())
-                || (!name.contains(' ') && name.chars().all(|c| c.is_ascii_lowercase()))
+            let handle = handles && is_handle(name);
+            if !handle
+                && (name.chars().any(|c| c.is_ascii_digit())
+                    || (!name.contains(' ') && name.chars().all(|c| c.is_ascii_lowercase())))
             {
                 continue;
             }
@@ -159,6 +204,66 @@ pub(crate) fn people(raw: &[String]) -> Vec<Person> {
 }
 
 /// "JANE DOE" → "Jane Doe"; mixed-case names are left alone.
+/// An author line printed as text: "By", "Written by", "Words by",
+/// "Posted by", "Author:" (and "von", "par", "por", "door") at the start of a
+/// line, with the names after it or in the next line (`By <a>Ana Ruiz</a>`).
+static PRINTED_LEAD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:written|words|posted|reported|story|text)\s+by|by|von|par|por|door|authors?|autor(?:es)?|auteur)\b\s*[:\-–—]?\s*",
+    )
+    .expect("PRINTED_LEAD")
+});
+
+/// Lower-case words allowed inside a person's name.
+const PARTICLES: &[&str] = &[
+    "de", "da", "di", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "la", "le",
+    "du", "al", "bin", "ibn", "y", "e", "ter", "ten", "zu",
+];
+
+/// The people of the first author line among `lines` (the text nodes
+/// printed under a headline, in order; see [`people`] for the cleaning).
+/// Only names that look like a person's (one to five words, each
+/// capitalised or a particle such as "van") are kept; when the line names
+/// anything else, nothing is taken: no author rather than a wrong one.
+pub(crate) fn printed(lines: &[String]) -> Vec<Person> {
+    // The author line comes within the first lines under the headline.
+    const FIRST: usize = 16;
+    for (i, line) in lines.iter().take(FIRST).enumerate() {
+        let Some(lead) = PRINTED_LEAD.find(line) else {
+            continue;
+        };
+        let rest = &line[lead.end()..];
+        let names = if rest.trim().is_empty() {
+            match lines.get(i + 1) {
+                Some(next) => next.as_str(),
+                None => break,
+            }
+        } else {
+            rest
+        };
+        if names.chars().count() > 120 {
+            continue;
+        }
+        let found = people(&[names.to_owned()]);
+        if !found.is_empty() && found.iter().all(|p| looks_like_a_name(&p.name)) {
+            return found;
+        }
+        return Vec::new();
+    }
+    Vec::new()
+}
+
+/// One to five words, each starting with a capital letter or a name
+/// particle, with a letter in the first.
+fn looks_like_a_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(w))
+        && words[0].chars().next().is_some_and(char::is_alphabetic)
+}
+
 fn title_case_if_shouting(name: &str) -> String {
     let letters = name.chars().filter(|c| c.is_alphabetic());
     let has_lower = letters.clone().any(char::is_lowercase);

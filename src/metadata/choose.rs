@@ -59,6 +59,16 @@ pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Conte
             _ => t,
         };
         let cleaned = title::reconcile_with_h1(&cleaned, &h.h1s).unwrap_or(cleaned);
+        let site = draft.article.site_name.as_deref();
+        let (src, cleaned) = match h
+            .article_h1
+            .as_deref()
+            .filter(|_| src != "<title>")
+            .and_then(|h1| title::h1_within(&cleaned, h1, site))
+        {
+            Some(h1) => ("<h1> (the headline less a site or search part)", h1),
+            None => (src, cleaned),
+        };
         if !cleaned.is_empty() {
             draft.article.headline = Some(cleaned);
             draft.record(
@@ -109,13 +119,37 @@ pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Conte
     if let Some(b) = &h.dom_byline {
         author_sources.push(("byline element", vec![b.clone()]));
     }
-    if let Some(b) = &h.chrome_byline {
-        author_sources.push(("byline element in page chrome", vec![b.clone()]));
-    }
+    // A name printed under the headline ("By Ana Ruiz") comes before an
+    // author line in page chrome.
+    let printed = || {
+        let p = if h.header_from.is_some() {
+            byline::printed(&h.header_after)
+        } else {
+            Vec::new()
+        };
+        (!p.is_empty()).then_some(("byline printed by the headline", p))
+    };
+    let in_chrome = || {
+        let b = h.chrome_byline.clone()?;
+        let p = byline::people(&[b]);
+        (!p.is_empty()).then_some(("byline element in page chrome", p))
+    };
+    // Author markup in the page (`rel=author`, `itemprop=author`) may name
+    // a user by handle.
+    let explicit = |src: &str| src == "byline element" && h.dom_byline_explicit;
     if let Some((src, people)) = author_sources
         .iter()
-        .map(|(src, raw)| (*src, byline::people(raw)))
+        .map(|(src, raw)| {
+            let p = if explicit(src) {
+                byline::people_or_handles(raw)
+            } else {
+                byline::people(raw)
+            };
+            (*src, p)
+        })
         .find(|(_, p)| !p.is_empty())
+        .or_else(printed)
+        .or_else(in_chrome)
     {
         let mut people = people;
         if src == "json-ld author" {
@@ -295,8 +329,65 @@ pub(super) fn choose_published(
         }
         (Some(t), _) => Some(("<time> in the article header", t, 0.5)),
         (None, Some(e)) => Some(("date-class element in the article header", e, 0.5)),
-        (None, None) => None,
+        (None, None) => printed_date(h).map(|w| ("date printed by the headline", w, 0.4)),
     }
+}
+
+/// Words that mark a printed date as a revision, not the publication
+/// ("Updated Dec 18, 2025", "Zuletzt aktualisiert: 18.12.2025").
+const UPDATE_WORDS: &[&str] = &[
+    "updated",
+    "modified",
+    "edited",
+    "revised",
+    "reviewed",
+    "aktualisiert",
+    "geändert",
+    "actualizado",
+    "actualisé",
+    "mis à jour",
+    "modifié",
+    "aggiornato",
+    "bijgewerkt",
+    "atualizado",
+];
+
+/// The first date printed as text right after the article `<h1>` (the
+/// author-and-date line: "By Ana Ruiz - June 12, 2025", "Published on 12
+/// June 2025", "12.06.2025 · 4 min read"), else just before it (a
+/// dateline above the headline). A line that says the date is an update,
+/// or a copyright line, is passed over, and so is a date right after such a
+/// label ("Updated:" in its own element). Only short lines count: a date
+/// inside a sentence of the dek or the body is not the article's.
+fn printed_date(h: &Harvest<'_>) -> Option<When> {
+    // Longest line, in bytes, that still reads as an author or date line.
+    const LINE: usize = 100;
+    h.header_from?;
+    let revision = |s: &str| {
+        let l = s.to_lowercase();
+        UPDATE_WORDS.iter().any(|w| l.contains(w))
+    };
+    let copyright = |s: &str| s.contains('©') || s.to_lowercase().contains("copyright");
+    let after = h.header_after.iter().enumerate().map(|(i, s)| {
+        let prev = i
+            .checked_sub(1)
+            .and_then(|p| h.header_after.get(p))
+            .or_else(|| h.header_before.last());
+        (s, prev)
+    });
+    let before = h.header_before.iter().enumerate().rev().map(|(i, s)| {
+        let prev = i.checked_sub(1).and_then(|p| h.header_before.get(p));
+        (s, prev)
+    });
+    after
+        .chain(before)
+        .filter(|(s, prev)| {
+            s.len() <= LINE
+                && !revision(s)
+                && !copyright(s)
+                && !prev.is_some_and(|p| p.len() <= 30 && revision(p))
+        })
+        .find_map(|(s, _)| parse_when(s))
 }
 
 /// The date a page declares for one field: the JSON-LD value, then the

@@ -119,14 +119,65 @@ pub(super) struct Harvest<'a> {
     pub(super) headline_pos: Vec<usize>,
     pub(super) h1s: Vec<String>,
     pub(super) h2s: Vec<String>,
+    /// The article's `<h1>`: the first one in the body outside page chrome,
+    /// else the first one in the body.
+    pub(super) article_h1: Option<String>,
+    /// Whether `article_h1` sits in page chrome (a later `<h1>` outside it
+    /// replaces it).
+    pub(super) article_h1_in_chrome: bool,
+    /// Text offset where the article `<h1>`'s own text ends.
+    pub(super) header_from: Option<usize>,
+    /// The text nodes printed right after the article `<h1>` (the kicker,
+    /// dek, author line and date a page prints as text), trimmed, in
+    /// document order: at most [`HEADER_SEGMENTS`] within
+    /// [`HEADER_AFTER`] text bytes.
+    pub(super) header_after: Vec<String>,
+    /// The last few text nodes before the article `<h1>`.
+    pub(super) header_before: Vec<String>,
+    /// Long text nodes seen in `header_after`.
+    pub(super) header_long: usize,
     /// The first author line in the page body (Readability's DOM byline).
     pub(super) dom_byline: Option<String>,
+    /// `dom_byline` comes from `rel=author` / `itemprop=author` markup,
+    /// not just a class name.
+    pub(super) dom_byline_explicit: bool,
     /// The first author line inside page chrome (header, footer, sidebar):
     /// a last resort.
     pub(super) chrome_byline: Option<String>,
 }
 
 impl<'a> Harvest<'a> {
+    /// Keeps a body text node at offset `pos` when it is printed right
+    /// before or after the article `<h1>`.
+    fn note_header_text(&mut self, text: &str, pos: usize) {
+        // A segment longer than this is running text, not a header line.
+        const LONGEST: usize = 200;
+        match self.header_from {
+            None => {
+                if self.header_before.len() == HEADER_SEGMENTS_BEFORE {
+                    self.header_before.remove(0);
+                }
+                self.header_before
+                    .push(collapse(text.get(..floor(text, LONGEST)).unwrap_or("")));
+            }
+            Some(from)
+                if pos >= from
+                    && pos <= from + HEADER_AFTER
+                    && self.header_after.len() < HEADER_SEGMENTS
+                    && self.header_long < 2 =>
+            {
+                // The header ends where running text begins: a dek may be
+                // long, the first paragraph after it is the body.
+                if text.len() > LONGEST {
+                    self.header_long += 1;
+                }
+                self.header_after
+                    .push(collapse(text.get(..floor(text, LONGEST)).unwrap_or("")));
+            }
+            Some(_) => {}
+        }
+    }
+
     /// Records a meta value (`key` normalised).
     pub(super) fn push_meta(&mut self, key: Cow<'a, str>, value: Cow<'a, str>, microdata: bool) {
         if let Some(known) = KNOWN_KEYS.get(key.as_ref()) {
@@ -202,6 +253,17 @@ pub(super) struct ShownDate {
 /// an author line.
 pub(super) const HEADER_BEFORE: usize = 300;
 pub(super) const HEADER_AFTER: usize = 600;
+/// How many text nodes after / before the article `<h1>` are kept.
+const HEADER_SEGMENTS: usize = 24;
+const HEADER_SEGMENTS_BEFORE: usize = 3;
+
+/// The largest char boundary of `s` at or below `at`.
+fn floor(s: &str, at: usize) -> usize {
+    if at >= s.len() {
+        return s.len();
+    }
+    (0..=at).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
+}
 
 impl ShownDate {
     /// In the article header: next to the author line, or close to a
@@ -225,6 +287,9 @@ pub(super) struct Within {
     pub(super) byline: bool,
     /// Inside a microdata comment item.
     pub(super) comment: bool,
+    /// Inside a quotation or an embedded post: its text is not the
+    /// article's header.
+    pub(super) quoted: bool,
 }
 
 /// One iterative pass over the document.
@@ -247,6 +312,7 @@ pub(super) fn collect(root: NodeRef<'_, Node>) -> Harvest<'_> {
             chrome: in_chrome,
             byline: in_byline,
             comment: in_comment,
+            quoted: in_quote,
         } = within;
         let mut child = within;
         if let Some(el) = ElementRef::wrap(node) {
@@ -321,6 +387,7 @@ pub(super) fn collect(root: NodeRef<'_, Node>) -> Harvest<'_> {
                     continue;
                 }
                 "style" | "noscript" | "template" | "svg" => continue,
+                "blockquote" | "q" | "iframe" => child.quoted = true,
                 _ => {}
             }
             if in_body && a.is_hidden() {
@@ -366,7 +433,27 @@ pub(super) fn collect(root: NodeRef<'_, Node>) -> Harvest<'_> {
                         by_byline: in_byline || next_to_byline(node),
                     });
                 }
-                "h1" if h.h1s.len() < 8 => h.h1s.push(text_of(el, 400)),
+                "h1" if h.h1s.len() < 8 => {
+                    let t = text_of(el, 400);
+                    let replaces = match h.article_h1 {
+                        None => in_body,
+                        Some(_) => in_body && h.article_h1_in_chrome && !in_chrome,
+                    };
+                    if replaces && !t.is_empty() {
+                        h.article_h1 = Some(t.clone());
+                        h.article_h1_in_chrome = in_chrome;
+                        // Text offsets count trimmed text nodes, as below.
+                        let own: usize = el.text().map(|x| x.trim_ascii().trim().len()).sum();
+                        h.header_from = Some(text_pos + own);
+                        if !h.header_after.is_empty() {
+                            let keep = h.header_after.len().saturating_sub(HEADER_SEGMENTS_BEFORE);
+                            h.header_before = h.header_after.split_off(keep);
+                            h.header_after.clear();
+                        }
+                        h.header_long = 0;
+                    }
+                    h.h1s.push(t);
+                }
                 "h2" if h.h2s.len() < 16 => h.h2s.push(text_of(el, 400)),
                 _ => {}
             }
@@ -397,6 +484,7 @@ pub(super) fn collect(root: NodeRef<'_, Node>) -> Harvest<'_> {
                             h.chrome_byline = Some(t);
                         } else {
                             h.dom_byline = Some(t);
+                            h.dom_byline_explicit = rel_author || ip_author;
                         }
                     }
                 }
@@ -419,7 +507,11 @@ pub(super) fn collect(root: NodeRef<'_, Node>) -> Harvest<'_> {
             if in_body {
                 // Indentation between tags is most text nodes: ASCII
                 // whitespace first, without decoding characters.
-                text_pos += t.trim_ascii().trim().len();
+                let trimmed = t.trim_ascii().trim();
+                if !trimmed.is_empty() && !in_quote {
+                    h.note_header_text(trimmed, text_pos);
+                }
+                text_pos += trimmed.len();
             }
             continue;
         } else if !matches!(node.value(), Node::Document | Node::Fragment) {

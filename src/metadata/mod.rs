@@ -346,6 +346,58 @@ mod tests {
         assert_eq!(a.published, None);
     }
 
+    /// Dates and names printed as plain text under the headline, on a page
+    /// that declares neither.
+    #[test]
+    fn printed_header_lines() {
+        let body = "<p>Paragraph of article text that goes on for a while.</p>".repeat(5);
+        let page = |header: &str| {
+            format!(
+                "<html><head><title>Garden Ponds in Winter</title></head><body>\
+                 <nav><a href=\"/\">Home</a></nav><main><h1>Garden Ponds in Winter</h1>\
+                 {header}{body}</main><footer>© 2024 Example</footer></body></html>"
+            )
+        };
+        let cases: &[(&str, Option<&str>, &[&str])] = &[
+            (
+                "<div><span>By</span> <a href=\"/a\">Nora Quill</a> - <span>June 12, 2025</span></div>",
+                Some("2025-06-12"),
+                &["Nora Quill"],
+            ),
+            (
+                "<p>Written by Tomas van Berg</p><p>Published on 3 March 2025</p>",
+                Some("2025-03-03"),
+                &["Tomas van Berg"],
+            ),
+            (
+                "<div>12.12.2025</div><div>4 min read</div>",
+                Some("2025-12-12"),
+                &[],
+            ),
+            // An update stamp is not the publication date.
+            ("<p>Updated: December 19, 2025</p>", None, &[]),
+            (
+                "<span>Last updated</span><span>Aug 04, 2025</span>",
+                None,
+                &[],
+            ),
+            // A lower-case phrase after "by" is no name.
+            ("<p>by clicking below you agree</p>", None, &[]),
+            // A date inside a sentence of the dek does not count.
+            (
+                "<p>On March 3, 2025 the council met to discuss a long list of plans for ponds, parks and the winter season ahead of us.</p>",
+                None,
+                &[],
+            ),
+        ];
+        for (header, date, names) in cases {
+            let a = run(&page(header), None);
+            assert_eq!(a.published.as_deref(), *date, "{header}");
+            let got: Vec<&str> = a.byline.iter().map(|p| p.name.as_str()).collect();
+            assert_eq!(got, *names, "{header}");
+        }
+    }
+
     /// What `published` means: see [`choose_published`].
     #[test]
     fn published_sources_table() {
