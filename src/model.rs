@@ -359,7 +359,7 @@ mod section_json {
         spans: &'a [Span],
     }
 
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Default)]
     #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[cfg_attr(feature = "schema", schemars(rename = "Section"))]
     #[serde(default)]
@@ -370,16 +370,6 @@ mod section_json {
         level: u8,
         /// The section's content in reading order.
         blocks: Vec<BlockIn>,
-    }
-
-    impl Default for SectionIn {
-        fn default() -> Self {
-            SectionIn {
-                heading: None,
-                level: 0,
-                blocks: Vec::new(),
-            }
-        }
     }
 
     /// A block with its inline spans.

@@ -901,6 +901,17 @@ mod tests {
     }
 
     #[test]
+    fn a_caption_class_on_bold_text_still_makes_a_caption() {
+        let html = "<html><body><article><h1>Harbour plan approved</h1>\
+             <p>The harbour authority approved the expansion plan on Monday after a long public hearing.</p>\
+             <p><b class=\"caption\">The old quay</b></p>\
+             <p>Work on the new quay is expected to begin in the spring and to last two years, officials said.</p>\
+             </article></body></html>";
+        let a = crate::extract(html).expect("article");
+        assert!(!a.text.contains("The old quay"), "{}", a.text);
+    }
+
+    #[test]
     fn text_input_gets_a_language_and_figures_are_images() {
         let text = "Le budget de la ville est adopté\n\n\
             Le conseil municipal a adopté mardi soir le budget de la ville, après un mois de discussions \

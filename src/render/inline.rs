@@ -88,9 +88,9 @@ pub(crate) fn events<'a>(text: &'a str, spans: &'a [Span]) -> Vec<Event<'a>> {
         }
         if let Some(top) = stack.last() {
             let crosses = cut.end > top.end;
-            let link_in_link = cut.span.kind == SpanKind::Link
-                && stack.iter().any(|c| c.span.kind == SpanKind::Link);
-            if crosses || link_in_link {
+            // A link in a link, strong in strong: the outer one says it.
+            let nested_same = stack.iter().any(|c| c.span.kind == cut.span.kind);
+            if crosses || nested_same {
                 continue;
             }
         }

@@ -390,7 +390,9 @@ impl<'d> Segmenter<'d> {
         block.hints.outside_main = self.outside_main;
         if !spans.is_empty() {
             // Reading order, outer marks first.
-            spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+            spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end), s.kind as u8));
+            // `<b><strong>x</strong></b>` is one strong run.
+            spans.dedup();
             block.set_spans(spans);
         }
         assign_role(&mut block, kind, ctx.boxed);
@@ -603,17 +605,6 @@ impl<'d> Segmenter<'d> {
                     children(&mut stack, node, depth);
                     continue;
                 }
-                "strong" | "b" | "code" | "kbd" | "samp" => {
-                    let kind = if matches!(name, "strong" | "b") {
-                        SpanKind::Strong
-                    } else {
-                        SpanKind::Code
-                    };
-                    self.open_mark(kind, None);
-                    stack.push(Frame::ExitMark);
-                    children(&mut stack, node, depth);
-                    continue;
-                }
                 _ => {}
             }
             if !is_block(name) {
@@ -626,6 +617,15 @@ impl<'d> Segmenter<'d> {
                         self.emit_caption(caption);
                         continue;
                     }
+                }
+                let mark = match name {
+                    "strong" | "b" => Some(SpanKind::Strong),
+                    "code" | "kbd" | "samp" => Some(SpanKind::Code),
+                    _ => None,
+                };
+                if let Some(kind) = mark {
+                    self.open_mark(kind, None);
+                    stack.push(Frame::ExitMark);
                 }
                 children(&mut stack, node, depth);
                 continue;
