@@ -13,7 +13,7 @@ use html5ever::tendril::StrTendril;
 
 use crate::error::BoxError;
 use crate::limits::Limits;
-use crate::model::{Article, DisclaimerKind, Quote, QuoteKind};
+use crate::model::{Article, DisclaimerKind, Quote, QuoteKind, Span};
 
 /// A pipeline stage. Variant order is run order.
 #[non_exhaustive]
@@ -317,6 +317,12 @@ pub struct DraftBlock {
     pub hints: Hints,
     /// Inline quotes found in the block's text.
     pub quotes: Vec<Quote>,
+    /// Inline spans of [`text`](DraftBlock::text) (character offsets), as
+    /// segmentation found them; read with [`DraftBlock::spans`].
+    pub(crate) spans: Vec<Span>,
+    /// `text.len()` when the spans were set: a heuristic that rewrites the
+    /// text leaves them stale, and they are no longer given out.
+    pub(crate) spans_len: usize,
 }
 
 impl DraftBlock {
@@ -334,6 +340,24 @@ impl DraftBlock {
         self.role = role;
         self.decided_by = Some(by);
         self.confidence = confidence;
+    }
+
+    /// The block's inline spans: links, emphasis, strong, code and line
+    /// breaks, with character offsets into [`text`](DraftBlock::text).
+    /// Empty when the source had none, or when a heuristic has rewritten
+    /// the text since they were found.
+    pub fn spans(&self) -> &[Span] {
+        if self.text.len() == self.spans_len {
+            &self.spans
+        } else {
+            &[]
+        }
+    }
+
+    /// Sets the inline spans of the current text.
+    pub(crate) fn set_spans(&mut self, spans: Vec<Span>) {
+        self.spans_len = self.text.len();
+        self.spans = spans;
     }
 
     /// Number of whitespace-separated words in the text.

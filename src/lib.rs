@@ -75,8 +75,10 @@
 //!   without headline, dek, subheadings, figures, disclaimers or related items.
 //!
 //! `schema_version` ([`SCHEMA_VERSION`]) changes whenever a JSON consumer
-//! could notice a change. [`Article::to_markdown`] and [`Article::to_text`]
-//! render an article for people.
+//! could notice a change. [`Article::to_markdown`], [`Article::to_html`]
+//! (a cleaned, safe HTML document) and [`Article::to_text`] render an
+//! article for people; blocks keep their inline links, emphasis and code as
+//! [`Span`]s ([`Section::spans`]).
 //!
 //! # Heuristics
 //!
@@ -123,6 +125,8 @@
 //! | `label.inline-quotes` | label | Finds quotations inside body paragraphs and their speakers ("...," said X; X said: "..."; according to X; pronouns and carry-over). |
 //! | `assemble.article` | assemble | Builds sections, quotes, disclaimers and the related list from the labelled blocks; headline, dek and byline blocks fill fields still empty. |
 //! | `assemble.lede-and-text` | assemble | Sets the lede (first body paragraph) and the plain-text body. |
+//! | `assemble.images` | assemble | Lists every content image: the page's declared images, then each figure in reading order, once each, with alt text and caption. |
+//! | `assemble.language` | assemble | Keeps the declared language when plausible, else detects it from the body text (whatlang, 60 letters or more); sets the script (ISO 15924). |
 //!
 //! ```
 //! use copydesk::{Extractor, Stage, heuristic_fn};
@@ -214,8 +218,8 @@ pub use heuristic::{
 pub use input::{Input, Kind};
 pub use limits::Limits;
 pub use model::{
-    Article, Block, Disclaimer, DisclaimerKind, PageKind, PageType, Person, Quote, QuoteKind,
-    RelatedLink, SCHEMA_VERSION, Section,
+    Article, Block, Disclaimer, DisclaimerKind, Image, PageKind, PageType, Person, Quote,
+    QuoteKind, RelatedLink, SCHEMA_VERSION, Section, Span, SpanKind,
 };
 #[cfg(feature = "schema")]
 pub use schema::schema;

@@ -28,7 +28,7 @@ mod harvest;
 mod json_ld;
 mod keys;
 mod title;
-mod url;
+pub(crate) mod url;
 
 use std::sync::Arc;
 

@@ -18,6 +18,7 @@ use super::clean::box_kind_of;
 use super::{BoxKind, Dom, IdMap};
 use crate::error::BoxError;
 use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
+use crate::model::{Span, SpanKind};
 pub(super) use roles::normalized;
 use roles::{assign_role, drop_duplicate_quotes};
 
@@ -88,7 +89,12 @@ enum Frame<'a> {
     ExitBlock,
     ExitLink,
     ExitEmph,
+    /// The inline mark opened last ends (link, emphasis, strong, code).
+    ExitMark,
 }
+
+/// Start offset of a mark that has no word yet in the current block.
+const UNSTARTED: usize = usize::MAX;
 
 fn is_block(name: &str) -> bool {
     matches!(
@@ -175,6 +181,17 @@ struct Segmenter<'d> {
     lead_len: Option<usize>,
     link_depth: u32,
     emph_depth: u32,
+    /// Characters in `buf` (spaces included): span offsets.
+    buf_chars: usize,
+    /// Inline marks open now: kind, start in the current block (or
+    /// [`UNSTARTED`] until a word comes), link target.
+    marks: Vec<(SpanKind, usize, Option<String>)>,
+    /// How many of `marks` wait for their first word.
+    unstarted: usize,
+    /// The current block's inline spans so far.
+    spans: Vec<Span>,
+    /// A `<br>` came and the next word's space stands for it.
+    br_pending: bool,
     next_list: u32,
     /// The last container hint made, by the two elements it was made
     /// from: consecutive blocks mostly share it.
@@ -206,8 +223,24 @@ impl<'d> Segmenter<'d> {
     /// One word of `chars` characters.
     fn push_word(&mut self, word: &str, chars: usize) {
         if self.pending_space && !self.buf.is_empty() {
+            if self.br_pending {
+                self.spans.push(Span::new(
+                    SpanKind::LineBreak,
+                    self.buf_chars,
+                    self.buf_chars + 1,
+                ));
+            }
             self.buf.push(' ');
+            self.buf_chars += 1;
         }
+        self.br_pending = false;
+        if self.unstarted > 0 {
+            for mark in self.marks.iter_mut().filter(|m| m.1 == UNSTARTED) {
+                mark.1 = self.buf_chars;
+            }
+            self.unstarted = 0;
+        }
+        self.buf_chars += chars;
         self.buf.push_str(word);
         self.chars += chars;
         if self.link_depth > 0 {
@@ -243,7 +276,46 @@ impl<'d> Segmenter<'d> {
         })
     }
 
+    /// Opens an inline mark at the next word.
+    fn open_mark(&mut self, kind: SpanKind, href: Option<String>) {
+        self.marks.push((kind, UNSTARTED, href));
+        self.unstarted += 1;
+    }
+
+    /// Closes the mark opened last: a span when it holds a word.
+    fn close_mark(&mut self) {
+        if let Some((kind, start, href)) = self.marks.pop() {
+            if start == UNSTARTED {
+                self.unstarted = self.unstarted.saturating_sub(1);
+            } else if start < self.buf_chars {
+                let mut span = Span::new(kind, start, self.buf_chars);
+                span.href = href;
+                self.spans.push(span);
+            }
+        }
+    }
+
+    /// At a block boundary: marks still open end here and go on in the
+    /// next block.
+    fn cut_marks(&mut self) {
+        for (kind, start, href) in &mut self.marks {
+            if *start != UNSTARTED && *start < self.buf_chars {
+                let mut span = Span::new(*kind, *start, self.buf_chars);
+                span.href = href.clone();
+                self.spans.push(span);
+            }
+            if *start != UNSTARTED {
+                *start = UNSTARTED;
+                self.unstarted += 1;
+            }
+        }
+    }
+
     fn reset(&mut self) {
+        self.cut_marks();
+        self.spans.clear();
+        self.buf_chars = 0;
+        self.br_pending = false;
         self.buf.clear();
         self.pending_space = false;
         self.last_br = false;
@@ -266,6 +338,8 @@ impl<'d> Segmenter<'d> {
             self.reset();
             return;
         }
+        self.cut_marks();
+        let mut spans = std::mem::take(&mut self.spans);
         let mut text = std::mem::take(&mut self.buf);
         // Permalink marks after headings and paragraphs ("Setting up¶").
         if text.ends_with(PERMALINK_MARKS) {
@@ -275,6 +349,11 @@ impl<'d> Segmenter<'d> {
                 self.reset();
                 return;
             }
+            let chars = text.chars().count();
+            spans.retain_mut(|s| {
+                s.end = s.end.min(chars);
+                s.start < s.end
+            });
         }
         let kind = match ctx.kind {
             // A whole sentence set as a subheading (an intro in `<h2>`) is
@@ -309,6 +388,13 @@ impl<'d> Segmenter<'d> {
         block.hints.emphasized = self.chars > 0 && self.emph_chars * 10 >= self.chars * 9;
         block.hints.container = self.container_of(&ctx);
         block.hints.outside_main = self.outside_main;
+        if !spans.is_empty() {
+            // Reading order, outer marks first.
+            spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end), s.kind as u8));
+            // `<b><strong>x</strong></b>` is one strong run.
+            spans.dedup();
+            block.set_spans(spans);
+        }
         assign_role(&mut block, kind, ctx.boxed);
         self.blocks.push(block);
         self.reset();
@@ -428,6 +514,10 @@ impl<'d> Segmenter<'d> {
                     self.emph_depth = self.emph_depth.saturating_sub(1);
                     continue;
                 }
+                Frame::ExitMark => {
+                    self.close_mark();
+                    continue;
+                }
             };
             let el = match node.value() {
                 Node::Text(t) => {
@@ -453,6 +543,7 @@ impl<'d> Segmenter<'d> {
                         self.flush();
                     } else {
                         self.last_br = !self.buf.is_empty();
+                        self.br_pending = self.last_br;
                         self.pending_space = true;
                     }
                     continue;
@@ -477,7 +568,8 @@ impl<'d> Segmenter<'d> {
                     self.flush();
                     let text = raw_text(node);
                     if !text.trim().is_empty() {
-                        self.emit_atomic(Shape::Code { language: None }, text, Role::Paragraph);
+                        let language = code_language(node);
+                        self.emit_atomic(Shape::Code { language }, text, Role::Paragraph);
                     }
                     continue;
                 }
@@ -496,12 +588,20 @@ impl<'d> Segmenter<'d> {
                         self.href = el.fattr("href").map(str::to_owned);
                     }
                     stack.push(Frame::ExitLink);
+                    if let Some(href) = el.fattr("href") {
+                        self.open_mark(SpanKind::Link, Some(href.to_owned()));
+                        stack.push(Frame::ExitMark);
+                    }
                     children(&mut stack, node, depth);
                     continue;
                 }
                 "em" | "i" | "small" => {
                     self.emph_depth += 1;
                     stack.push(Frame::ExitEmph);
+                    if name != "small" {
+                        self.open_mark(SpanKind::Emphasis, None);
+                        stack.push(Frame::ExitMark);
+                    }
                     children(&mut stack, node, depth);
                     continue;
                 }
@@ -517,6 +617,15 @@ impl<'d> Segmenter<'d> {
                         self.emit_caption(caption);
                         continue;
                     }
+                }
+                let mark = match name {
+                    "strong" | "b" => Some(SpanKind::Strong),
+                    "code" | "kbd" | "samp" => Some(SpanKind::Code),
+                    _ => None,
+                };
+                if let Some(kind) = mark {
+                    self.open_mark(kind, None);
+                    stack.push(Frame::ExitMark);
                 }
                 children(&mut stack, node, depth);
                 continue;
@@ -610,6 +719,32 @@ impl<'d> Segmenter<'d> {
             .join("\n");
         self.emit_atomic(Shape::Table { rows }, text, Role::Paragraph);
     }
+}
+
+/// The language a `<pre>` (or the `<code>` in it) names in its class:
+/// `language-rust`, `lang-js` (the HTML standard's and highlighters'
+/// convention).
+fn code_language(pre: NodeRef<'_, Node>) -> Option<String> {
+    let own = pre.value().as_element();
+    let code = pre
+        .children()
+        .filter_map(|c| c.value().as_element())
+        .find(|e| e.name() == "code");
+    own.into_iter().chain(code).find_map(|el| {
+        el.fattr("class")?
+            .split_ascii_whitespace()
+            .find_map(|token| {
+                let lang = token
+                    .strip_prefix("language-")
+                    .or_else(|| token.strip_prefix("lang-"))?;
+                let ok = !lang.is_empty()
+                    && lang.len() <= 32
+                    && lang
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "+#._-".contains(c));
+                ok.then(|| lang.to_ascii_lowercase())
+            })
+    })
 }
 
 fn has_descendant(node: NodeRef<'_, Node>, names: &[&str]) -> bool {
@@ -756,6 +891,11 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
         href: None,
         link_depth: 0,
         emph_depth: 0,
+        buf_chars: 0,
+        marks: Vec::new(),
+        unstarted: 0,
+        spans: Vec::new(),
+        br_pending: false,
         next_list: 0,
         last_container: (None, None, String::new()),
         ctx: Vec::new(),
