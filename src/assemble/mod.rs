@@ -374,6 +374,9 @@ fn assemble_article(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError>
     drop_repeated_notices(&draft.article, &mut sections, &mut quotes);
     let base = draft.article.url.clone();
     absolute_links(&mut sections, base.as_deref().or(cx.url));
+    for s in &mut sections {
+        s.tidy_spans();
+    }
     // Empty sections go; quotes keep pointing at their section.
     let keep = |s: &Section| s.heading.is_some() || !s.blocks.is_empty();
     let mut kept = 0;
