@@ -8,6 +8,7 @@
 //! in Latin script never overrules the page: whatlang cannot tell a Latin
 //! Serbian or Azerbaijani text from its neighbours well enough.
 
+use crate::base::is_language_tag;
 use whatlang::{Lang, Script};
 
 /// Detection reads at most this many bytes of the body: enough for a
@@ -93,17 +94,6 @@ pub(crate) fn implausible(declared: &str, detected: &Detected) -> Option<&'stati
             Script::Mandarin | Script::Hiragana | Script::Katakana
         ) && han_family(declared_lang));
     (!fits).then_some("the body is written in another script")
-}
-
-/// `en`, `pt-BR`, `zh-Hant-TW`: letters and digits in parts of 1–8, the
-/// first all letters.
-pub(crate) fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split(['-', '_']);
-    let first_ok = parts
-        .next()
-        .is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
-    first_ok
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// ISO 639-1 tags of whatlang's languages (ISO 639-3 `code()` otherwise).

@@ -62,7 +62,7 @@ fn images(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
         };
         let Some(url) = src
             .as_deref()
-            .and_then(|u| crate::metadata::url::resolve(base, u))
+            .and_then(|u| crate::base::url::resolve(base, u))
         else {
             continue;
         };
@@ -472,7 +472,7 @@ fn absolute_links(sections: &mut [Section], base: Option<&str>) {
                 s.href = s
                     .href
                     .as_deref()
-                    .and_then(|h| crate::metadata::url::resolve(base, h))
+                    .and_then(|h| crate::base::url::resolve(base, h))
                     .filter(|h| !h.starts_with('#'));
                 s.href.is_some()
             });
