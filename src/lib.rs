@@ -181,7 +181,6 @@
 //! |---|---|---|
 //! | `cli` | yes | the `copydesk` command-line tool (clap, rayon, indicatif, flate2); implies `schema` |
 //! | `schema` | with `cli` | `schema()`: the Article's JSON Schema (schemars) |
-//! | `warc` | with `cli` | `copydesk::warc`: a streaming WARC reader whose records give [`Input`]s (flate2) |
 //!
 //! Library users should depend on copydesk with `default-features = false`
 //! (adding `features = ["schema"]` if they want the schema), so no
@@ -207,8 +206,6 @@ mod render;
 mod schema;
 pub mod site_rules;
 mod text;
-#[cfg(feature = "warc")]
-pub mod warc;
 
 pub use error::{BoxError, Error, Result};
 pub use extractor::{Extractor, ExtractorBuilder, builtin_heuristics, extract, extract_bytes};
