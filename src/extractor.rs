@@ -12,7 +12,7 @@ use crate::heuristic::{
 use crate::input::{self, Data, Input, Kind};
 use crate::limits::Limits;
 use crate::model::Article;
-use crate::page::NodeId;
+use crate::page::view::NodeId;
 use crate::report::{BodyCheck, Fallback, KeptBox, MainContent, SectionSource};
 
 static DEFAULT: Lazy<Extractor> = Lazy::new(Extractor::default);
@@ -228,7 +228,7 @@ impl Extractor {
                     // Nesting and node count are bounded as the parser
                     // goes (its work grows with the square of the nesting).
                     let (dom, guard) =
-                        crate::html::Dom::parse(draft.source_tendril().clone(), &self.limits);
+                        crate::page::Dom::parse(draft.source_tendril().clone(), &self.limits);
                     if guard.over_nodes() {
                         return Err(Error::TooManyNodes {
                             nodes: guard.nodes,

@@ -18,7 +18,8 @@ use html5ever::tendril::StrTendril;
 
 use crate::error::BoxError;
 use crate::limits::Limits;
-use crate::model::{Article, DisclaimerKind, Quote, QuoteKind};
+use crate::model::{Article, DisclaimerKind, Quote, QuoteKind, Span};
+use crate::page::view::{Page, PageDecision};
 use crate::report::{BodyCheck, MainContent, SectionSource};
 
 /// A pipeline stage. Variant order is run order.
@@ -404,6 +405,12 @@ pub struct DraftBlock {
     pub hints: Hints,
     /// Inline quotes found in the block's text.
     pub quotes: Vec<Quote>,
+    /// Inline spans of [`text`](DraftBlock::text) (character offsets), as
+    /// segmentation found them; read with [`DraftBlock::spans`].
+    pub(crate) spans: Vec<Span>,
+    /// `text.len()` when the spans were set: a heuristic that rewrites the
+    /// text leaves them stale, and they are no longer given out.
+    pub(crate) spans_len: usize,
 }
 
 impl DraftBlock {
@@ -421,6 +428,24 @@ impl DraftBlock {
         self.role = role;
         self.decided_by = Some(by);
         self.confidence = confidence;
+    }
+
+    /// The block's inline spans: links, emphasis, strong, code and line
+    /// breaks, with character offsets into [`text`](DraftBlock::text).
+    /// Empty when the source had none, or when a heuristic has rewritten
+    /// the text since they were found.
+    pub fn spans(&self) -> &[Span] {
+        if self.text.len() == self.spans_len {
+            &self.spans
+        } else {
+            &[]
+        }
+    }
+
+    /// Sets the inline spans of the current text.
+    pub(crate) fn set_spans(&mut self, spans: Vec<Span>) {
+        self.spans_len = self.text.len();
+        self.spans = spans;
     }
 
     /// Number of whitespace-separated words in the text.
@@ -515,7 +540,7 @@ pub struct Draft {
     pub article: Article,
     /// What happened so far.
     pub report: Report,
-    pub(crate) dom: Option<crate::html::Dom>,
+    pub(crate) dom: Option<crate::page::Dom>,
     /// The stage of the heuristic running now (set by the extractor), for
     /// the checks of [`Draft::decide`].
     pub(crate) stage: Stage,
@@ -543,11 +568,7 @@ pub(crate) fn tendril_of(text: &str) -> StrTendril {
 /// The longest prefix of `text` of at most `max` bytes that ends on a
 /// character boundary.
 fn cut_at(text: &str, max: usize) -> &str {
-    let mut end = text.len().min(max);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
+    &text[..crate::base::floor_char_boundary(text, max)]
 }
 
 impl Draft {
@@ -639,6 +660,51 @@ impl Draft {
     /// Consumes the draft and gives the article and report.
     pub fn finish(self) -> (Article, Report) {
         (self.article, self.report)
+    }
+}
+
+impl Draft {
+    /// A read-only view of the parsed page, for HTML input (`None` for
+    /// text, and for a draft made outside an extraction).
+    pub fn page(&self) -> Option<Page<'_>> {
+        self.dom.as_ref().map(Page::new)
+    }
+
+    /// Takes a decision about the page: see [`PageDecision`] for what each
+    /// does, and [`Page`] for an example. [`PageDecision::MainContent`] is
+    /// for the score stage, the others for the clean and score stages.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidDecision`](crate::Error::InvalidDecision) when the
+    /// input is not HTML, the element is not in the page (for anything but
+    /// [`PageDecision::Drop`], which then does nothing), the decision is not
+    /// one for the stage the heuristic runs in, or it would drop the page's
+    /// `<html>`, `<head>` or `<body>`. Returned with `?` from a heuristic,
+    /// it stops the extraction with [`Error::Heuristic`](crate::Error::Heuristic).
+    pub fn decide(&mut self, decision: PageDecision) -> crate::error::Result<()> {
+        let stage = self.stage;
+        let (allowed, stages) = match decision {
+            PageDecision::MainContent(_) => (stage == Stage::Score, "the score stage"),
+            _ => (
+                matches!(stage, Stage::Clean | Stage::Score),
+                "the clean and score stages",
+            ),
+        };
+        if !allowed {
+            return Err(crate::error::Error::InvalidDecision {
+                reason: format!(
+                    "{} is taken in {stages}, not the {stage} stage",
+                    decision.what()
+                ),
+            });
+        }
+        match self.dom.as_mut() {
+            Some(dom) => crate::page::decide(dom, decision),
+            None => Err(crate::error::Error::InvalidDecision {
+                reason: "the input is not an HTML page".to_owned(),
+            }),
+        }
     }
 }
 

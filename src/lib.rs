@@ -75,8 +75,10 @@
 //!   without headline, dek, subheadings, figures, disclaimers or related items.
 //!
 //! `schema_version` ([`SCHEMA_VERSION`]) changes whenever a JSON consumer
-//! could notice a change. [`Article::to_markdown`] and [`Article::to_text`]
-//! render an article for people.
+//! could notice a change. [`Article::to_markdown`], [`Article::to_html`]
+//! (a cleaned, safe HTML document) and [`Article::to_text`] render an
+//! article for people; blocks keep their inline links, emphasis and code as
+//! [`Span`]s ([`Section::spans`]).
 //!
 //! # Heuristics
 //!
@@ -102,7 +104,7 @@
 //! read-only [`Page`] of [`Element`]s, with no parser type in the API — and,
 //! in the clean and score stages, act on it with [`Draft::decide`]: drop an
 //! element, choose the main content, mark a related or disclaimer box (see
-//! the [`page`] module).
+//! [`Page`] and [`PageDecision`]).
 //!
 //! Sites whose markup the generic heuristics get wrong can be given rules
 //! from data — headline, body and remove selectors per domain, in a JSON
@@ -135,6 +137,8 @@
 //! | `label.inline-quotes` | label | Finds quotations inside body paragraphs and their speakers ("...," said X; X said: "..."; according to X; pronouns and carry-over). |
 //! | `assemble.article` | assemble | Builds sections, quotes, disclaimers and the related list from the labelled blocks; headline, dek and byline blocks fill fields still empty. |
 //! | `assemble.lede-and-text` | assemble | Sets the lede (first body paragraph) and the plain-text body. |
+//! | `assemble.images` | assemble | Lists every content image: the page's declared images, then each figure in reading order, once each, with alt text and caption. |
+//! | `assemble.language` | assemble | Keeps the declared language when plausible, else detects it from the body text (whatlang, 60 letters or more); sets the script (ISO 15924). |
 //!
 //! ```
 //! use copydesk::{Extractor, Stage, heuristic_fn};
@@ -188,7 +192,10 @@
 //! | feature | default | what it adds |
 //! |---|---|---|
 //! | `cli` | yes | the `copydesk` command-line tool (clap, rayon, indicatif, flate2); implies `schema` |
-//! | `schema` | with `cli` | `schema()`: the Article's JSON Schema (schemars); marked "Available on crate feature schema" on docs.rs |
+//! | `schema` | with `cli` | `schema()`: the Article's JSON Schema (schemars) |
+//! | `warc` | with `cli` | `copydesk::warc`: a streaming WARC reader whose records give [`Input`]s (flate2) |
+//!
+//! On docs.rs each feature-gated item is marked with the feature it needs.
 //!
 //! Library users should depend on copydesk with `default-features = false`
 //! (adding `features = ["schema"]` if they want the schema), so no
@@ -200,8 +207,10 @@
 #![deny(rustdoc::broken_intra_doc_links)]
 
 mod assemble;
+mod base;
 mod error;
 mod extractor;
+mod grammar;
 mod heuristic;
 mod html;
 mod input;
@@ -209,14 +218,16 @@ mod label;
 mod limits;
 mod metadata;
 mod model;
-pub mod page;
+mod page;
 mod render;
 mod report;
 #[cfg(feature = "schema")]
 mod schema;
 pub mod site_rules;
 mod text;
-mod util;
+#[cfg(feature = "warc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "warc")))]
+pub mod warc;
 
 pub use error::{BoxError, Error, Result};
 pub use extractor::{Extractor, ExtractorBuilder, builtin_heuristics, extract, extract_bytes};
@@ -227,11 +238,11 @@ pub use heuristic::{
 pub use input::{Input, Kind};
 pub use limits::Limits;
 pub use model::{
-    Article, Block, Disclaimer, DisclaimerKind, Person, Quote, QuoteKind, RelatedLink,
-    SCHEMA_VERSION, Section,
+    Article, Block, Disclaimer, DisclaimerKind, Image, PageKind, PageType, Person, Quote,
+    QuoteKind, RelatedLink, SCHEMA_VERSION, Section, Span, SpanKind,
 };
-pub use page::{BoxRole, Element, NodeId, Page, PageDecision};
-pub use report::{BodyCheck, Fallback, KeptBox, MainContent, SectionSource};
+pub use page::view::{Element, NodeId, Page, PageDecision};
+pub use report::{BodyCheck, BoxRole, Fallback, KeptBox, MainContent, SectionSource};
 #[cfg(feature = "schema")]
 #[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
 pub use schema::schema;

@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+mod cli_warc;
 use copydesk::{Article, Extractor, Input, Kind, Limits, SiteRules};
 
 /// Turn scraped article pages and text dumps into structured articles.
@@ -54,15 +56,25 @@ enum Command {
         #[command(flatten)]
         pipeline: PipelineArgs,
     },
-    /// Extract many files (directories are searched recursively) to JSON Lines.
+    /// Extract many files (directories are searched recursively) to JSON
+    /// Lines, or to one file per input with --out-dir.
     Batch {
         /// Files and directories. Directories contribute their `.html`,
         /// `.htm` and `.txt` files (each optionally `.gz`), sorted by path.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Write the JSON Lines here instead of stdout.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "out_dir")]
         out: Option<PathBuf>,
+        /// Write one file per input under DIR instead: the input's path
+        /// (relative to the directory argument it was found in) with the
+        /// format's extension (`.json`, `.md`, `.txt`, `.html`).
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+        /// Output format: JSON Lines (`json`, the default) on stdout or
+        /// --out; `markdown`, `text`, `html` (and `json`) per file with --out-dir.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
         /// Worker threads (default: all cores).
         #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
@@ -72,6 +84,8 @@ enum Command {
         #[command(flatten)]
         pipeline: PipelineArgs,
     },
+    /// Extract the HTML pages and WET texts of WARC files to JSON Lines.
+    Warc(cli_warc::WarcArgs),
     /// Print the JSON Schema of the Article JSON.
     Schema,
     /// List the built-in heuristics: name, stage, description.
@@ -131,11 +145,25 @@ impl PipelineArgs {
     }
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Json,
     Markdown,
     Text,
+    /// Cleaned, minimal, safe HTML.
+    Html,
+}
+
+impl Format {
+    /// The extension of a file of this format written by `batch --out-dir`.
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Markdown => "md",
+            Format::Text => "txt",
+            Format::Html => "html",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -192,10 +220,27 @@ fn main() -> ExitCode {
         Command::Batch {
             paths,
             out,
+            out_dir,
+            format,
             jobs,
             kind,
             pipeline,
-        } => batch(&paths, out.as_deref(), jobs, kind.into(), &pipeline),
+        } => {
+            let output = match (out_dir, format) {
+                (Some(root), format) => Output::Dir { root, format },
+                (None, Format::Json) => Output::Lines(out),
+                (None, format) => {
+                    eprintln!(
+                        "copydesk: --format {} writes one file per input: give --out-dir DIR \
+                         (JSON Lines go to stdout or --out)",
+                        format.extension()
+                    );
+                    return ExitCode::from(2);
+                }
+            };
+            batch(&paths, &output, jobs, kind.into(), &pipeline)
+        }
+        Command::Warc(args) => cli_warc::run(&args),
         Command::Schema => print_stdout(&pretty_json(&copydesk::schema())),
         Command::Heuristics => {
             let all = copydesk::builtin_heuristics();
@@ -327,6 +372,7 @@ fn render(article: &Article, format: Format) -> String {
         Format::Json => pretty_json(article),
         Format::Markdown => article.to_markdown(),
         Format::Text => article.to_text(),
+        Format::Html => article.to_html(),
     }
 }
 
@@ -430,6 +476,8 @@ struct BatchInput {
     path: PathBuf,
     source: String,
     error: Option<String>,
+    /// With --out-dir: the file this input's output goes to.
+    out_file: Option<PathBuf>,
 }
 
 /// One JSON line of `batch` output: `article` or `error`, never both.
@@ -442,9 +490,18 @@ struct BatchLine<'a> {
     error: Option<&'a str>,
 }
 
+/// Where `batch` writes.
+#[derive(Debug)]
+enum Output {
+    /// JSON Lines to this file, or stdout.
+    Lines(Option<PathBuf>),
+    /// One file per input under `root`.
+    Dir { root: PathBuf, format: Format },
+}
+
 fn batch(
     paths: &[PathBuf],
-    out: Option<&Path>,
+    output: &Output,
     jobs: Option<u16>,
     kind: Kind,
     pipeline: &PipelineArgs,
@@ -464,16 +521,40 @@ fn batch(
             return ExitCode::from(1);
         }
     };
-    let inputs = collect_inputs(paths);
-    let mut sink: Box<dyn Write> = match out {
-        Some(p) => match File::create(p) {
+    let mut inputs = collect_inputs(paths);
+    if inputs.is_empty() {
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        eprintln!(
+            "copydesk: no input files found in {} (directories contribute .html, .htm and .txt files, optionally .gz)",
+            names.join(", ")
+        );
+        return ExitCode::from(2);
+    }
+    let mut sink: Box<dyn Write> = match output {
+        Output::Lines(Some(p)) => match File::create(p) {
             Ok(f) => Box::new(io::BufWriter::new(f)),
             Err(e) => {
                 eprintln!("copydesk: {}: cannot write: {}", p.display(), io_reason(&e));
                 return ExitCode::from(1);
             }
         },
-        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+        Output::Lines(None) => Box::new(io::BufWriter::new(io::stdout().lock())),
+        Output::Dir { root, format } => {
+            if let Err(e) = std::fs::create_dir_all(root) {
+                eprintln!(
+                    "copydesk: {}: cannot write: {}",
+                    root.display(),
+                    io_reason(&e)
+                );
+                return ExitCode::from(1);
+            }
+            plan_out_files(&mut inputs, root, *format);
+            Box::new(io::sink())
+        }
+    };
+    let format = match output {
+        Output::Dir { format, .. } => Some(*format),
+        Output::Lines(_) => None,
     };
     let progress = if io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(inputs.len() as u64);
@@ -486,7 +567,12 @@ fn batch(
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let result = write_batch(&pool, &extractor, &inputs, kind, &mut sink, &progress);
+    let job = BatchJob {
+        extractor: &extractor,
+        kind,
+        format,
+    };
+    let result = write_batch(&pool, &job, &inputs, &mut sink, &progress);
     progress.finish_and_clear();
     match result {
         Ok(0) => ExitCode::SUCCESS,
@@ -503,6 +589,56 @@ fn batch(
     }
 }
 
+/// What every batch worker shares.
+struct BatchJob<'a> {
+    extractor: &'a Extractor,
+    kind: Kind,
+    /// `Some` with --out-dir: each worker writes its input's file.
+    format: Option<Format>,
+}
+
+/// Gives each input its output file under `root`: the source name (the
+/// path below its directory argument; a file argument's path without its
+/// root, `.` or `..` parts) with the compression and input extension
+/// replaced by the format's. Two inputs that would write the same file:
+/// the second is an error instead.
+fn plan_out_files(inputs: &mut [BatchInput], root: &Path, format: Format) {
+    let mut taken = std::collections::HashSet::new();
+    for input in inputs.iter_mut().filter(|i| i.error.is_none()) {
+        let mut rel = PathBuf::new();
+        for c in Path::new(&input.source).components() {
+            if let std::path::Component::Normal(part) = c {
+                rel.push(part);
+            }
+        }
+        let name = rel
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let lower = name.to_ascii_lowercase();
+        let mut stem_len = name.len();
+        if lower.ends_with(".gz") {
+            stem_len -= 3;
+        }
+        if let Some(dot) = lower[..stem_len].rfind('.').filter(|&d| d > 0) {
+            let ext = &lower[dot + 1..stem_len];
+            if BATCH_EXTENSIONS.contains(&ext) {
+                stem_len = dot;
+            }
+        }
+        let file = format!("{}.{}", &name[..stem_len], format.extension());
+        let path = root.join(rel.with_file_name(file));
+        if taken.insert(path.clone()) {
+            input.out_file = Some(path);
+        } else {
+            input.error = Some(format!(
+                "another input already writes {} (give the inputs distinct names)",
+                path.display()
+            ));
+        }
+    }
+}
+
 /// Extracts the inputs on the pool and writes their lines in input order as
 /// soon as each is ready. At most `threads × WINDOW_PER_JOB` inputs are in
 /// flight or waiting to be written, so output streams and memory stays
@@ -510,9 +646,8 @@ fn batch(
 /// Returns how many inputs failed.
 fn write_batch(
     pool: &rayon::ThreadPool,
-    extractor: &Extractor,
+    job: &BatchJob<'_>,
     inputs: &[BatchInput],
-    kind: Kind,
     sink: &mut dyn Write,
     progress: &indicatif::ProgressBar,
 ) -> io::Result<usize> {
@@ -526,7 +661,7 @@ fn write_batch(
             while next_submit < inputs.len() && next_submit < next_write + window {
                 let (index, input, done) = (next_submit, &inputs[next_submit], done.clone());
                 scope.spawn(move |_| {
-                    let line = batch_one(extractor, input, kind);
+                    let line = batch_one(job, input);
                     progress.inc(1);
                     // The receiver outlives the scope; a send cannot fail.
                     let _ = done.send((index, line));
@@ -549,8 +684,10 @@ fn write_batch(
                 failed += 1;
                 progress.suspend(|| eprintln!("copydesk: {reason}"));
             }
-            sink.write_all(line.as_bytes())?;
-            sink.write_all(b"\n")?;
+            if job.format.is_none() {
+                sink.write_all(line.as_bytes())?;
+                sink.write_all(b"\n")?;
+            }
             if waiting.is_empty() {
                 // Nothing else is ready: let readers see what there is.
                 sink.flush()?;
@@ -561,37 +698,49 @@ fn write_batch(
     })
 }
 
-/// Extracts one batch input to its JSON line, plus "source: reason" when it failed.
-fn batch_one(extractor: &Extractor, input: &BatchInput, kind: Kind) -> (String, Option<String>) {
+/// Extracts one batch input to its JSON line (or, with --out-dir, writes
+/// its file and returns an empty line), plus "source: reason" when it failed.
+fn batch_one(job: &BatchJob<'_>, input: &BatchInput) -> (String, Option<String>) {
     if let Some(reason) = &input.error {
-        let message = format!("{}: {reason}", input.path.display());
+        let message = format!("{}: {reason}", input.source);
         return (error_line(&input.source, reason), Some(message));
     }
-    let limit = extractor.limits().max_input_bytes;
+    let limit = job.extractor.limits().max_input_bytes;
     let run = || {
         read_input(&input.path, limit).and_then(|bytes| {
-            extractor
-                .extract(Input::bytes(&bytes).kind(kind))
+            job.extractor
+                .extract(Input::bytes(&bytes).kind(job.kind))
                 .map_err(|e| e.to_string())
         })
     };
     // A panic in a heuristic must not take the other inputs down with it.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
         .unwrap_or_else(|_| Err("internal error (panic) while extracting".to_owned()));
+    let result = match (result, job.format, &input.out_file) {
+        (Ok(article), Some(format), Some(path)) => write_out_file(path, &render(&article, format))
+            .map(|()| String::new())
+            .map_err(|e| format!("{}: cannot write: {}", path.display(), io_reason(&e))),
+        (Ok(article), _, _) => Ok(to_json_line(&BatchLine {
+            source: &input.source,
+            article: Some(&article),
+            error: None,
+        })),
+        (Err(reason), ..) => Err(reason),
+    };
     match result {
-        Ok(article) => {
-            let line = BatchLine {
-                source: &input.source,
-                article: Some(&article),
-                error: None,
-            };
-            (to_json_line(&line), None)
-        }
+        Ok(line) => (line, None),
         Err(reason) => {
-            let message = format!("{}: {reason}", input.path.display());
+            let message = format!("{}: {reason}", input.source);
             (error_line(&input.source, &reason), Some(message))
         }
     }
+}
+
+fn write_out_file(path: &Path, contents: &str) -> io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(path, contents)
 }
 
 fn error_line(source: &str, reason: &str) -> String {
@@ -620,6 +769,7 @@ fn collect_inputs(args: &[PathBuf]) -> Vec<BatchInput> {
             path: arg.clone(),
             source: arg.to_string_lossy().into_owned(),
             error: Some(reason),
+            out_file: None,
         };
         match std::fs::metadata(arg) {
             Ok(m) if m.is_dir() => match walk_dir(arg) {
@@ -632,6 +782,7 @@ fn collect_inputs(args: &[PathBuf]) -> Vec<BatchInput> {
                         path,
                         source,
                         error: None,
+                        out_file: None,
                     }
                 })),
                 Err(reason) => inputs.push(failed(reason)),
@@ -641,6 +792,7 @@ fn collect_inputs(args: &[PathBuf]) -> Vec<BatchInput> {
                 path: arg.clone(),
                 source: arg.to_string_lossy().into_owned(),
                 error: None,
+                out_file: None,
             }),
             Err(e) => inputs.push(failed(format!("cannot read: {}", io_reason(&e)))),
         }
@@ -703,6 +855,47 @@ mod tests {
         for miss in ["a.json", "b.gz", "c.tar.gz", ".txt", "notes.md", "html"] {
             assert!(!is_batch_file(Path::new(miss)), "{miss}");
         }
+    }
+
+    #[test]
+    fn out_files_mirror_sources() {
+        let input = |source: &str| BatchInput {
+            path: PathBuf::from(source),
+            source: source.to_owned(),
+            error: None,
+            out_file: None,
+        };
+        let mut inputs = vec![
+            input("a.html"),
+            input("sub/deeper/b.HTM.gz"),
+            input("../up/c.txt"),
+            input("notes.v2.txt"),
+            input("/abs/a.html"),
+            input("sub/deeper/b.htm"),
+        ];
+        plan_out_files(&mut inputs, Path::new("out"), Format::Markdown);
+        let files: Vec<_> = inputs
+            .iter()
+            .map(|i| i.out_file.as_ref().map(|p| slash_path(p)))
+            .collect();
+        assert_eq!(
+            files,
+            [
+                Some("out/a.md".to_owned()),
+                Some("out/sub/deeper/b.md".to_owned()),
+                Some("out/up/c.md".to_owned()),
+                Some("out/notes.v2.md".to_owned()),
+                Some("out/abs/a.md".to_owned()),
+                None,
+            ]
+        );
+        assert!(
+            inputs[5]
+                .error
+                .as_deref()
+                .unwrap()
+                .contains("already writes")
+        );
     }
 
     #[test]

@@ -11,7 +11,12 @@ use serde::{Deserialize, Serialize};
 ///
 /// It is bumped on any change a JSON consumer could notice (a field added,
 /// renamed or given a new meaning).
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// - 1: the first release.
+/// - 2: `page_type`; inline `spans` on every block, `script`, `image_details`;
+///   `images` lists every content image (figures too), not only the page's
+///   lead images.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// An extracted article.
 ///
@@ -58,14 +63,28 @@ pub struct Article {
     pub modified: Option<String>,
     /// The publication's name (`og:site_name`, JSON-LD publisher, ...).
     pub site_name: Option<String>,
-    /// Language tag such as `en` or `pt-BR`.
+    /// Language tag such as `en` or `pt-BR`: the one the page declares
+    /// (`<html lang>`, `content-language`, JSON-LD `inLanguage`, ...) when it
+    /// is a well-formed tag, else the language detected from the body text
+    /// (ISO 639-1 where there is one, else ISO 639-3) when the text is long
+    /// enough to tell. The [`Report`](crate::Report) names the source.
     pub language: Option<String>,
+    /// The body's writing system as an ISO 15924 code (`Latn`, `Cyrl`,
+    /// `Arab`, `Hani`, `Jpan`, ...), detected from the body text; `None`
+    /// when the body has no letters.
+    pub script: Option<String>,
     /// Canonical URL of the article.
     pub url: Option<String>,
     /// Keywords and tags.
     pub tags: Vec<String>,
-    /// Image URLs, lead image first.
+    /// Image URLs, lead image first: the images the page declares for the
+    /// article (`og:image`, JSON-LD `image`, ...), then every other content
+    /// image (the figures of [`sections`](Article::sections)) in reading
+    /// order, each once. Absolute when the page or the caller gave a base URL.
     pub images: Vec<String>,
+    /// The [`images`](Article::images) with what is known about each: alt
+    /// text and caption (from the figure that shows it). Same order.
+    pub image_details: Vec<Image>,
     /// The body in reading order. The part before the first subheading has
     /// `heading: None`.
     pub sections: Vec<Section>,
@@ -78,6 +97,11 @@ pub struct Article {
     /// The body as plain text: the sections' blocks, blank-line separated.
     /// Derived from [`sections`](Article::sections); see [`Article::body_text`].
     pub text: String,
+    /// What kind of page the source is (article, forum thread, product,
+    /// ...), with a confidence; `None` for text input. The signals behind
+    /// it are listed in the [`Report`](crate::Report)'s notes. Added in
+    /// schema version 2.
+    pub page_type: Option<PageType>,
 }
 
 impl Default for Article {
@@ -92,14 +116,17 @@ impl Default for Article {
             modified: None,
             site_name: None,
             language: None,
+            script: None,
             url: None,
             tags: Vec::new(),
             images: Vec::new(),
+            image_details: Vec::new(),
             sections: Vec::new(),
             quotes: Vec::new(),
             disclaimers: Vec::new(),
             related: Vec::new(),
             text: String::new(),
+            page_type: None,
         }
     }
 }
@@ -159,10 +186,12 @@ fn push_block(out: &mut String, text: &str) {
 }
 
 /// A part of the body, started by a subheading (or by the start of the body).
+///
+/// In JSON each block carries its own inline spans, `{"kind": "paragraph",
+/// "text": "…", "spans": […]}`; in Rust they are kept next to the blocks, in
+/// [`spans`](Section::spans), so [`Block`]'s variants stay as they are.
 #[non_exhaustive]
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Section {
     /// The subheading; `None` for the part before the first subheading.
     pub heading: Option<String>,
@@ -170,6 +199,11 @@ pub struct Section {
     pub level: u8,
     /// The section's content in reading order.
     pub blocks: Vec<Block>,
+    /// Inline spans of each block: `spans[i]` belongs to `blocks[i]`, with
+    /// offsets into that block's [`Block::plain_text`]. Shorter than
+    /// `blocks` (or empty) when later blocks have none; read it with
+    /// [`Section::spans_of`].
+    pub spans: Vec<Vec<Span>>,
 }
 
 impl Section {
@@ -179,6 +213,223 @@ impl Section {
             heading,
             level,
             blocks: Vec::new(),
+            spans: Vec::new(),
+        }
+    }
+
+    /// The inline spans of block `index` (empty when it has none).
+    pub fn spans_of(&self, index: usize) -> &[Span] {
+        self.spans.get(index).map_or(&[], Vec::as_slice)
+    }
+
+    /// Appends a block with its inline spans.
+    pub fn push(&mut self, block: Block, spans: Vec<Span>) {
+        if !spans.is_empty() {
+            self.spans.resize_with(self.blocks.len(), Vec::new);
+            self.spans.push(spans);
+        }
+        self.blocks.push(block);
+    }
+}
+
+/// What an inline [`Span`] marks.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SpanKind {
+    /// A link (`<a href>`, `[text](url)`); [`Span::href`] is its target.
+    Link,
+    /// Emphasis (`<em>`, `<i>`, `*text*`).
+    Emphasis,
+    /// Strong importance (`<strong>`, `<b>`, `**text**`).
+    Strong,
+    /// Inline code (`<code>`, `` `text` ``).
+    Code,
+    /// A line break (`<br>`) inside the block: the span covers the one
+    /// whitespace character that stands for it in the text.
+    LineBreak,
+}
+
+/// A run of a block's text with inline structure: a link, emphasis, strong,
+/// inline code or a line break.
+///
+/// `start` and `end` are offsets in Unicode scalar values (characters, as
+/// Python's `str` indexes them), not bytes, into the block's
+/// [`Block::plain_text`]: a paragraph's, quote's, heading's or code block's
+/// `text`; a list's items joined by `\n`; a table's cells joined by `\t`
+/// within a row and rows by `\n`; a figure's caption. `end` is exclusive.
+/// Spans nest (a strong run inside a link) but do not cross.
+///
+/// # Examples
+///
+/// ```
+/// use copydesk::{Span, SpanKind};
+/// let text = "Read the café report.";
+/// let link = Span::link(9, 20, "https://news.example/report");
+/// assert_eq!(link.kind, SpanKind::Link);
+/// assert_eq!(&text[link.byte_range(text).unwrap()], "café report");
+/// ```
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Span {
+    /// What the span marks.
+    pub kind: SpanKind,
+    /// First character, counted from 0.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// A link's absolute target; `None` for other kinds.
+    #[serde(default)]
+    pub href: Option<String>,
+}
+
+impl Span {
+    /// A span of the given kind over characters `start..end`.
+    pub fn new(kind: SpanKind, start: usize, end: usize) -> Self {
+        Span {
+            kind,
+            start,
+            end,
+            href: None,
+        }
+    }
+
+    /// A link over characters `start..end`.
+    pub fn link(start: usize, end: usize, href: impl Into<String>) -> Self {
+        Span {
+            kind: SpanKind::Link,
+            start,
+            end,
+            href: Some(href.into()),
+        }
+    }
+
+    /// The span as a byte range of `text`, or `None` when it does not fit in
+    /// `text` (or `start > end`).
+    pub fn byte_range(&self, text: &str) -> Option<std::ops::Range<usize>> {
+        if self.start > self.end {
+            return None;
+        }
+        let mut chars = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+        let start = chars.nth(self.start)?;
+        let end = if self.end == self.start {
+            start
+        } else {
+            chars.nth(self.end - self.start - 1)?
+        };
+        Some(start..end)
+    }
+}
+
+/// A content image with what is known about it.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Image {
+    /// The image URL.
+    pub url: String,
+    /// Alternative text, when given.
+    pub alt: Option<String>,
+    /// The caption shown with it, when there is one.
+    pub caption: Option<String>,
+}
+
+impl Image {
+    /// An image with a URL only.
+    pub fn new(url: impl Into<String>) -> Self {
+        Image {
+            url: url.into(),
+            alt: None,
+            caption: None,
+        }
+    }
+}
+
+/// Section's JSON form: the spans inside each block.
+mod section_json {
+    use super::{Block, Section, Span};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize)]
+    struct SectionOut<'a> {
+        heading: &'a Option<String>,
+        level: u8,
+        blocks: Vec<BlockOut<'a>>,
+    }
+
+    #[derive(Serialize)]
+    struct BlockOut<'a> {
+        #[serde(flatten)]
+        block: &'a Block,
+        spans: &'a [Span],
+    }
+
+    #[derive(Deserialize, Default)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schema", schemars(rename = "Section"))]
+    #[serde(default)]
+    pub(super) struct SectionIn {
+        /// The subheading; `null` for the part before the first subheading.
+        heading: Option<String>,
+        /// Heading level: 2 for `h2`/`##`, 3 for `h3`, ...; 0 when `heading` is `null`.
+        level: u8,
+        /// The section's content in reading order.
+        blocks: Vec<BlockIn>,
+    }
+
+    /// A block with its inline spans.
+    #[derive(Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schema", schemars(rename = "BlockWithSpans"))]
+    pub(super) struct BlockIn {
+        #[serde(flatten)]
+        block: Block,
+        /// Inline spans: offsets in characters into the block's plain text
+        /// (`text`; list items joined by a line feed; table cells by a tab
+        /// within a row and rows by a line feed; a figure's caption).
+        #[serde(default)]
+        spans: Vec<Span>,
+    }
+
+    impl Serialize for Section {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            SectionOut {
+                heading: &self.heading,
+                level: self.level,
+                blocks: self
+                    .blocks
+                    .iter()
+                    .enumerate()
+                    .map(|(i, block)| BlockOut {
+                        block,
+                        spans: self.spans_of(i),
+                    })
+                    .collect(),
+            }
+            .serialize(serializer)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Section {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            let json = SectionIn::deserialize(deserializer)?;
+            let mut section = Section::new(json.heading, json.level);
+            for b in json.blocks {
+                section.push(b.block, b.spans);
+            }
+            Ok(section)
+        }
+    }
+
+    #[cfg(feature = "schema")]
+    impl schemars::JsonSchema for Section {
+        fn schema_name() -> std::borrow::Cow<'static, str> {
+            SectionIn::schema_name()
+        }
+        fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+            SectionIn::json_schema(generator)
         }
     }
 }
@@ -327,6 +578,49 @@ impl Quote {
     }
 }
 
+/// The kind of page a source is.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PageKind {
+    /// News, blog posts, editorials, guides, reviews.
+    Article,
+    /// A discussion thread or a question with its answers.
+    Forum,
+    /// One product: description, specifications, price.
+    Product,
+    /// A category page: a grid of products, filters.
+    Collection,
+    /// An index of repeated cards: a catalogue, a list of reviews or posts.
+    Listing,
+    /// API docs, tutorials, wikis.
+    Documentation,
+    /// A service or landing page: hero, features, pricing, FAQ.
+    Service,
+    /// None of the above.
+    Other,
+}
+
+/// The page-type verdict: the kind and how sure it is.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PageType {
+    /// The kind of page.
+    pub kind: PageKind,
+    /// 0.0–1.0: the weight of the winning kind's signals against the
+    /// runner-up's (a page with no signal is a weak article).
+    pub confidence: f32,
+}
+
+impl PageType {
+    /// A verdict of `kind` with `confidence`.
+    pub fn new(kind: PageKind, confidence: f32) -> Self {
+        PageType { kind, confidence }
+    }
+}
+
 /// What a disclaimer says about the piece.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -432,6 +726,7 @@ mod tests {
                 Block::paragraph("Hello."),
                 Block::list(false, vec!["a".into()]),
             ],
+            spans: vec![vec![Span::new(SpanKind::Strong, 0, 5)]],
         });
         a.disclaimers
             .push(Disclaimer::new(DisclaimerKind::AiGenerated, "AI."));
@@ -444,9 +739,52 @@ mod tests {
         assert_eq!(v["byline"], serde_json::json!([]));
         assert_eq!(v["sections"][0]["blocks"][0]["kind"], "paragraph");
         assert_eq!(v["sections"][0]["blocks"][1]["ordered"], false);
+        assert_eq!(v["sections"][0]["blocks"][0]["spans"][0]["kind"], "strong");
+        assert!(v["sections"][0]["blocks"][0]["spans"][0]["href"].is_null());
+        assert_eq!(
+            v["sections"][0]["blocks"][1]["spans"],
+            serde_json::json!([])
+        );
+        assert!(v["script"].is_null());
+        assert_eq!(v["image_details"], serde_json::json!([]));
         assert_eq!(v["disclaimers"][0]["kind"], "ai_generated");
         let back: Article = serde_json::from_value(v).unwrap();
         assert_eq!(back, a);
+        // Version 1 JSON (no spans) still reads.
+        let old = r#"{"sections":[{"heading":null,"level":0,"blocks":[{"kind":"paragraph","text":"x"}]}]}"#;
+        let old: Article = serde_json::from_str(old).unwrap();
+        assert_eq!(old.sections[0].blocks, [Block::paragraph("x")]);
+        assert!(old.sections[0].spans_of(0).is_empty());
+    }
+
+    #[test]
+    fn span_byte_ranges_count_characters() {
+        let text = "né à Paris";
+        assert_eq!(
+            Span::new(SpanKind::Emphasis, 3, 4).byte_range(text),
+            Some(4..6)
+        );
+        assert_eq!(
+            Span::new(SpanKind::Emphasis, 5, 10).byte_range(text),
+            Some(7..12)
+        );
+        assert_eq!(
+            Span::new(SpanKind::Emphasis, 10, 10).byte_range(text),
+            Some(12..12)
+        );
+        assert_eq!(Span::new(SpanKind::Emphasis, 5, 11).byte_range(text), None);
+        assert_eq!(Span::new(SpanKind::Emphasis, 4, 3).byte_range(text), None);
+    }
+
+    #[test]
+    fn section_push_keeps_spans_aligned() {
+        let mut s = Section::new(None, 0);
+        s.push(Block::paragraph("a"), Vec::new());
+        s.push(Block::paragraph("b"), vec![Span::new(SpanKind::Code, 0, 1)]);
+        s.push(Block::paragraph("c"), Vec::new());
+        assert!(s.spans_of(0).is_empty());
+        assert_eq!(s.spans_of(1).len(), 1);
+        assert!(s.spans_of(2).is_empty());
     }
 
     #[test]
@@ -456,11 +794,13 @@ mod tests {
             heading: None,
             level: 0,
             blocks: vec![Block::paragraph("One.")],
+            spans: Vec::new(),
         });
         a.sections.push(Section {
             heading: Some("Two".into()),
             level: 2,
             blocks: vec![Block::list(true, vec!["x".into(), "y".into()])],
+            spans: Vec::new(),
         });
         assert_eq!(a.body_text(), "One.\n\nx\ny");
     }

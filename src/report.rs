@@ -7,8 +7,6 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::page::BoxRole;
-
 /// What the score stage chose as the main content of an HTML page.
 #[non_exhaustive]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -47,6 +45,17 @@ pub enum Fallback {
     /// The page's JSON-LD `articleBody` was much longer than the text of
     /// the chosen container, so it is the body (as plain paragraphs).
     JsonLdBody,
+}
+
+/// What a kept box is read as; see [`Page::boxes`](crate::Page::boxes).
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BoxRole {
+    /// A related-articles list.
+    Related,
+    /// A notice about the piece (editor's note, correction, AI notice, ...).
+    Disclaimer,
 }
 
 /// A box kept next to (or inside) the main content.

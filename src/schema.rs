@@ -17,7 +17,7 @@
 /// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
 pub fn schema() -> serde_json::Value {
-    schemars::schema_for!(crate::Article).to_value()
+    schemars::schema_for!(crate::model::Article).to_value()
 }
 
 #[cfg(test)]

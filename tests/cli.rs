@@ -670,3 +670,124 @@ fn extract_charset_flag_is_obeyed_and_checked() {
     let bad = copydesk(&["extract", path_str(&file), "--charset", "latin-9000"]);
     assert_one_line_error(&bad, path_str(&file), "unknown charset `latin-9000`");
 }
+
+#[test]
+fn batch_out_dir_writes_one_file_per_input_in_each_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    batch_dir(&corpus, false);
+    for (format, ext) in [
+        ("json", "json"),
+        ("markdown", "md"),
+        ("text", "txt"),
+        ("html", "html"),
+    ] {
+        let out = dir.path().join(format!("out-{format}"));
+        let o = copydesk(&[
+            "batch",
+            path_str(&corpus),
+            "--format",
+            format,
+            "--out-dir",
+            path_str(&out),
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
+        assert!(o.stdout.is_empty(), "{format}: files only");
+        let page = fs::read_to_string(out.join(format!("b/page.{ext}"))).unwrap();
+        let want = library(PAGE.as_bytes(), Kind::Auto);
+        let want = match format {
+            "json" => serde_json::to_string_pretty(&want).unwrap() + "\n",
+            "markdown" => want.to_markdown(),
+            "text" => want.to_text(),
+            _ => want.to_html(),
+        };
+        assert_eq!(page, want, "{format}");
+        for rel in ["a", "b/deeper/z", "c"] {
+            assert!(
+                out.join(format!("{rel}.{ext}")).is_file(),
+                "{format}: {rel}"
+            );
+        }
+        assert!(!out.join(format!("notes.{ext}")).exists());
+    }
+}
+
+#[test]
+fn batch_out_dir_failures_name_the_source_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    batch_dir(&corpus, true);
+    let out = dir.path().join("out");
+    let o = copydesk(&[
+        "batch",
+        path_str(&corpus),
+        "--format",
+        "markdown",
+        "--out-dir",
+        path_str(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    // The same name as the JSON `source`: relative to the directory argument.
+    assert!(
+        err.contains("copydesk: b/empty.html: input is empty"),
+        "{err}"
+    );
+    assert!(!out.join("b/empty.md").exists());
+    assert!(out.join("b/page.md").is_file());
+}
+
+#[test]
+fn batch_without_input_files_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("notes.md"), "not an input").unwrap();
+    let o = copydesk(&["batch", path_str(dir.path())]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    assert!(
+        stderr(&o).contains("no input files found"),
+        "{}",
+        stderr(&o)
+    );
+    let empty = dir.path().join("empty");
+    fs::create_dir(&empty).unwrap();
+    let o = copydesk(&[
+        "batch",
+        path_str(&empty),
+        "--format",
+        "html",
+        "--out-dir",
+        "x",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no input files found"));
+}
+
+#[test]
+fn batch_rendered_formats_need_out_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), STORY).unwrap();
+    let o = copydesk(&["batch", path_str(dir.path()), "--format", "markdown"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--out-dir"), "{}", stderr(&o));
+    let o = copydesk(&[
+        "batch",
+        path_str(dir.path()),
+        "--out",
+        "a",
+        "--out-dir",
+        "b",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn extract_html_format_is_the_library_rendering() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("page.html");
+    fs::write(&file, PAGE).unwrap();
+    let o = copydesk(&["extract", path_str(&file), "--format", "html"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), library(PAGE.as_bytes(), Kind::Auto).to_html());
+    assert!(stdout(&o).starts_with("<!DOCTYPE html>"));
+}

@@ -1,6 +1,6 @@
-//! Golden tests for the Markdown and text renderers: each
+//! Golden tests for the Markdown, HTML and text renderers: each
 //! `fixtures/render/<case>/article.json` is rendered and compared with
-//! `expected.md` and `expected.txt` next to it.
+//! `expected.md`, `expected.html` and `expected.txt` next to it.
 //!
 //! `COPYDESK_BLESS=1 cargo test --test render` rewrites the expected files;
 //! review them with `git diff fixtures/render/`.
@@ -45,6 +45,7 @@ fn renderers_match_goldens() {
         let article: Article =
             serde_json::from_str(&json).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
         check(&dir, "expected.md", &article.to_markdown(), &mut failures);
+        check(&dir, "expected.html", &article.to_html(), &mut failures);
         check(&dir, "expected.txt", &article.to_text(), &mut failures);
     }
     assert!(
@@ -68,4 +69,54 @@ fn text_is_headline_dek_and_body_text() {
             assert!(!text.lines().next().unwrap_or_default().contains("  "));
         }
     }
+}
+
+/// The HTML renderer's safety promise, on every case: no script, style or
+/// event attribute, and every link and image target absolute.
+#[test]
+fn html_is_safe_on_every_case() {
+    for dir in cases() {
+        let json = fs::read_to_string(dir.join("article.json")).expect("read article.json");
+        let a: Article = serde_json::from_str(&json).expect("article");
+        let html = a.to_html().to_lowercase();
+        for banned in [
+            "<script",
+            "<style",
+            "<iframe",
+            " on",
+            "javascript:",
+            " style=",
+        ] {
+            let hits: Vec<&str> = html
+                .lines()
+                .filter(|l| l.contains(banned) && (banned != " on" || attr_like(l)))
+                .collect();
+            assert!(hits.is_empty(), "{}: {banned}: {hits:?}", dir.display());
+        }
+        let targets = |attr: &str| {
+            html.split(attr)
+                .skip(1)
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
+        for target in targets(" href=\"").iter().chain(&targets(" src=\"")) {
+            assert!(
+                target.starts_with("http://")
+                    || target.starts_with("https://")
+                    || target.starts_with("mailto:"),
+                "{}: {target}",
+                dir.display()
+            );
+        }
+    }
+}
+
+/// An `on…=` attribute inside a tag (not the word "on" in text).
+fn attr_like(line: &str) -> bool {
+    line.split('<').skip(1).any(|tag| {
+        let tag = tag.split('>').next().unwrap_or("");
+        tag.split_whitespace()
+            .skip(1)
+            .any(|attr| attr.starts_with("on") && attr.contains('='))
+    })
 }

@@ -121,12 +121,15 @@ mod tests {
         (a - b).abs() < 1e-9
     }
 
+    /// truth, prediction, [tp, fp, fn], P, R, accurate
+    type Vector<'a> = (&'a str, &'a str, [f64; 3], Option<f64>, Option<f64>, bool);
+
     /// The README's test vectors: truth, prediction, tp, fp, fn, P, R, acc.
     #[test]
     fn readme_vectors() {
         let cat = "The cat sat on the mat today.";
         let six = "one two three four five six";
-        let cases: [(&str, &str, [f64; 3], Option<f64>, Option<f64>, bool); 8] = [
+        let cases: [Vector; 8] = [
             (cat, cat, [1.0, 0.0, 0.0], Some(1.0), Some(1.0), true),
             (
                 cat,

@@ -1,13 +1,23 @@
 //! The assemble stage: labelled blocks become the [`Article`](crate::Article).
 
+pub(crate) mod language;
+
 use std::sync::Arc;
 
 use once_cell::sync::Lazy;
 use regex::Regex;
 
+use crate::base::sentences::split_first_sentence;
 use crate::error::BoxError;
 use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Heuristic, Role, Shape, Stage};
-use crate::model::{Article, Block, Disclaimer, Person, Quote, QuoteKind, RelatedLink, Section};
+use crate::model::{
+    Article, Block, Disclaimer, Image, Person, Quote, QuoteKind, RelatedLink, Section, Span,
+    SpanKind,
+};
+
+/// A list being gathered: id, ordered, items, and the items' spans with
+/// offsets into the items joined by `\n`.
+type OpenList = (u32, bool, Vec<String>, Vec<Span>);
 
 pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
     vec![
@@ -23,7 +33,111 @@ pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
             description: "Sets the lede (first body paragraph) and the plain-text body.",
             run: lede_and_text,
         }),
+        Arc::new(Builtin {
+            name: "assemble.images",
+            stage: Stage::Assemble,
+            description: "Lists every content image: the page's declared images, then each figure in reading order, once each, with alt text and caption.",
+            run: images,
+        }),
+        Arc::new(Builtin {
+            name: "assemble.language",
+            stage: Stage::Assemble,
+            description: "Keeps the declared language when plausible, else detects it from the body text (whatlang, 60 letters or more); sets the script (ISO 15924).",
+            run: language_and_script,
+        }),
     ]
+}
+
+/// `images`: the declared images first (as the metadata stage left them),
+/// then the figures' images in reading order; `image_details` in step, with
+/// the alt text and caption of the figure showing each.
+fn images(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
+    let base = draft.article.url.clone();
+    let base = base.as_deref().or(cx.url);
+    let article = &mut draft.article;
+    let mut details: Vec<Image> = article.images.iter().map(Image::new).collect();
+    for (_, block) in article.blocks() {
+        let Block::Figure { src, alt, caption } = block else {
+            continue;
+        };
+        let Some(url) = src
+            .as_deref()
+            .and_then(|u| crate::metadata::url::resolve(base, u))
+        else {
+            continue;
+        };
+        let at = match details.iter().position(|d| d.url == url) {
+            Some(at) => at,
+            None => {
+                details.push(Image::new(url));
+                details.len() - 1
+            }
+        };
+        let d = &mut details[at];
+        let given = |s: &Option<String>| s.clone().filter(|t| !t.trim().is_empty());
+        if d.alt.is_none() {
+            d.alt = given(alt);
+        }
+        if d.caption.is_none() {
+            d.caption = given(caption);
+        }
+    }
+    let added = details.len() - article.images.len();
+    if added > 0 {
+        article.images.extend(
+            details[details.len() - added..]
+                .iter()
+                .map(|d| d.url.clone()),
+        );
+        draft.record("images", "assemble.images", "figures", 0.8);
+    }
+    draft.article.image_details = details;
+    Ok(())
+}
+
+/// `language` from the body when the page declared none (or an implausible
+/// one); `script` from the body always. The report says which source won.
+fn language_and_script(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+    const NAME: &str = "assemble.language";
+    let detected = language::detect(&draft.article.text);
+    if let Some(script) = detected.script {
+        draft.article.script = Some(script.to_owned());
+        draft.record("script", NAME, "body text", 0.9);
+    }
+    let declared = draft.article.language.clone();
+    let refused = declared
+        .as_deref()
+        .map(|d| (d, language::implausible(d, &detected)));
+    match (refused, detected.lang) {
+        (Some((_, None)), _) => {
+            draft
+                .report
+                .notes
+                .push("language: the page's declared language kept".to_owned());
+        }
+        (refused, Some(lang)) => {
+            if let Some((d, Some(why))) = refused {
+                draft.report.notes.push(format!(
+                    "language: declared {d:?} not taken ({why}); detected from the body text"
+                ));
+            }
+            draft.article.language = Some(lang.to_owned());
+            // Narrowing f64 → f32 for a 0–1 confidence loses nothing that matters.
+            #[allow(clippy::cast_possible_truncation)]
+            let confidence = detected.confidence as f32;
+            draft.record("language", NAME, "body text (whatlang)", confidence);
+        }
+        (refused, None) => {
+            let why = match refused {
+                Some((d, Some(why))) => format!("declared {d:?} kept though {why}; "),
+                _ => String::new(),
+            };
+            draft.report.notes.push(format!(
+                "language: {why}the body text is too short or too mixed to detect"
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Equal up to whitespace and case, without allocating.
@@ -82,7 +196,7 @@ fn dek_like(block: &DraftBlock) -> bool {
             .any(|t| DEK_CONTAINERS.contains(&t))
 }
 
-fn assemble_article(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+fn assemble_article(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
     let mut blocks = std::mem::take(draft.blocks_mut());
     // A subheading that repeats the headline (the page's `<h1>` when the
     // edges found no story to frame) is the headline, not a section.
@@ -102,7 +216,7 @@ fn assemble_article(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError
 
     let mut sections: Vec<Section> = Vec::new();
     let mut quotes: Vec<Quote> = Vec::new();
-    let mut list: Option<(u32, bool, Vec<String>)> = None;
+    let mut list: Option<OpenList> = None;
     let mut last_body_text: Option<&str> = None;
     // The head of the article: no body paragraph yet.
     let mut at_head = true;
@@ -137,7 +251,7 @@ fn assemble_article(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError
             }
             Role::Dateline => {
                 let (updated, date_text) = split_dateline(&block.text);
-                let date = crate::metadata::parse_date(date_text);
+                let date = crate::grammar::parse_date(date_text);
                 match (updated, date) {
                     (false, Some(date)) if draft.article.published.is_none() => {
                         draft.article.published = Some(date);
@@ -212,14 +326,27 @@ fn assemble_article(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError
                 }
                 match (&block.shape, &mut list) {
                     (Shape::ListItem { ordered, list: id }, current) if role != Role::Heading => {
-                        current
-                            .get_or_insert_with(|| (*id, *ordered, Vec::new()))
-                            .2
-                            .push(block.text.clone());
+                        let (_, _, items, spans) =
+                            current.get_or_insert_with(|| (*id, *ordered, Vec::new(), Vec::new()));
+                        let offset: usize = items.iter().map(|i| i.chars().count() + 1).sum();
+                        spans.extend(block.spans().iter().map(|s| {
+                            let mut s = s.clone();
+                            s.start += offset;
+                            s.end += offset;
+                            s
+                        }));
+                        items.push(block.text.clone());
                     }
                     _ => {
                         let out = to_block(block);
-                        sections[index].blocks.push(out);
+                        // Only text blocks carry the spans of their text.
+                        let spans = match out {
+                            Block::Paragraph { .. }
+                            | Block::Quote { .. }
+                            | Block::Heading { .. } => block.spans().to_vec(),
+                            _ => Vec::new(),
+                        };
+                        sections[index].push(out, spans);
                     }
                 }
                 quotes.extend(block.quotes.iter().cloned().map(|mut q| {
@@ -232,6 +359,8 @@ fn assemble_article(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError
     }
     flush_list(&mut list, &mut sections);
     drop_repeated_notices(&draft.article, &mut sections, &mut quotes);
+    let base = draft.article.url.clone();
+    absolute_links(&mut sections, base.as_deref().or(cx.url));
     // Empty sections go; quotes keep pointing at their section.
     let keep = |s: &Section| s.heading.is_some() || !s.blocks.is_empty();
     let mut kept = 0;
@@ -274,23 +403,30 @@ fn drop_repeated_notices(article: &Article, sections: &mut [Section], quotes: &m
     };
     let mut dropped: Vec<(usize, String)> = Vec::new();
     for (index, section) in sections.iter_mut().enumerate() {
-        section.blocks.retain_mut(|block| match block {
-            Block::Paragraph { text } | Block::Quote { text, .. } if banned(text) => {
-                dropped.push((index, std::mem::take(text)));
-                false
+        let mut spans = std::mem::take(&mut section.spans);
+        spans.resize_with(section.blocks.len(), Vec::new);
+        let mut spans = spans.into_iter();
+        let mut kept_spans = Vec::new();
+        section.blocks.retain_mut(|block| {
+            let mut block_spans = spans.next().unwrap_or_default();
+            let items = |b: &Block| match b {
+                Block::List { items, .. } => items.len(),
+                _ => 0,
+            };
+            let before = items(block);
+            let keep = keep_block(block, index, &mut dropped, &banned);
+            if keep {
+                // A list that lost items lost the offsets of the rest.
+                if items(block) != before {
+                    block_spans.clear();
+                }
+                kept_spans.push(block_spans);
             }
-            Block::List { items, .. } => {
-                items.retain_mut(|item| {
-                    let keep = !banned(item);
-                    if !keep {
-                        dropped.push((index, std::mem::take(item)));
-                    }
-                    keep
-                });
-                !items.is_empty()
-            }
-            _ => true,
+            keep
         });
+        if kept_spans.iter().any(|s| !s.is_empty()) {
+            section.spans = kept_spans;
+        }
     }
     if dropped.is_empty() {
         return;
@@ -305,6 +441,53 @@ fn drop_repeated_notices(article: &Article, sections: &mut [Section], quotes: &m
                 .get(q.section)
                 .is_some_and(|s| section_holds(s, &q.text))
     });
+}
+
+/// Links made absolute against the article's URL; a link that cannot be
+/// (relative with no base, `javascript:`) keeps its text and loses the mark.
+fn absolute_links(sections: &mut [Section], base: Option<&str>) {
+    for section in sections {
+        for spans in &mut section.spans {
+            spans.retain_mut(|s| {
+                if s.kind != SpanKind::Link {
+                    return true;
+                }
+                s.href = s
+                    .href
+                    .as_deref()
+                    .and_then(|h| crate::metadata::url::resolve(base, h))
+                    .filter(|h| !h.starts_with('#'));
+                s.href.is_some()
+            });
+        }
+    }
+}
+
+/// False when `block` repeats a notice (then it is recorded in `dropped`);
+/// a list keeps its other items.
+fn keep_block(
+    block: &mut Block,
+    index: usize,
+    dropped: &mut Vec<(usize, String)>,
+    banned: &impl Fn(&str) -> bool,
+) -> bool {
+    match block {
+        Block::Paragraph { text } | Block::Quote { text, .. } if banned(text) => {
+            dropped.push((index, std::mem::take(text)));
+            false
+        }
+        Block::List { items, .. } => {
+            items.retain_mut(|item| {
+                let keep = !banned(item);
+                if !keep {
+                    dropped.push((index, std::mem::take(item)));
+                }
+                keep
+            });
+            !items.is_empty()
+        }
+        _ => true,
+    }
 }
 
 fn section_holds(section: &Section, quote: &str) -> bool {
@@ -327,13 +510,13 @@ fn heading_level(block: &DraftBlock) -> u8 {
     }
 }
 
-fn flush_list(list: &mut Option<(u32, bool, Vec<String>)>, sections: &mut Vec<Section>) {
-    if let Some((_, ordered, items)) = list.take() {
+fn flush_list(list: &mut Option<OpenList>, sections: &mut Vec<Section>) {
+    if let Some((_, ordered, items, spans)) = list.take() {
         if sections.is_empty() {
             sections.push(Section::new(None, 0));
         }
         if let Some(s) = sections.last_mut() {
-            s.blocks.push(Block::List { ordered, items });
+            s.push(Block::List { ordered, items }, spans);
         }
     }
 }
@@ -401,7 +584,7 @@ pub(crate) fn parse_byline(line: &str) -> Vec<Person> {
     }
     // "Jane Doe | Reuters" keeps only the names part.
     let names = line.split(['|', '·', '•']).next().unwrap_or("");
-    let mut people = crate::metadata::people(&[names.to_owned()]);
+    let mut people = crate::grammar::people(&[names.to_owned()]);
     // A visible author line names people with capitals; lower-case parts
     // are the rest of a sentence.
     people.retain(|p| !p.name.chars().next().is_some_and(char::is_lowercase));
@@ -452,7 +635,7 @@ static RELATED_LEAD: Lazy<Regex> = Lazy::new(|| {
 /// line ("By Jane Doe", "Jane Doe • Nov 18") or a list header ("Read Next").
 fn is_related_title(title: &str) -> bool {
     let t = title.trim();
-    crate::label::count_words_cjk(t, 3) >= 3
+    crate::base::words::count_words_cjk(t, 3) >= 3
         && !t.ends_with(':')
         && !t.contains(" • ")
         && !t.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("by "))
@@ -467,7 +650,7 @@ fn related_link(block: &DraftBlock) -> RelatedLink {
     let lead = block.hints.lead_link.as_ref().and_then(|(len, _)| {
         let title = block.text.get(..*len)?.trim();
         let summary = block.text.get(*len..)?.trim();
-        (!title.is_empty() && crate::label::count_words(summary, 5) >= 5)
+        (!title.is_empty() && crate::base::words::count_words(summary, 5) >= 5)
             .then_some((title, summary))
     });
     let mut link = match lead.or_else(|| split_first_sentence(text)) {
@@ -480,45 +663,6 @@ fn related_link(block: &DraftBlock) -> RelatedLink {
     };
     link.url = block.hints.href.clone();
     link
-}
-
-/// Splits after the first sentence end (". ", "? ", "! ") that is followed
-/// by more text; None when the text is one sentence.
-pub(crate) fn split_first_sentence(text: &str) -> Option<(&str, &str)> {
-    let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if matches!(b, b'.' | b'?' | b'!')
-            && bytes.get(i + 1) == Some(&b' ')
-            && bytes
-                .get(i + 2)
-                .is_some_and(|c| c.is_ascii_uppercase() || !c.is_ascii())
-        {
-            // Not after an abbreviation like "U.S." or "Dr."
-            let word_start = text[..i].rfind(' ').map_or(0, |p| p + 1);
-            if is_abbreviation(&text[word_start..i]) {
-                continue;
-            }
-            let rest = text[i + 1..].trim();
-            if !rest.is_empty() {
-                return Some((&text[..=i], rest));
-            }
-        }
-    }
-    None
-}
-
-/// Words that end with a period without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Jr",
-    "Sr", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Inc",
-    "Corp", "Co", "Ltd", "etc",
-];
-
-pub(crate) fn is_abbreviation(word: &str) -> bool {
-    let word = word.trim_start_matches(['(', '"', '\'', '“']);
-    word.contains('.')
-        || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
-        || ABBREVIATIONS.contains(&word)
 }
 
 fn lede_and_text(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
@@ -645,6 +789,126 @@ mod tests {
         );
         let a = crate::extract(html.as_str()).expect("article");
         assert!(!a.text.contains("clear vote"), "{}", a.text);
+    }
+
+    fn spans_of(a: &Article, block: usize) -> Vec<(SpanKind, String, Option<String>)> {
+        let (section, b) = a.blocks().nth(block).expect("block");
+        let index = a.sections[section]
+            .blocks
+            .iter()
+            .position(|x| std::ptr::eq(x, b))
+            .expect("index");
+        let text = b.plain_text();
+        a.sections[section]
+            .spans_of(index)
+            .iter()
+            .map(|s| {
+                let r = s.byte_range(&text).expect("span fits its text");
+                (s.kind, text[r].to_owned(), s.href.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn html_inline_marks_become_spans() {
+        let html = "<html><body><article><h1>Harbour plan approved</h1>\
+             <p>The <em>harbour</em> authority approved the <a href=\"/plans/quay\">expansion <strong>plan</strong></a> on Monday after a long hearing.</p>\
+             <p>Run <code>quay --status</code> to follow it,<br>or ask the café desk.</p>\
+             <ul><li>First <b>item</b> here</li><li>Second <a href=\"https://other.example/x\">link</a></li></ul>\
+             <pre><code class=\"language-Rust\">let quay = 2;</code></pre>\
+             <p>Work on the new quay is expected to begin in the spring and to last two years.</p>\
+             </article></body></html>";
+        let input = crate::Input::new(html).url("https://port.example/news/a");
+        let a = crate::Extractor::default().extract(input).expect("article");
+        let link = Some("https://port.example/plans/quay".to_owned());
+        assert_eq!(
+            spans_of(&a, 0),
+            [
+                (SpanKind::Emphasis, "harbour".to_owned(), None),
+                (SpanKind::Link, "expansion plan".to_owned(), link),
+                (SpanKind::Strong, "plan".to_owned(), None),
+            ]
+        );
+        assert_eq!(
+            spans_of(&a, 1),
+            [
+                (SpanKind::Code, "quay --status".to_owned(), None),
+                (SpanKind::LineBreak, " ".to_owned(), None),
+            ]
+        );
+        assert_eq!(
+            spans_of(&a, 2),
+            [
+                (SpanKind::Strong, "item".to_owned(), None),
+                (
+                    SpanKind::Link,
+                    "link".to_owned(),
+                    Some("https://other.example/x".to_owned())
+                ),
+            ]
+        );
+        let Some((_, Block::Code { language, .. })) = a.blocks().nth(3) else {
+            panic!("code block: {:?}", a.sections);
+        };
+        assert_eq!(language.as_deref(), Some("rust"));
+        // The plain text is what it was without spans.
+        assert!(
+            a.text
+                .starts_with("The harbour authority approved the expansion plan on Monday")
+        );
+        assert!(
+            a.to_markdown()
+                .contains("[expansion **plan**](https://port.example/plans/quay)")
+        );
+    }
+
+    #[test]
+    fn a_caption_class_on_bold_text_still_makes_a_caption() {
+        let html = "<html><body><article><h1>Harbour plan approved</h1>\
+             <p>The harbour authority approved the expansion plan on Monday after a long public hearing.</p>\
+             <p><b class=\"caption\">The old quay</b></p>\
+             <p>Work on the new quay is expected to begin in the spring and to last two years, officials said.</p>\
+             </article></body></html>";
+        let a = crate::extract(html).expect("article");
+        assert!(!a.text.contains("The old quay"), "{}", a.text);
+    }
+
+    #[test]
+    fn text_input_gets_a_language_and_figures_are_images() {
+        let text = "Le budget de la ville est adopté\n\n\
+            Le conseil municipal a adopté mardi soir le budget de la ville, après un mois de discussions \
+            entre les élus de la majorité et ceux de l'opposition.";
+        let (a, report) = crate::Extractor::default()
+            .extract_with_report(text)
+            .expect("article");
+        assert_eq!(a.language.as_deref(), Some("fr"));
+        assert_eq!(a.script.as_deref(), Some("Latn"));
+        assert_eq!(
+            report.provenance_of("language").map(|p| p.heuristic),
+            Some("assemble.language")
+        );
+        let html = "<html><head><meta property=\"og:image\" content=\"https://p.example/lead.jpg\"></head>\
+            <body><article><h1>Harbour plan approved</h1>\
+            <p>The harbour authority approved the expansion plan on Monday after a long public hearing.</p>\
+            <figure><img src=\"/img/quay.jpg\" alt=\"The quay\"><figcaption>The old quay in May.</figcaption></figure>\
+            <p>Work on the new quay is expected to begin in the spring and to last two years, officials said.</p>\
+            <figure><img src=\"https://p.example/lead.jpg\" alt=\"Lead\"></figure>\
+            </article></body></html>";
+        let input = crate::Input::new(html).url("https://p.example/news/a");
+        let a = crate::Extractor::default().extract(input).expect("article");
+        assert_eq!(
+            a.images,
+            [
+                "https://p.example/lead.jpg",
+                "https://p.example/img/quay.jpg"
+            ]
+        );
+        assert_eq!(a.image_details[0].alt.as_deref(), Some("Lead"));
+        assert_eq!(
+            a.image_details[1].caption.as_deref(),
+            Some("The old quay in May.")
+        );
+        assert_eq!(a.image_details[1].alt.as_deref(), Some("The quay"));
     }
 
     #[test]

@@ -74,15 +74,101 @@ fn before<'a>(
 }
 
 /// Removes scripts, styles, frames, hidden nodes; saves JSON-LD text first.
-pub(crate) fn scripts_and_hidden(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+/// A `<noscript>` holding the page's own content view (a forum's crawler
+/// view of its posts) is read as markup in its place.
+pub(crate) fn scripts_and_hidden(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
     let Some(dom) = draft.dom.as_mut() else {
         return Ok(());
+    };
+    let views = clean_walk(dom, dom.html.tree.root().id());
+    if !views.is_empty() {
+        graft_noscript_views(dom, views, cx.limits);
+    }
+    Ok(())
+}
+
+/// Raw `<noscript>` text at least this long can be a content view.
+const NOSCRIPT_VIEW_BYTES: usize = 1000;
+/// Paragraph tags a `<noscript>` content view holds at least.
+const NOSCRIPT_VIEW_PARAGRAPHS: usize = 3;
+
+/// True when the raw text of a `<noscript>` (the parser keeps it as text)
+/// is the page's content written for readers without scripts: long markup
+/// with several paragraphs, not a tracking pixel or an "enable JavaScript"
+/// line.
+fn is_content_view(raw: &str) -> bool {
+    raw.len() >= NOSCRIPT_VIEW_BYTES
+        && raw.matches("<p").take(NOSCRIPT_VIEW_PARAGRAPHS).count() >= NOSCRIPT_VIEW_PARAGRAPHS
+}
+
+/// Parses each `<noscript>` content view and puts its body's nodes in
+/// place of the `<noscript>`, then cleans them as the rest of the page.
+fn graft_noscript_views(
+    dom: &mut super::Dom,
+    views: Vec<(ego_tree::NodeId, String)>,
+    limits: &crate::limits::Limits,
+) {
+    for (id, raw) in views {
+        let (frag, _) = crate::page::parse_guarded(
+            html5ever::tendril::StrTendril::from_slice(&raw),
+            crate::limits::NestingGuard::new(limits),
+        );
+        let Some(body) = frag
+            .root_element()
+            .children()
+            .find(|c| c.value().as_element().is_some_and(|e| e.name() == "body"))
+        else {
+            continue;
+        };
+        // (node in the fragment, parent in the page); the top-level nodes
+        // go before the `<noscript>`, in order.
+        let mut stack: Vec<(ego_tree::NodeRef<'_, Node>, Option<ego_tree::NodeId>)> =
+            body.children().rev().map(|c| (c, None)).collect();
+        let mut tops = Vec::new();
+        while let Some((src, parent)) = stack.pop() {
+            let value = src.value().clone();
+            let new_id = match parent {
+                None => match dom.html.tree.get_mut(id) {
+                    Some(mut ns) => ns.insert_before(value).id(),
+                    None => break,
+                },
+                Some(p) => match dom.html.tree.get_mut(p) {
+                    Some(mut pm) => pm.append(value).id(),
+                    None => continue,
+                },
+            };
+            if parent.is_none() {
+                tops.push(new_id);
+            }
+            stack.extend(src.children().rev().map(|c| (c, Some(new_id))));
+        }
+        if let Some(mut ns) = dom.html.tree.get_mut(id) {
+            ns.detach();
+        }
+        for top in tops {
+            // Views inside views are not read again.
+            for (nested, _) in clean_walk(dom, top) {
+                if let Some(mut n) = dom.html.tree.get_mut(nested) {
+                    n.detach();
+                }
+            }
+        }
+    }
+}
+
+/// [`scripts_and_hidden`] from `root` down: removes what is never text,
+/// saves JSON-LD, and returns the `<noscript>` content views it removed
+/// too, with their raw text.
+fn clean_walk(dom: &mut super::Dom, root: ego_tree::NodeId) -> Vec<(ego_tree::NodeId, String)> {
+    let mut views = Vec::new();
+    let Some(root) = dom.html.tree.get(root) else {
+        return views;
     };
     let mut drop = Vec::new();
     let mut buf = String::new();
     // Text stays: only the other children are looked at.
     let kept = |n: ego_tree::NodeRef<'_, Node>| !n.value().is_text();
-    let mut stack = vec![(dom.html.tree.root(), false)];
+    let mut stack = vec![(root, false)];
     while let Some((node, siblings)) = stack.pop() {
         if siblings {
             if let Some(prev) = before(node, kept) {
@@ -91,6 +177,16 @@ pub(crate) fn scripts_and_hidden(draft: &mut Draft, _cx: &Context<'_>) -> Result
         }
         if let Node::Element(el) = node.value() {
             let name = el.name();
+            if name == "noscript" {
+                let raw: String = node
+                    .children()
+                    .filter_map(|c| c.value().as_text().map(|t| &**t))
+                    .collect();
+                if is_content_view(&raw) {
+                    views.push((node.id(), raw));
+                    continue;
+                }
+            }
             if name == "script" {
                 if el
                     .fattr("type")
@@ -105,8 +201,26 @@ pub(crate) fn scripts_and_hidden(draft: &mut Draft, _cx: &Context<'_>) -> Result
                 drop.push(node.id());
                 continue;
             }
-            if never_text(name) || (name != "html" && name != "body" && is_hidden(el, &mut buf)) {
+            // A hidden element holding running prose is the page itself,
+            // shown by a script (a streamed segment, an anti-flicker
+            // wrapper, a closed tab of the description): it is kept.
+            let hidden =
+                name != "html" && name != "body" && is_hidden(el, &mut buf) && !holds_prose(node);
+            if never_text(name) || hidden {
                 if name == "head" {
+                    // The page type it declares, for the page-type verdict.
+                    if dom.og_type.is_none() {
+                        dom.og_type = node.descendants().find_map(|d| {
+                            let el = d.value().as_element()?;
+                            let og = el.name() == "meta"
+                                && el
+                                    .fattr("property")
+                                    .is_some_and(|p| p.eq_ignore_ascii_case("og:type"));
+                            og.then(|| el.fattr("content"))
+                                .flatten()
+                                .map(|c| c.trim().to_ascii_lowercase())
+                        });
+                    }
                     // Its JSON-LD may hold the article body.
                     dom.json_ld.extend(node.descendants().filter_map(|d| {
                         let el = d.value().as_element()?;
@@ -140,7 +254,7 @@ pub(crate) fn scripts_and_hidden(draft: &mut Draft, _cx: &Context<'_>) -> Result
             n.detach();
         }
     }
-    Ok(())
+    views
 }
 
 /// Structural elements that are site chrome.
@@ -493,6 +607,44 @@ pub(crate) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
     let Some(dom) = draft.dom.as_mut() else {
         return Ok(());
     };
+    boilerplate_walk(dom, false);
+    Ok(())
+}
+
+/// The page cleaned for a second opinion on its main content: what is never
+/// text goes as in [`scripts_and_hidden`], but no chrome rule removes an
+/// element that holds running prose (a page wrapper named "with-sidebar",
+/// a `<header>` or a page-wide `<form>` around the story).
+pub(crate) fn relaxed(dom: &mut super::Dom, limits: &crate::limits::Limits) {
+    let views = clean_walk(dom, dom.html.tree.root().id());
+    if !views.is_empty() {
+        graft_noscript_views(dom, views, limits);
+    }
+    boilerplate_walk(dom, true);
+}
+
+/// Adds one element to the page-type structure counts.
+fn count_structure(c: &mut super::page_type::Counts, name: &str, bits: u32) {
+    match name {
+        "pre" => c.pre += 1,
+        "code" => c.code += 1,
+        "section" => c.sections += 1,
+        _ => {}
+    }
+    if bits & flag::TYPE_ALL == 0 {
+        return;
+    }
+    let one = |bit: u32| u32::from(bits & bit != 0);
+    c.post += one(flag::TYPE_POST);
+    c.user += one(flag::TYPE_USER);
+    c.shop += one(flag::TYPE_SHOP);
+    c.filter += one(flag::TYPE_FILTER);
+    c.card += one(flag::TYPE_CARD);
+    c.promo += one(flag::TYPE_PROMO);
+}
+
+/// [`boilerplate`]; `relaxed` keeps what holds prose (see [`relaxed`]).
+fn boilerplate_walk(dom: &mut super::Dom, relaxed: bool) {
     let mut drop = Vec::new();
     dom.flags = super::NodeTable::new(dom.html.tree.values().len());
     // Only elements can be dropped or kept as boxes.
@@ -507,8 +659,19 @@ pub(crate) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
         if let Node::Element(el) = node.value() {
             let bits = token_flags(el);
             dom.flags.set(node.id(), bits | flag::KNOWN);
-            let running = bits != 0 && in_running_text(node, el);
-            match verdict(el, bits, running) {
+            if !relaxed {
+                count_structure(&mut dom.counts, el.name(), bits);
+            }
+            let running = bits & !flag::TYPE_ALL != 0 && in_running_text(node, el);
+            let mut verdict = verdict(el, bits, running);
+            if relaxed && matches!(verdict, Verdict::Drop) {
+                verdict = Verdict::DropUnlessProse;
+            }
+            match verdict {
+                Verdict::DropUnlessProse if relaxed && !holds_prose(node) => {
+                    drop.push(node.id());
+                    continue;
+                }
                 Verdict::Drop if !wraps_article(node, el.name() == "form") => {
                     drop.push(node.id());
                     continue;
@@ -537,13 +700,55 @@ pub(crate) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
             n.detach();
         }
     }
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use scraper::Html;
+
+    /// A paragraph of about forty-five words about a canal lock.
+    fn lock_para(n: usize) -> String {
+        format!(
+            "<p>Note {n}: the keepers of the old canal lock open the upper gates at dawn, \
+             let the narrowboats drift into the chamber, close them again and wait while \
+             the water drains away through the sluices until the boats sit level with the \
+             lower reach and can slip out towards the mill.</p>"
+        )
+    }
+
+    #[test]
+    fn a_noscript_content_view_is_read_and_a_short_one_is_not() {
+        let posts: String = (1..=4).map(lock_para).collect();
+        let page = format!(
+            "<html><body><div id=\"app\"></div>\
+             <noscript><div class=\"crawler-view\"><h1>Lock keeping</h1>{posts}</div></noscript>\
+             <noscript><p>Please turn on JavaScript.</p></noscript></body></html>"
+        );
+        let a = crate::extract(page.as_str()).expect("article");
+        assert!(a.text.contains("Note 4: the keepers"), "{}", a.text);
+        assert!(!a.text.contains("JavaScript"), "{}", a.text);
+        // Scripts inside the view are removed like any other.
+        let page = format!(
+            "<html><body><noscript><div>{posts}<script>var leaked = 1;</script></div></noscript></body></html>"
+        );
+        let a = crate::extract(page.as_str()).expect("article");
+        assert!(a.text.contains("Note 1"), "{}", a.text);
+        assert!(!a.text.contains("leaked"), "{}", a.text);
+    }
+
+    #[test]
+    fn a_hidden_wrapper_holding_prose_is_kept_a_hidden_menu_is_not() {
+        let story: String = (1..=4).map(lock_para).collect();
+        let page = format!(
+            "<html><body><div hidden><ul><li>Home</li><li>Locks and weirs</li></ul></div>\
+             <div hidden id=\"segment-1\"><article><h1>At the lock</h1>{story}</article></div>\
+             </body></html>"
+        );
+        let a = crate::extract(page.as_str()).expect("article");
+        assert!(a.text.contains("Note 4: the keepers"), "{}", a.text);
+        assert!(!a.text.contains("Locks and weirs"), "{}", a.text);
+    }
 
     #[test]
     fn hiding_styles_table() {

@@ -14,7 +14,9 @@ const NAME: &str = "segment.html-edges";
 /// A body paragraph: this many words and sentence punctuation.
 const LONG_WORDS: usize = 25;
 
-/// Byline lines. After Readability `byline` and PLAYBOOK §2.
+/// Byline lines. After Readability `byline`; "By NAME", "View author
+/// archive" and staff-writer lines are the commonest lines reader modes leak
+/// into the head of the body.
 static BYLINE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?i:by|written by|words by|posted by|from)\s+\p{Lu}|^(?i:von|par|por|di)\s+\p{Lu}|(?i)(?-u:\b)(view author archive|more articles by|staff (writer|reporter))(?-u:\b)")
         .expect("BYLINE")
@@ -34,7 +36,9 @@ static CREDIT: Lazy<Regex> = Lazy::new(|| {
 
 /// Tail cues: bios, credits, newsletter, share, tags, comments prompts,
 /// copyright, recirculation headers. After boilerpipe
-/// `TerminatingBlocksFinder` and PLAYBOOK §2.
+/// `TerminatingBlocksFinder`; these are what extractors most often leak at
+/// the tail of an article (author bios, "contributed reporting" credits,
+/// newsletter and house ads, tag lines, reprint notices).
 static TAIL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(concat!(
         r"(?i)^(tags?|topics?|filed under|categories|category|share|share this|share on|follow us|follow me|",
@@ -95,7 +99,7 @@ fn sentence_end(text: &str) -> bool {
 /// Whitespace-separated words of the block, counted up to `cap`: the
 /// callers only compare with small bounds, and long blocks are many.
 fn words(b: &DraftBlock, cap: usize) -> usize {
-    crate::label::count_words(&b.text, cap)
+    crate::base::words::count_words(&b.text, cap)
 }
 
 fn is_long_paragraph(b: &DraftBlock) -> bool {
@@ -104,7 +108,7 @@ fn is_long_paragraph(b: &DraftBlock) -> bool {
         && b.hints.link_density < 0.5
         && (words(b, LONG_WORDS) >= LONG_WORDS || {
             let chars = b.text.chars().take(120).count();
-            chars >= 120 || (chars >= 40 && b.text.chars().take(120).any(crate::util::is_cjk))
+            chars >= 120 || (chars >= 40 && b.text.chars().take(120).any(crate::base::is_cjk))
         })
         && sentence_end(&b.text)
 }
@@ -142,8 +146,8 @@ fn is_teaser_item(b: &DraftBlock) -> bool {
     };
     let summary = summary.trim_end();
     (summary.ends_with("...") || summary.ends_with('…'))
-        && (2..=25).contains(&crate::label::count_words(title, 26))
-        && crate::label::count_words(summary, 6) >= 6
+        && (2..=25).contains(&crate::base::words::count_words(title, 26))
+        && crate::base::words::count_words(summary, 6) >= 6
         && !matches!(b.shape, Shape::Heading { .. })
 }
 
@@ -247,7 +251,7 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
             // "[Read: Museum reopens]", "[Get the daily briefing in your
             // inbox.]": a teaser or a house ad set apart in brackets.
             let title = BRACKET_LEAD.replace(inner, "");
-            if b.hints.href.is_some() && crate::label::count_words(&title, 3) >= 3 {
+            if b.hints.href.is_some() && crate::base::words::count_words(&title, 3) >= 3 {
                 b.text = title.trim().to_owned();
                 set(b, Role::RelatedItem, 0.8);
             } else {

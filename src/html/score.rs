@@ -340,10 +340,86 @@ fn json_ld_body(scripts: &[String]) -> Option<String> {
     best
 }
 
-pub(crate) fn main_content(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+/// What a main-content choice holds: the signals the second opinion is
+/// judged by.
+#[derive(Debug, Clone, Copy, Default)]
+struct Yield {
+    /// Non-space characters of the chosen text.
+    chars: u32,
+    /// Of them, in paragraphs.
+    p_chars: u32,
+    /// Of them, in links.
+    link_chars: u32,
+}
+
+/// Below this much chosen text the page gets a second opinion.
+const SECOND_OPINION_BELOW: u32 = 2000;
+
+pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
     let Some(mut dom) = draft.dom.take() else {
         return Ok(());
     };
+    let (mut notes, own) = select(&mut dom, true);
+    let ld_types = super::page_type::json_ld_types(&dom.json_ld);
+    let (verdict, evidence) = super::page_type::verdict(&super::page_type::Signals {
+        ld_types: &ld_types,
+        og_type: dom.og_type.as_deref(),
+        url: draft.article.url.as_deref().or(cx.url),
+        has_date: draft.article.published.is_some(),
+        has_author: !draft.article.byline.is_empty(),
+        counts: dom.counts,
+        body_chars: own.chars,
+        body_p_chars: own.p_chars,
+    });
+    draft.article.page_type = Some(verdict);
+    draft.note(format!(
+        "page-type: {:?} ({:.2}); evidence: {}",
+        verdict.kind,
+        verdict.confidence,
+        if evidence.is_empty() {
+            "none".to_owned()
+        } else {
+            evidence.join("; ")
+        }
+    ));
+    if own.chars < SECOND_OPINION_BELOW {
+        // "This cannot be the article": little text next to a page that
+        // may hold more where the clean stage or the selectors looked
+        // away. A second reading of the page, cleaned without trusting
+        // class words and scored by paragraphs only, is kept when it is
+        // clearly longer and still reads as prose.
+        let (mut alt, _) = super::Dom::parse(draft.source_tendril().clone(), cx.limits);
+        super::clean::relaxed(&mut alt, cx.limits);
+        let (alt_notes, other) = select(&mut alt, false);
+        if second_opinion_wins(own, other) {
+            dom = alt;
+            notes = alt_notes;
+            notes.push("score.main-content: the chosen text was too small for the page; a second opinion (relaxed clean, paragraph scoring) was kept");
+        }
+    }
+    for n in notes {
+        draft.note(n);
+    }
+    draft.dom = Some(dom);
+    Ok(())
+}
+
+/// The second opinion replaces the first only when it holds at least twice
+/// the text and a real amount of it, mostly outside links and in
+/// paragraphs (a choice that grabbed a whole page of menus and cards is
+/// link-dense or paragraph-poor).
+fn second_opinion_wins(own: Yield, other: Yield) -> bool {
+    let (o, a) = (u64::from(own.chars), u64::from(other.chars));
+    a >= 500
+        && a >= 2 * o
+        && u64::from(other.link_chars) * 10 <= a * 4
+        && u64::from(other.p_chars) * 10 >= a * 4
+}
+
+/// Chooses the main content of `dom` (its roots, wild recovery, JSON-LD
+/// body); `selectors` false leaves the container selectors out and lets
+/// paragraph scoring choose. Returns the notes and what the choice holds.
+fn select(dom: &mut super::Dom, selectors: bool) -> (Vec<&'static str>, Yield) {
     let tree = &dom.html.tree;
     let body = dom
         .html
@@ -388,7 +464,9 @@ pub(crate) fn main_content(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), B
             return;
         }
         if let Node::Element(el) = node.value() {
-            if let Some(rank) = container_rank(el, cached_flags(flags, node.id(), el)) {
+            if let Some(rank) =
+                container_rank(el, cached_flags(flags, node.id(), el)).filter(|_| selectors)
+            {
                 let p = s.p_chars;
                 if p >= MIN_CONTAINER_CHARS
                     && best.is_none_or(|(r, bp, _)| rank < r || (rank == r && p >= bp))
@@ -465,13 +543,29 @@ pub(crate) fn main_content(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), B
             dom.body_override = Some(text);
         }
     }
+    let mut got = roots.iter().fold(Yield::default(), |y, id| {
+        let s = st.get(*id).copied().unwrap_or_default();
+        Yield {
+            chars: y.chars + s.chars,
+            p_chars: y.p_chars + s.p_chars,
+            link_chars: y.link_chars + s.link_chars,
+        }
+    });
+    if dom.wild {
+        // Only paragraphs are read.
+        got.chars = got.p_chars;
+    }
+    if let Some(text) = dom.body_override.as_deref() {
+        let n = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+        got = Yield {
+            chars: n,
+            p_chars: n,
+            link_chars: 0,
+        };
+    }
     dom.main = roots.first().copied();
     dom.roots = roots;
-    for n in notes {
-        draft.note(n);
-    }
-    draft.dom = Some(dom);
-    Ok(())
+    (notes, got)
 }
 
 #[cfg(test)]
@@ -544,6 +638,57 @@ mod tests {
             .filter_map(|s| s.heading.as_deref())
             .collect();
         assert_eq!(headings, ["Kicker"], "{article:?}");
+    }
+
+    #[test]
+    fn a_story_inside_a_chrome_named_wrapper_gets_a_second_opinion() {
+        let para = |n: usize| {
+            format!(
+                "<p>Stage {n} of the relay leaves the square before sunrise, climbs the \
+                 switchbacks above the reservoir, crosses the ridge in the wind and drops \
+                 to the valley where the next team waits with water, bread and a dry shirt \
+                 for every runner who makes it down.</p>"
+            )
+        };
+        let story: String = (1..=6).map(para).collect();
+        // The page wrapper's class names the sidebar beside the story: the
+        // clean stage removes it with the story inside, leaving a teaser.
+        let page = format!(
+            "<html><body><div class=\"with-sidebar-layout\"><div class=\"main\">\
+             <h1>Relay over the ridge</h1>{story}</div></div>\
+             <div class=\"promo-box\"><p><a href=\"/x\">Subscribe</a> for the results.</p></div>\
+             </body></html>"
+        );
+        let (article, report) = crate::Extractor::default()
+            .extract_with_report(page.as_str())
+            .expect("article");
+        assert!(
+            article.text.contains("Stage 6 of the relay"),
+            "{}",
+            article.text
+        );
+        assert!(
+            report.notes.iter().any(|n| n.contains("second opinion")),
+            "{:?}",
+            report.notes
+        );
+    }
+
+    #[test]
+    fn the_second_opinion_needs_twice_the_text_and_prose() {
+        let y = |chars, p_chars, link_chars| Yield {
+            chars,
+            p_chars,
+            link_chars,
+        };
+        assert!(second_opinion_wins(y(100, 100, 0), y(3000, 2500, 200)));
+        // Not twice as long.
+        assert!(!second_opinion_wins(y(1500, 1500, 0), y(2900, 2900, 0)));
+        // Too small to be an article either way.
+        assert!(!second_opinion_wins(y(0, 0, 0), y(400, 400, 0)));
+        // A page of links, or of text outside paragraphs (menus, cards).
+        assert!(!second_opinion_wins(y(100, 100, 0), y(3000, 2500, 1500)));
+        assert!(!second_opinion_wins(y(100, 100, 0), y(3000, 900, 0)));
     }
 
     #[test]

@@ -14,10 +14,7 @@ const SNIFF_CHARS: usize = 16 * 1024;
 
 /// True when the input looks like an HTML document or fragment.
 pub(crate) fn looks_like_html(text: &str) -> bool {
-    let mut end = text.len().min(SNIFF_CHARS);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = crate::base::floor_char_boundary(text, SNIFF_CHARS);
     let head = text[..end].trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     let lower: String = head
         .chars()

@@ -15,7 +15,9 @@ const BOILERPLATE: &str = "label.boilerplate";
 const QA: &str = "label.qa-turns";
 
 /// Whole lines that are prompts or widgets, never prose. Short by
-/// construction (the caller checks the word count). PLAYBOOK §2 leak list.
+/// construction (the caller checks the word count). The list is the kinds
+/// of line extractors leak most: share and comment prompts, newsletter and
+/// subscription boxes, cookie notices, ad labels, reading-time lines.
 static PROMPT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?i)^(?:share (?:this|on|via)(?-u:\b).*|share|tweet|email|print|advertisement|advertising|adverts?|sponsored links?|ad|close|スポンサー(?:ド)?リンク|広告|广告|廣告|광고|anzeige|publicité|publicidad|pubblicità|реклама|iklan|(?:like |suka |me gusta |j'aime |gefällt mir |curtir |mi piace )?(?:loading|memuat|cargando|chargement|lade|carregando|caricamento)(?:\.\.\.|…)|(?:reading time|read time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|tempo di lettura|время чтения)\s*:?\s*\d+\s*\w*|kommentar schreiben|ajouter un commentaire|deja un comentario|deixe (?:um|seu) comentário|lascia un commento|(?:добавить|оставить) (?:отзыв|комментарий)|skip to (?:main )?content|skip to navigation|sign (?:up|in)(?-u:\b).*|log ?in|subscribe(?-u:\b).*|follow us(?-u:\b).*|newsletter|get (?:our|the) newsletter(?-u:\b).*|comments?|\d+ comments?|leave a (?:comment|reply)|add your comment|cookie(?:s| settings| policy)?(?-u:\b).*|accept(?: all)? cookies|back to top|\d+ min(?:ute)?s? read|listen to (?:this )?article|(?:continue|keep) reading|click here(?-u:\b).*|menu|home|search|language|caption|sharing is caring|(?:view|see) all(?: \(\d+\))?|-30-|ends)[.!]?$",
@@ -68,9 +70,11 @@ static CONTACT: Lazy<Regex> = Lazy::new(|| {
     .expect("CONTACT")
 });
 
-/// Credit, contact-the-author and tag lines that close articles (PLAYBOOK
-/// §2 "Author bio / contact", "Credit lines", tag lines), and photo credit
-/// lines, which a text dump keeps without their image.
+/// Credit, contact-the-author and tag lines that close articles ("X may be
+/// reached at", "Write to X at", "Follow me on", "… contributed reporting",
+/// "Tags:" / "Filed under"), and photo credit lines, which a text dump
+/// keeps without their image: none of them is article text, and all of
+/// them sit at the tail where extractors leak them.
 static CREDIT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(?:contributed (?:reporting|to this (?:report|story|article))|additional reporting by)(?-u:\b)|(?-u:\b)(?:can|may) be reached at(?-u:\b)|^write to \p{L}.{0,60} at(?-u:\b)|^follow (?:me|him|her|us|them) on(?-u:\b)|^(?:tags?|filed under|topics?)\s*:|^(?:reporting|writing) by .{1,80}(?:;|editing by)|^editing by(?-u:\b)|^\(?(?:photos?|images?|pictures?|illustrations?|video|credit|photo credit|graphic)\s*:|^\(?(?:photo|image|picture)s? (?:by|courtesy of|via)(?-u:\b)",
@@ -134,7 +138,8 @@ pub(super) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
         return Ok(());
     }
     // Menu runs: ≥ 3 consecutive short lines before the first prose block or
-    // after the last one (PLAYBOOK §6 "menu/footer lines").
+    // after the last one: a dump keeps the site's menu and footer as runs
+    // of short lines without terminal punctuation.
     let first = blocks.iter().position(is_prose).unwrap_or(blocks.len());
     let last = blocks.iter().rposition(is_prose).map_or(0, |i| i + 1);
     for range in [0..first, last.max(first)..blocks.len()] {

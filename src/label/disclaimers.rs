@@ -1,6 +1,7 @@
 //! Disclaimers: notices about the piece, kept out of the body.
 //!
-//! Two kinds of evidence (PLAYBOOK §4): a *prefix* that only notices use
+//! Two kinds of evidence, because a notice is set apart by its position
+//! (the first or last blocks) or by a prefix of its own: a *prefix* that only notices use
 //! ("Editor's note:", "Correction:", "©") is enough anywhere; *wording*
 //! that body prose may also use ("generated using AI", "sponsored by") counts
 //! only at the edges — the head before the first prose paragraph, or the
@@ -152,11 +153,7 @@ pub(crate) fn disclaimer_kind(text: &str) -> Option<DisclaimerKind> {
 /// At least the first `n` characters of `text` (a prefix of up to `4 n`
 /// bytes, cut at a character boundary), without decoding them.
 fn head_chars(text: &str, n: usize) -> &str {
-    let mut end = text.len().min(n.saturating_mul(4));
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
+    &text[..crate::base::floor_char_boundary(text, n.saturating_mul(4))]
 }
 
 /// True when the text reads like a notice, by prefix or by wording.

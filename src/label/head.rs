@@ -1,5 +1,8 @@
-//! The head of a text dump: headline, dek, byline and dateline lines
-//! (PLAYBOOK §6 "Headline", "Dek", "Byline/date lines").
+//! The head of a text dump: headline, dek, byline and dateline lines.
+//! The headline is the first non-chrome line of a few words without a final
+//! period, followed by a longer block; the dek is the next block of one or
+//! two sentences before the byline/date; byline and date lines are "By …",
+//! "Published/Updated …" and month-name dates.
 
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -62,7 +65,8 @@ pub(super) fn headline(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxEr
     };
     // A "Title | Site" line (the page title) before the headline itself:
     // it is chrome when the headline repeats it, else its title part is
-    // the headline (PLAYBOOK §6: "confirm if it recurs in a title | site line").
+    // the headline (a headline candidate is confirmed when it recurs in
+    // a "title | site" line).
     if let Some(title) = site_suffixed_title(&blocks[i].text) {
         let repeated = (i + 1..blocks.len().min(i + 4))
             .find(|&j| blocks[j].text.trim().eq_ignore_ascii_case(title.trim()));
@@ -81,14 +85,21 @@ pub(super) fn headline(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxEr
     // "Followed by longer text": the next content block that is not a
     // byline or date line has more words.
     let words = super::block_words(&blocks[i]);
-    let longer_follows = blocks
+    let mut next = blocks
         .iter()
         .skip(i + 1)
         .take(HEAD_BLOCKS)
         .filter(|b| !is_aside(b) && !BYLINE.is_match(&b.text) && !DATELINE.is_match(&b.text))
-        .find(|b| b.role.is_body() || b.role == Role::Unknown)
-        .is_some_and(|next| super::block_words(next) > words || is_prose(next));
-    if longer_follows {
+        .filter(|b| b.role.is_body() || b.role == Role::Unknown);
+    let (first, second) = (next.next(), next.next());
+    let longer_follows =
+        first.is_some_and(|next| super::block_words(next) > words || is_prose(next));
+    // A title, a standfirst no longer than it, then the body: a
+    // title-shaped first line followed by body text is the headline
+    // whatever the standfirst's length.
+    let text_after_dek = first.is_some_and(|d| d.shape == Shape::Paragraph && !is_prose(d))
+        && second.is_some_and(is_prose);
+    if longer_follows || text_after_dek {
         let conf = if matches!(blocks[i].shape, Shape::Heading { .. }) {
             0.9
         } else {

@@ -1,7 +1,8 @@
 //! Related-articles lists: a header line, then teasers until the end or a
 //! block that is clearly not a teaser; and inline `Read more: <headline>`
-//! lines anywhere (PLAYBOOK §2: a "Read more:/Related:" line is a related
-//! item, even mid-article).
+//! lines anywhere (a "Read more:/Related:" line that is one link is a
+//! related item, even mid-article: sites splice recirculation links into
+//! the story's own paragraphs).
 
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -15,7 +16,8 @@ const NAME: &str = "label.related";
 const CONFIDENCE: f32 = 0.75;
 
 /// Whole-line headers of a related list. After trafilatura's related
-/// tokens and the headings in PLAYBOOK §4.
+/// tokens and the headings related boxes use ("Related", "You may also
+/// like", "More from X", "Read next", "Don't miss", "Recommended").
 static HEADER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?i)^(?:related(?: articles?| stories| posts?| coverage| reading| content| news| links| topics)?|read more|read next|read also|also read|more (?:from|on|in|about) .{1,40}|more (?:stories|news|articles|reading)|further reading|you (?:may|might|could) also (?:like|enjoy|be interested in)|recommended(?: for you| reading| stories| articles)?|see also|don'?t miss|up next|what to read next|most (?:popular|read)|trending(?: now)?|latest (?:news|stories)|à lire aussi|lire aussi|mehr zum thema|das könnte sie auch interessieren)\s*[:.]?$",

@@ -1,4 +1,5 @@
-//! Subheadings inside the body (PLAYBOOK §6 "Subheads"): Markdown headings,
+//! Subheadings inside the body (a subhead is short, has no final
+//! punctuation and stands between longer paragraphs): Markdown headings,
 //! ALL-CAPS kickers, and short lines without closing punctuation (a
 //! trailing `?` is fine) that stand before a longer paragraph. Numbered
 //! listicle entries followed by prose ("3. Water less often") are headings

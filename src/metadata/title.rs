@@ -1,7 +1,7 @@
 //! Headline cleaning: site-name suffixes and prefixes, and Readability.js's
 //! `_getArticleTitle` choice for the `<title>` element.
 
-use crate::util::collapse_whitespace as collapse;
+use crate::base::collapse_whitespace as collapse;
 
 /// Separators between a title and a site name (after Readability.js).
 const SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»', '·', ':'];
@@ -137,6 +137,44 @@ pub(crate) fn reconcile_with_h1(title: &str, h1s: &[String]) -> Option<String> {
         .find(|h| word_count(h) >= 2 && *h == head)
 }
 
+/// The article `<h1>` when a meta or `<title>` headline is that `<h1>` plus
+/// a part set off by a separator, bracket or other punctuation ("Bridge
+/// Reopens [2025]: What Drivers Need | Daily Example" or "Daily Example:
+/// Bridge Reopens" with `<h1>` "Bridge Reopens"): the page shows the
+/// `<h1>`, the rest is a site name or search-engine wording. Case and
+/// whitespace are ignored; an `<h1>` that names the site is not taken.
+pub(crate) fn h1_within(title: &str, h1: &str, site: Option<&str>) -> Option<String> {
+    let t = collapse(title);
+    let h = collapse(h1);
+    if h.is_empty() || t.chars().count() <= h.chars().count() {
+        return None;
+    }
+    if site.is_some_and(|s| same_site(&h, &key(s))) {
+        return None;
+    }
+    let boundary = |c: Option<char>| c.is_some_and(|c| !c.is_alphanumeric());
+    let rt: String = t.chars().rev().collect();
+    let rh: String = h.chars().rev().collect();
+    [strip_prefix_ci(&t, &h), strip_prefix_ci(&rt, &rh)]
+        .into_iter()
+        .flatten()
+        .any(|rest| boundary(rest.trim_start().chars().next()))
+        .then_some(h)
+}
+
+/// `s` without a leading `prefix`, compared char by char ignoring case.
+fn strip_prefix_ci<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
+    let mut rest = s.char_indices();
+    for p in prefix.chars() {
+        let (_, c) = rest.next()?;
+        if c != p && !c.to_lowercase().eq(p.to_lowercase()) {
+            return None;
+        }
+    }
+    let at = rest.next().map_or(s.len(), |(i, _)| i);
+    s.get(at..)
+}
+
 fn same_site(part: &str, site_key: &str) -> bool {
     let k = key(part);
     !k.is_empty()
@@ -240,6 +278,44 @@ mod tests {
             ("Left - Right", "", "Left - Right"),
         ] {
             assert_eq!(strip_site_name(title, site), want, "{title}");
+        }
+    }
+
+    #[test]
+    fn h1_within_table() {
+        for (title, h1, want) in [
+            (
+                "Bridge Reopens | Daily Example",
+                "Bridge Reopens",
+                Some("Bridge Reopens"),
+            ),
+            (
+                "Average Cost of a Bridge [2025]: Tolls + Fees",
+                "Average Cost of a Bridge",
+                Some("Average Cost of a Bridge"),
+            ),
+            (
+                "Example Shop: Garden Kneeler, Green : Garden",
+                "garden kneeler, green",
+                None,
+            ),
+            (
+                "Daily Example: Bridge Reopens",
+                "Bridge Reopens",
+                Some("Bridge Reopens"),
+            ),
+            ("News | Example Council", "News", Some("News")),
+            // A word goes on after the h1: a longer headline, not a suffix.
+            ("Project Management Certificate", "Project Management", None),
+            ("Bridge Reopens", "bridge  reopens", None),
+            // The h1 is the site banner.
+            ("Daily Example | Bridge Reopens", "Daily Example", None),
+        ] {
+            assert_eq!(
+                h1_within(title, h1, Some("Daily Example")).as_deref(),
+                want,
+                "{title} / {h1}"
+            );
         }
     }
 

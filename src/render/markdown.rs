@@ -1,7 +1,8 @@
 //! Markdown rendering (CommonMark plus GitHub-style tables).
 
-use crate::model::{Article, Block, DisclaimerKind};
-use crate::util::collapse_whitespace as one_line;
+use super::inline::{Event, events, safe_link, split_spans};
+use crate::base::collapse_whitespace as one_line;
+use crate::model::{Article, Block, DisclaimerKind, Span, SpanKind};
 
 impl Article {
     /// The article as Markdown.
@@ -12,7 +13,11 @@ impl Article {
     /// as follows: quotes to `>` with a `— attribution` line, lists to `-` or
     /// `1.` items, figures to `![alt](src)` with the caption in italics below,
     /// tables to pipe tables (first row as header, `|` escaped), code to fenced
-    /// blocks. Text that Markdown would misread (a paragraph starting with `#`
+    /// blocks with the language after the opening fence. Inline spans
+    /// ([`Section::spans`](crate::Section::spans)) become `[text](url)` links,
+    /// `*emphasis*`, `**strong**`, `` `code` `` and hard line breaks (a
+    /// trailing `\`; a space inside list items, table cells and headings).
+    /// Text that Markdown would misread (a paragraph starting with `#`
     /// or `- `, say) is escaped.
     ///
     /// # Examples
@@ -48,8 +53,8 @@ impl Article {
             if let Some(h) = non_empty(&section.heading) {
                 md.block(&format!("{} {}", hashes(section.level), one_line(h)));
             }
-            for block in &section.blocks {
-                render_block(&mut md, block);
+            for (i, block) in section.blocks.iter().enumerate() {
+                render_block(&mut md, block, section.spans_of(i));
             }
         }
         if !self.disclaimers.is_empty() {
@@ -137,14 +142,28 @@ impl Markdown {
     }
 }
 
-fn render_block(md: &mut Markdown, block: &Block) {
+fn render_block(md: &mut Markdown, block: &Block, spans: &[Span]) {
     match block {
-        Block::Paragraph { text } => md.block(&escape_paragraph(text.trim())),
+        Block::Paragraph { text } if spans.is_empty() => md.block(&escape_paragraph(text.trim())),
+        Block::Paragraph { text } => {
+            md.block(&escape_paragraph(inline(text, spans, false).trim()));
+        }
         Block::Heading { text, level } => {
-            md.block(&format!("{} {}", hashes(*level), one_line(text)));
+            md.block(&format!(
+                "{} {}",
+                hashes(*level),
+                one_line(&inline(text, spans, true))
+            ));
         }
         Block::Quote { text, attribution } => {
             let mut out = String::new();
+            let rendered;
+            let text = if spans.is_empty() {
+                text.as_str()
+            } else {
+                rendered = inline(text, spans, false);
+                rendered.as_str()
+            };
             for line in text.trim().lines() {
                 push_line(&mut out, &quote_line(line));
             }
@@ -161,8 +180,10 @@ fn render_block(md: &mut Markdown, block: &Block) {
         Block::List { ordered, items } => {
             let mut out = String::new();
             let mut n = 0;
-            for item in items {
-                let item = one_line(item);
+            let texts: Vec<&str> = items.iter().map(String::as_str).collect();
+            let item_spans = split_spans(&texts, spans);
+            for (item, spans) in items.iter().zip(&item_spans) {
+                let item = one_line(&inline(item, spans, true));
                 if item.is_empty() {
                     continue;
                 }
@@ -198,7 +219,20 @@ fn render_block(md: &mut Markdown, block: &Block) {
             }
             md.block(&out);
         }
-        Block::Table { rows } => md.block(&table(rows)),
+        Block::Table { rows } if spans.is_empty() => md.block(&table(rows)),
+        Block::Table { rows } => {
+            let cells: Vec<&str> = rows.iter().flatten().map(String::as_str).collect();
+            let mut cell_spans = split_spans(&cells, spans).into_iter();
+            let rows: Vec<Vec<String>> = rows
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|cell| inline(cell, &cell_spans.next().unwrap_or_default(), true))
+                        .collect()
+                })
+                .collect();
+            md.block(&table(&rows));
+        }
         Block::Code { text, language } => {
             let fence = "`".repeat(longest_run(text, '`').max(2) + 1);
             let lang = language.as_deref().map(one_line).unwrap_or_default();
@@ -212,6 +246,84 @@ fn render_block(md: &mut Markdown, block: &Block) {
         #[allow(unreachable_patterns)]
         other => md.block(&escape_paragraph(&other.plain_text())),
     }
+}
+
+/// A block's text with its inline spans as Markdown. Text outside marks is
+/// kept as it is (block-start escaping is the caller's); inside emphasis
+/// `*` is escaped, inside link text `[` and `]`. With `one_line`, line
+/// breaks are spaces (list items, cells and headings are one line).
+fn inline(text: &str, spans: &[Span], one_line: bool) -> String {
+    if spans.is_empty() {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 16 * spans.len());
+    let mut open: Vec<SpanKind> = Vec::new();
+    for event in events(text, spans) {
+        match event {
+            Event::Text(t) => {
+                let in_emphasis = open
+                    .iter()
+                    .any(|k| matches!(k, SpanKind::Emphasis | SpanKind::Strong));
+                let in_link = open.contains(&SpanKind::Link);
+                let mut t = t.to_owned();
+                if in_emphasis {
+                    t = escape_emphasis(&t);
+                }
+                if in_link {
+                    t = escape_link_text(&t);
+                }
+                out.push_str(&t);
+            }
+            Event::Open(span) => {
+                // A link to anything but an absolute http(s) or mailto
+                // target (`javascript:`, say) keeps its text only.
+                let safe = span
+                    .href
+                    .as_deref()
+                    .is_some_and(|h| safe_link(&h.trim().replace(' ', "%20")).is_some());
+                if span.kind == SpanKind::Link && !safe {
+                    open.push(SpanKind::LineBreak);
+                    continue;
+                }
+                open.push(span.kind);
+                out.push_str(match span.kind {
+                    SpanKind::Link => "[",
+                    SpanKind::Strong => "**",
+                    _ => "*",
+                });
+            }
+            Event::Close(span) => {
+                // `LineBreak` on the stack stands for a refused link.
+                if open.pop() == Some(SpanKind::LineBreak) {
+                    continue;
+                }
+                match span.kind {
+                    SpanKind::Link => {
+                        let href = span.href.as_deref().unwrap_or_default();
+                        out.push_str("](");
+                        out.push_str(&link_target(href.trim()));
+                        out.push(')');
+                    }
+                    SpanKind::Strong => out.push_str("**"),
+                    _ => out.push('*'),
+                }
+            }
+            Event::Break if one_line => out.push(' '),
+            Event::Break => out.push_str("\\\n"),
+            Event::Code(code) => {
+                let code = code.replace('\n', " ");
+                let fence = "`".repeat(longest_run(&code, '`') + 1);
+                // A space pads code that starts or ends with a backtick.
+                let pad = if code.starts_with('`') || code.ends_with('`') {
+                    " "
+                } else {
+                    ""
+                };
+                out.push_str(&format!("{fence}{pad}{code}{pad}{fence}"));
+            }
+        }
+    }
+    out
 }
 
 fn table(rows: &[Vec<String>]) -> String {
@@ -422,8 +534,29 @@ mod tests {
                 text: "a ```` b\n".into(),
                 language: Some("text".into()),
             },
+            &[],
         );
         assert_eq!(md.finish(), "`````text\na ```` b\n`````\n");
+    }
+
+    #[test]
+    fn inline_spans_become_markdown() {
+        let text = "See the *new* guide: call run() first.\nThen rest.";
+        let spans = [
+            Span::link(4, 19, "https://docs.example/guide (v2)"),
+            Span::new(SpanKind::Emphasis, 8, 13),
+            Span::new(SpanKind::Code, 26, 31),
+            Span::new(SpanKind::LineBreak, 38, 39),
+            Span::new(SpanKind::Strong, 39, 48),
+        ];
+        assert_eq!(
+            inline(text, &spans, false),
+            "See [the *\\*new\\** guide](<https://docs.example/guide (v2)>): call `run()` first.\\\n**Then rest**."
+        );
+        assert_eq!(
+            inline(text, &spans[3..4], true),
+            "See the *new* guide: call run() first. Then rest."
+        );
     }
 
     #[test]

@@ -26,7 +26,7 @@ impl Article {
     /// ```
     pub fn to_text(&self) -> String {
         let mut out = String::new();
-        let one_line = |s: &Option<String>| s.as_deref().map(crate::util::collapse_whitespace);
+        let one_line = |s: &Option<String>| s.as_deref().map(crate::base::collapse_whitespace);
         let parts = [
             one_line(&self.headline),
             one_line(&self.dek),

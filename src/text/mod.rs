@@ -6,7 +6,7 @@
 //! the work is linear in the input size whatever its shape (one 10 MB line,
 //! 100 000 blank lines).
 //!
-//! Paragraph rule (PLAYBOOK §6): blank lines always separate. A single
+//! Paragraph rule: blank lines always separate. A single
 //! newline separates too — scraped dumps put one block per line — unless the
 //! document is hard-wrapped (see [`is_hard_wrapped`]) or the next line
 //! plainly continues the sentence (starts in lower case after a line that

@@ -1,0 +1,153 @@
+//! Roles from markup: the role each block gets from the element it came
+//! from (heading, block quote, list item, paragraph) or the box it sits in
+//! (related links, disclaimer, pull quote, caption), and the pass that
+//! turns a block quote repeating a body paragraph into that paragraph's
+//! pull quote.
+
+use super::{Kind, NAME};
+use crate::heuristic::{DraftBlock, Role, Shape};
+use crate::html::BoxKind;
+use crate::model::{DisclaimerKind, QuoteKind};
+
+/// The kind of a disclaimer by its wording.
+pub(crate) fn disclaimer_kind(text: &str) -> DisclaimerKind {
+    let t = text.to_lowercase();
+    if t.contains("artificial intelligence")
+        || t.split(|c: char| !c.is_alphanumeric()).any(|w| w == "ai")
+    {
+        DisclaimerKind::AiGenerated
+    } else if t.contains("correction") || t.contains("clarification") {
+        DisclaimerKind::Correction
+    } else if t.contains("affiliate") || t.contains("commission") {
+        DisclaimerKind::Affiliate
+    } else if t.contains("sponsor") || t.contains("paid partnership") || t.contains("paid for by") {
+        DisclaimerKind::Sponsored
+    } else if t.contains("editor") {
+        DisclaimerKind::EditorsNote
+    } else if t.contains('©') || t.contains("copyright") || t.contains("all rights reserved") {
+        DisclaimerKind::Copyright
+    } else {
+        DisclaimerKind::Other
+    }
+}
+
+pub(super) fn assign_role(block: &mut DraftBlock, kind: Kind, boxed: Option<BoxKind>) {
+    match boxed {
+        Some(BoxKind::Related) => {
+            let role = if matches!(kind, Kind::Heading(_))
+                || (block.hints.href.is_none()
+                    && block.word_count() <= 6
+                    && block.hints.link_density < 0.5)
+            {
+                Role::RelatedHeader
+            } else if block.hints.href.is_some() {
+                Role::RelatedItem
+            } else {
+                Role::Boilerplate
+            };
+            block.set_role(role, NAME, 0.9);
+            return;
+        }
+        Some(BoxKind::Disclaimer) => {
+            let role = Role::Disclaimer(disclaimer_kind(&block.text));
+            block.set_role(role, NAME, 0.9);
+            return;
+        }
+        Some(BoxKind::Pull) => {
+            block.set_role(Role::Quote(QuoteKind::Pull), NAME, 0.9);
+            return;
+        }
+        Some(BoxKind::Caption) => {
+            block.shape = Shape::Figure {
+                src: None,
+                alt: None,
+            };
+            block.set_role(Role::Caption, NAME, 0.9);
+            return;
+        }
+        None => {}
+    }
+    match kind {
+        Kind::Heading(_) => block.set_role(Role::Heading, NAME, 0.9),
+        Kind::Quote => block.set_role(Role::Quote(QuoteKind::Block), NAME, 0.9),
+        Kind::ListItem => block.set_role(Role::ListItem, NAME, 0.5),
+        Kind::Paragraph => block.set_role(Role::Paragraph, NAME, 0.5),
+    }
+}
+
+pub(in crate::html) fn normalized(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut gap = false;
+    for c in s.chars() {
+        // ASCII (most text) without the Unicode tables.
+        let word = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if !word {
+            gap = true;
+            continue;
+        }
+        if gap && !out.is_empty() {
+            out.push(' ');
+        }
+        gap = false;
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// A quote whose text (≥ 8 words) recurs in a body paragraph is a pull
+/// quote repeating the body: the body keeps the paragraph once, and the
+/// quote is recorded as a pull quote on that paragraph (so it still reaches
+/// `Article::quotes`).
+pub(super) fn drop_duplicate_quotes(blocks: &mut [DraftBlock]) {
+    let is_quote = |b: &DraftBlock| {
+        (matches!(b.shape, Shape::Quote) || matches!(b.role, Role::Quote(_))) && b.word_count() >= 8
+    };
+    if !blocks.iter().any(is_quote) {
+        return;
+    }
+    // Normalised body text, one paragraph per line, with each paragraph's
+    // block index and end offset for finding the one a quote repeats.
+    let mut body = String::new();
+    let mut ends: Vec<(usize, usize)> = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if matches!(b.shape, Shape::Paragraph | Shape::ListItem { .. })
+            && b.role.is_body()
+            && !matches!(b.role, Role::Quote(_))
+        {
+            body.push_str(&normalized(&b.text));
+            ends.push((body.len(), i));
+            body.push('\n');
+        }
+    }
+    for q in 0..blocks.len() {
+        if !is_quote(&blocks[q]) {
+            continue;
+        }
+        let n = normalized(blocks[q].text.trim_matches(|c: char| !c.is_alphanumeric()));
+        let Some(at) = (!n.is_empty()).then(|| body.find(&n)).flatten() else {
+            continue;
+        };
+        let host = ends.partition_point(|(end, _)| *end < at);
+        let quote = &mut blocks[q];
+        quote.set_role(Role::Boilerplate, NAME, 0.9);
+        let pull = crate::model::Quote::new(
+            quote.text.clone(),
+            quote.attribution.clone(),
+            QuoteKind::Pull,
+            0,
+        );
+        if let Some(&(_, p)) = ends.get(host) {
+            if let Some(paragraph) = blocks.get_mut(p) {
+                paragraph.quotes.push(pull);
+            }
+        }
+    }
+}

@@ -1,0 +1,683 @@
+//! Inline quotes: quotations inside body paragraphs, with their speakers.
+//!
+//! Detection pairs quotation marks the way CoreNLP's QuoteAnnotator does
+//! (straight, curly, «», „“, ‚‘, ‹›), rule-based and tokenizer-free.
+//! Attribution follows the news rules (after GenderGapTracker's quote
+//! extractor: a quote-mark regex finds quotes reliably, naming the speaker
+//! is where the work is), in this order:
+//! `"…," said X` / `"…," X said` (after the quote) → `X said: "…"` (before
+//! it) → `according to X` → a pronoun resolves to the last named speaker →
+//! a later quote in the same paragraph keeps the paragraph's speaker → a
+//! fully quoted paragraph inherits the previous paragraph's speaker
+//! (carry-over). Quotes of fewer than four words are scare quotes and are
+//! skipped, and so are quotes nobody can be found for.
+
+mod lexicon;
+mod marks;
+
+use crate::base::floor_char_boundary as floor;
+use crate::error::BoxError;
+use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
+use crate::model::{Quote, QuoteKind};
+use lexicon::{ACCORDING, BEFORE, Mention, after_by_hand, after_regexes, mention};
+pub(crate) use marks::{Found, find_quotes};
+
+/// Scare quotes and titles are shorter than this.
+const MIN_WORDS: usize = 4;
+/// How far around a quote we look for its speaker, in bytes.
+const WINDOW: usize = 200;
+
+/// The speaker mention for the quote `q` of `text`, if the text around it
+/// names one.
+fn speaker_of(text: &str, q: &Found) -> Option<Mention> {
+    let after = &text[q.end..floor(text, q.end + WINDOW)];
+    // A verb, an appositive and a name fit in far less than the window.
+    let right_after = &text[q.end..floor(text, q.end + WINDOW / 2)];
+    let named = after_by_hand(right_after).map_or_else(|| after_regexes(right_after), mention);
+    if named.is_some() {
+        return named;
+    }
+    let from = floor(text, q.start.saturating_sub(WINDOW));
+    let before = &text[from..q.start];
+    // Stay in the quote's own sentence.
+    let sentence = before
+        .rfind(['.', '?', '!'])
+        .map_or(before, |p| &before[p + 1..]);
+    if let Some(m) = Some(sentence)
+        .filter(|s| BEFORE.is_match(s))
+        .and_then(|s| BEFORE.captures(s))
+        .and_then(|c| c.name("n"))
+        .and_then(|m| mention(m.as_str()))
+    {
+        return Some(m);
+    }
+    let sentence_after = after.split(['.', '?', '!']).next().unwrap_or("");
+    [sentence, sentence_after]
+        .into_iter()
+        .filter(|s| ACCORDING.is_match(s))
+        .find_map(|s| ACCORDING.captures(s))
+        .and_then(|c| c.name("n"))
+        .and_then(|m| mention(m.as_str()))
+}
+
+/// Names seen so far, to expand a bare surname to the full name.
+#[derive(Default)]
+struct Speakers {
+    full_names: Vec<String>,
+    last: Option<String>,
+}
+
+impl Speakers {
+    fn resolve(&mut self, m: Mention) -> Option<String> {
+        match m {
+            Mention::Pronoun => self.last.clone(),
+            Mention::Name(name) => {
+                let name = if name.contains(' ') {
+                    if !self.full_names.contains(&name) {
+                        self.full_names.push(name.clone());
+                    }
+                    name
+                } else {
+                    self.full_names
+                        .iter()
+                        .rev()
+                        .find(|f| f.rsplit(' ').next() == Some(name.as_str()))
+                        .cloned()
+                        .unwrap_or(name)
+                };
+                self.last = Some(name.clone());
+                Some(name)
+            }
+        }
+    }
+}
+
+/// Paragraph-like body blocks whose quotes we look for.
+fn is_prose_body(block: &DraftBlock) -> bool {
+    matches!(block.role, Role::Unknown | Role::Paragraph)
+        && matches!(block.shape, Shape::Paragraph | Shape::ListItem { .. })
+}
+
+pub(super) fn inline_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+    let mut speakers = Speakers::default();
+    // Speaker of the last quote of the previous prose block, for carry-over.
+    let mut previous: Option<String> = None;
+    // Unclosed quotes waiting for the speaker named at the end of the run.
+    let mut pending: Vec<(usize, usize)> = Vec::new();
+    let blocks = draft.blocks_mut();
+    for bi in 0..blocks.len() {
+        if !is_prose_body(&blocks[bi]) {
+            if blocks[bi].role != Role::Boilerplate {
+                previous = None;
+            }
+            continue;
+        }
+        // Taken out while the block's quotes are found, put back below.
+        let text = std::mem::take(&mut blocks[bi].text);
+        let found = find_quotes(&text);
+        // A multi-paragraph quote continues only into a paragraph that
+        // re-opens with a quotation mark.
+        if found.first().is_none_or(|q| q.start != 0) {
+            pending.clear();
+        }
+        let existing = blocks[bi].quotes.len();
+        let fully_quoted = found.len() == 1
+            && found.first().is_some_and(|q| {
+                q.start == 0
+                    && text[q.end..]
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .is_empty()
+            });
+        let mut in_block: Option<String> = None;
+        let mut quotes = Vec::new();
+        for q in &found {
+            if super::words(&q.text) < MIN_WORDS {
+                continue;
+            }
+            let named = speaker_of(&text, q).and_then(|m| speakers.resolve(m));
+            let speaker = named
+                .or_else(|| in_block.clone())
+                .or_else(|| fully_quoted.then(|| previous.clone()).flatten());
+            match speaker {
+                Some(s) => {
+                    in_block = Some(s.clone());
+                    for (pb, pq) in pending.drain(..) {
+                        if let Some(pending_quote) = blocks[pb]
+                            .quotes
+                            .get_mut(pq)
+                            .filter(|x| x.attribution.is_none())
+                        {
+                            pending_quote.attribution = Some(s.clone());
+                        }
+                    }
+                    quotes.push(Quote::new(q.text.clone(), Some(s), QuoteKind::Inline, 0));
+                }
+                None if !q.closed && q.start == 0 => {
+                    // Opens a multi-paragraph quote; the speaker comes later.
+                    pending.push((bi, existing + quotes.len()));
+                    quotes.push(Quote::new(q.text.clone(), None, QuoteKind::Inline, 0));
+                }
+                None => {}
+            }
+        }
+        previous = in_block.or(if fully_quoted { previous } else { None });
+        blocks[bi].quotes.extend(quotes);
+        blocks[bi].text = text;
+    }
+    // Inline quotes whose speaker never came are dropped: every inline quote
+    // has a speaker (pull quotes recorded by the segmenter may have none).
+    for b in blocks.iter_mut() {
+        b.quotes
+            .retain(|q| q.attribution.is_some() || q.kind != QuoteKind::Inline);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lexicon::*;
+    use super::marks::*;
+    use super::*;
+    use regex::Regex;
+
+    fn quotes(paragraphs: &[&str]) -> Vec<(String, String)> {
+        let mut draft = Draft::new(crate::heuristic::InputKind::Text, String::new());
+        *draft.blocks_mut() = paragraphs
+            .iter()
+            .map(|p| DraftBlock::new(Shape::Paragraph, *p))
+            .collect();
+        let limits = crate::limits::Limits::default();
+        let cx = Context {
+            url: None,
+            limits: &limits,
+        };
+        inline_quotes(&mut draft, &cx).expect("runs");
+        draft
+            .blocks()
+            .iter()
+            .flat_map(|b| b.quotes.iter())
+            .map(|q| (q.text.clone(), q.attribution.clone().unwrap_or_default()))
+            .collect()
+    }
+
+    fn pair(t: &str, s: &str) -> (String, String) {
+        (t.to_owned(), s.to_owned())
+    }
+
+    #[test]
+    fn finds_marks_of_several_languages() {
+        let texts: Vec<_> = find_quotes("He said \"one two\" and “three four” and « cinq six » and „sieben acht“ and ‚neun zehn‘.")
+            .into_iter()
+            .map(|f| f.text)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "one two",
+                "three four",
+                "cinq six",
+                "sieben acht",
+                "neun zehn"
+            ]
+        );
+    }
+
+    #[test]
+    fn appositive_after_the_verb_is_at_most_forty_characters() {
+        // 40 characters between the article and the comma: read through.
+        let hit = format!(
+            "\"We will rebuild the harbour wall,\" said the {}, Kim Lee.",
+            "x".repeat(40)
+        );
+        let q = find_quotes(&hit);
+        assert_eq!(
+            speaker_of(&hit, &q[0]),
+            Some(Mention::Name("Kim Lee".into()))
+        );
+        // 41: the verb-first pattern does not match at all.
+        let miss = format!(
+            "\"We will rebuild the harbour wall,\" said the {}, Kim Lee.",
+            "x".repeat(41)
+        );
+        let q = find_quotes(&miss);
+        assert_eq!(speaker_of(&miss, &q[0]), None);
+    }
+
+    #[test]
+    fn unbounded_name_cut_to_six_words_matches_the_bounded_name() {
+        let bounded = Regex::new(&format!("^(?:{NAME})")).expect("bounded");
+        let any = Regex::new(&format!("^(?:{NAME_ANY})")).expect("any");
+        for s in [
+            "Kim",
+            "Kim Lee",
+            "Ana de la Cruz Vega",
+            "A B C D E F G H",
+            "One Two Three Four Five Six Seven",
+            "One Two Three Four Five de Six Seven",
+            "One Two Three Four Five Six de la Seven",
+            "J. R. R. Tolkien Estate Trust Fund Board",
+            "Ludwig van der Beethoven Jr. Senior Fellow Extra Words",
+            "Ana\u{a0}María  Pérez\tdel Río Ortega Sáenz Díez Ruiz",
+            "Kim lee",
+            "Kim de",
+            "Élodie O’Neil-Smith said",
+        ] {
+            let want = bounded.find(s).map(|m| m.as_str());
+            let got = any.find(s).map(|m| first_name_words(m.as_str()));
+            assert_eq!(got, want, "{s:?}");
+        }
+    }
+
+    /// The regex's reading of a text after a quote, when its verb-first
+    /// pattern matches with a name: the `vn` capture, if no article
+    /// appositive or `-t-il` pronoun was read.
+    fn after_verb_regex(s: &str) -> Option<&str> {
+        let c = AFTER_VERB.captures(s)?;
+        if c.name("ap").is_some() || c.name("tp").is_some() {
+            return None;
+        }
+        c.name("vn").map(|m| m.as_str())
+    }
+
+    /// The name-first pattern's `nv` capture, when the verb-first one
+    /// does not match (the order of [`after_regexes`]).
+    fn after_name_regex(s: &str) -> Option<&str> {
+        if AFTER_VERB.is_match(s) {
+            return None;
+        }
+        AFTER_NAME.captures(s)?.name("nv").map(|m| m.as_str())
+    }
+
+    #[test]
+    fn plain_verbs_are_whole_single_word_verbs() {
+        let whole = Regex::new(&format!("^{VERBS}$")).expect("whole verb");
+        for v in PLAIN_VERBS {
+            assert!(whole.is_match(v), "{v}");
+            assert!(
+                !VERBS.contains(&format!("{v} ")),
+                "{v} starts a longer verb"
+            );
+            assert!(v.bytes().all(|b| b.is_ascii_lowercase()), "{v}");
+        }
+    }
+
+    #[test]
+    fn title_first_words_are_the_titles_pattern_words() {
+        // Every alternative of TITLES, split at its first word, is known to
+        // the hand parser (which must decline a name that starts with one).
+        let inner = TITLES
+            .trim_start_matches("(?:")
+            .trim_end_matches(')')
+            .replace("(?:", "")
+            .replace(")\\.?", "");
+        let words: Vec<&str> = inner
+            .split('|')
+            .filter_map(|alt| alt.split(' ').next())
+            .collect();
+        assert!(words.len() > 30, "{words:?}");
+        for w in words {
+            assert!(
+                is_title_first(w),
+                "{w} is in TITLES but not in is_title_first"
+            );
+        }
+        for w in ["Kim", "Dana", "The", "Deputy"] {
+            assert!(!is_title_first(w), "{w}");
+        }
+    }
+
+    /// The hand parser reads each hit as the regex does (an empty `want`
+    /// means the parser declines), and declines every miss.
+    fn check_fast_path(
+        fast: fn(&str) -> Option<&str>,
+        slow: fn(&str) -> Option<&str>,
+        hits: &[(&str, &str)],
+        misses: &[&str],
+    ) {
+        for &(s, want) in hits {
+            if want.is_empty() {
+                assert_eq!(fast(s), None, "{s:?}");
+            } else {
+                assert_eq!(fast(s), Some(want), "{s:?}");
+                assert_eq!(slow(s), Some(want), "{s:?}");
+            }
+        }
+        for &s in misses {
+            assert_eq!(fast(s), None, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn after_name_verb_hits_and_misses() {
+        let hits = [
+            (", Kim Lee said.", "Kim Lee"),
+            ("\u{2c} Dana Ortiz told reporters", "Dana Ortiz"),
+            (" Ana de Cruz added", "Ana de Cruz"),
+            (", Robert M. Danin said", "Robert M. Danin"),
+            (", Kim Lee quietly said", "Kim Lee"),
+            (", A B C D E F said", "A B C D E F"),
+            (", He said", "He"),
+            (", The official said", ""),
+            (", Officials said", "Officials"),
+            (", Kim said", "Kim"),
+            (", Kim said-", "Kim"),
+            (", Kim Lee only told", "Kim Lee"),
+        ];
+        // Left to the regexes: seven words, titles, pronouns, non-ASCII,
+        // a word character after the verb, several-word verbs.
+        let misses = [
+            ", A B C D E F G said",
+            ", Mayor Kim said",
+            ", she said",
+            ", Élodie Martin said",
+            ", Kim Lee a déclaré",
+            ", Kim said_",
+            ", Kim saidx",
+            ", Kim saidé",
+            ", Kim pointed out",
+            ", Kim Lee quietly",
+            ", Kim\u{a0}said",
+            ", Kim de said",
+        ];
+        check_fast_path(after_name_verb, after_name_regex, &hits, &misses);
+    }
+
+    #[test]
+    fn after_verb_name_hits_and_misses() {
+        // Read by hand, and what the regex reads.
+        let hits = [
+            (" said Dana Ortiz, the authority's director.", "Dana Ortiz"),
+            (", said Kim Lee.", "Kim Lee"),
+            ("  told   reporters", ""),
+            (
+                " said Robert M. Danin, a former official.",
+                "Robert M. Danin",
+            ),
+            // One particle only: "de la" stops the name.
+            (" said Ana de la Cruz Vega on Monday", "Ana"),
+            (" said Ana de Cruz Vega on Monday", "Ana de Cruz Vega"),
+            (" said Ana del Río", ""),
+            (" said Ana della Rovere", "Ana della Rovere"),
+            (" says O'Neil-Smith", "O'Neil-Smith"),
+            ("! added Tom Holt", "Tom Holt"),
+            (" said Tom", "Tom"),
+            (" said He", "He"),
+            (" said Tom Holt Jr. Smith", "Tom Holt Jr"),
+            (" said Ana de", "Ana"),
+            (" said Ana de lima", "Ana"),
+            (" said Ana\tHolt\nLee", "Ana\tHolt\nLee"),
+            (" said A B C D E F G H", "A B C D E F G H"),
+        ];
+        // Left to the regex: titles, articles, pronouns, non-ASCII letters
+        // or spaces where they matter, curly apostrophes, other verbs.
+        let misses = [
+            " said Mayor Ana Ruiz",
+            " said Prime Minister Kim",
+            " said M. Dupont",
+            " said Dr. Kim Lee",
+            " said the agency's director, Kim Lee",
+            " said she",
+            " said Élodie Martin",
+            " said Zoë Lee",
+            " said Ana Pérez",
+            " said O’Neil",
+            " said\u{a0}Kim Lee",
+            " said Kim\u{a0}Lee",
+            "… said Kim Lee",
+            " pointed out Kim Lee",
+            ", a déclaré Marie Dupont",
+            ", explique-t-elle",
+            ", sagte Anna Schmidt",
+            " Kim Lee said",
+            " saidKim Lee",
+            " Said Kim Lee",
+            "",
+            " said",
+            " said ",
+        ];
+        check_fast_path(after_verb_name, after_verb_regex, &hits, &misses);
+    }
+
+    #[test]
+    fn after_verb_name_gives_what_the_regex_gives() {
+        let texts = [
+            " said Dana Ortiz, the authority's director.",
+            " said Ana de la Cruz Vega y Lopez",
+            " said A. B. C. D. E. F. G.",
+            " said J.R. Smith",
+            " said Kim Lee-Park's aide",
+            " said Kim  \t Lee",
+            " said Kim de  \n Lee",
+            " said Kim van der Berg",
+            " said Kim van Der Berg",
+            " said Kim bin Laden",
+            " said Kim al-Amin",
+            " told Officials in town",
+            " said The",
+            " wrote Ana, Tom",
+            &format!(" said {}", "Ana ".repeat(40)),
+            ", Kim Lee said.",
+            ", Kim Lee quietly said.",
+            ", Kim Lee quietly told reporters",
+            ", Kim Lee quietly",
+            ", Kim Lee only said",
+            ", Kim Lee ly said",
+            ", A B C D E F said",
+            ", A B C D E F G said",
+            ", Kim de said",
+            ", Kim de Lee said_",
+            ", Kim saidx",
+            ", Kim said7",
+            ", Kim said-",
+            ", He said",
+            ", The official said",
+            ", Officials said",
+            ", Mayor Kim said",
+            ", Kim pointed out",
+            ", Kim sagte",
+            &format!(", {}said", "Ana ".repeat(40)),
+        ];
+        for s in texts {
+            if let Some(n) = after_verb_name(s) {
+                assert_eq!(after_verb_regex(s), Some(n), "{s:?}");
+            }
+            if let Some(n) = after_name_verb(s) {
+                assert_eq!(after_name_regex(s), Some(n), "{s:?}");
+            }
+            assert_eq!(
+                after_by_hand(s).map_or_else(|| after_regexes(s), mention),
+                after_regexes(s),
+                "{s:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        // Texts made of the pieces the hand readers decide on: wherever
+        // one answers, the regexes answer the same.
+        #[test]
+        fn hand_readers_match_the_regexes_on_generated_texts(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                " ", "  ", "\t", "\n", "\u{a0}", ",", ".", "!", "?", "…", "\"", "'", "-", "’",
+                "said", "says", "say", "sayings", "told", "wrote", "pointed", "out", "so", "a", "dit",
+                "Dana", "Ortiz", "Kim", "Lee", "O'Neil", "Ana-María", "Élodie", "Zoë",
+                "de", "la", "del", "della", "van", "der", "bin", "al", "dentro",
+                "M", "M.", "J.", "Jr.", "R", "Dr", "Mr.", "Mayor", "Prime", "Minister", "Mayors",
+                "the", "an", "director", "she", "he", "He", "The", "x", "X", "7", "_",
+                "quietly", "only", "ly", "sagte", "reporters", " said", " told ", " quietly said",
+            ]), 0..14),
+            head in proptest::sample::select(vec![
+                "", ", said ", " said ", " told  ", "! added\t", " wrote ", " said the ", " so ",
+                " said Ana ", " said Ana de ", ", said\u{a0}", " says M. ",
+                ", Kim ", ". Kim Lee ", " Ana de ", ", Kim quietly ", " Dana Ortiz said",
+                ", Kim Lee said ", "! Mayor Kim ", ", Kim Lee  ",
+            ]),
+        ) {
+            // Half of the texts start the way an attribution does, so that
+            // the hand reader answers often.
+            let s: String = std::iter::once(head).chain(parts.iter().copied()).collect();
+            if let Some(n) = after_verb_name(&s) {
+                proptest::prop_assert_eq!(after_verb_regex(&s), Some(n), "{:?}", s);
+            }
+            if let Some(n) = after_name_verb(&s) {
+                proptest::prop_assert_eq!(after_name_regex(&s), Some(n), "{:?}", s);
+            }
+            proptest::prop_assert_eq!(
+                after_by_hand(&s).map_or_else(|| after_regexes(&s), mention),
+                after_regexes(&s),
+                "{:?}", s
+            );
+        }
+    }
+
+    #[test]
+    fn mark_bytes_are_found_in_and_after_whole_chunks() {
+        let slow = |b: &[u8]| b.iter().position(|&c| c == b'"' || c >= 0x80);
+        let long = "x".repeat(37);
+        for s in [
+            "",
+            "\"",
+            "abc",
+            "abcdefgh\"",
+            "abcdefg\"",
+            "abcdefghijklmnop«",
+            "no marks at all in this sentence",
+            "!#$%&'()*+,-./ #!",
+            "\u{7f}\u{21}\u{23}\u{a2}",
+            "eight by“",
+            &format!("{long}\"{long}"),
+            &format!("{long}é"),
+        ] {
+            assert_eq!(next_mark_byte(s.as_bytes()), slow(s.as_bytes()), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn apostrophes_do_not_close_single_quotes() {
+        let f = find_quotes("‘It’s the council’s call now,’ she said.");
+        assert_eq!(f[0].text, "It’s the council’s call now");
+    }
+
+    #[test]
+    fn attribution_patterns() {
+        assert_eq!(
+            quotes(&["\"We will rebuild the harbour wall,\" said Kim Lee, a spokesperson."]),
+            [pair("We will rebuild the harbour wall", "Kim Lee")]
+        );
+        assert_eq!(
+            quotes(&["“The plan is far too slow,” Ana Ruiz said on Monday."]),
+            [pair("The plan is far too slow", "Ana Ruiz")]
+        );
+        assert_eq!(
+            quotes(&["Mayor Ana Ruiz said: \"We have no money left for this.\""]),
+            [pair("We have no money left for this.", "Ana Ruiz")]
+        );
+        assert_eq!(
+            quotes(&["The works will \"take at least three years,\" according to Tom Holt."]),
+            [pair("take at least three years", "Tom Holt")]
+        );
+        assert_eq!(
+            quotes(&["« Nous allons reconstruire le port », a déclaré Marie Dupont."]),
+            [pair("Nous allons reconstruire le port", "Marie Dupont")]
+        );
+        assert_eq!(
+            quotes(&["„Wir bauen den Hafen wieder auf“, sagte Anna Schmidt."]),
+            [pair("Wir bauen den Hafen wieder auf", "Anna Schmidt")]
+        );
+    }
+
+    #[test]
+    fn pronouns_surnames_and_carry_over() {
+        assert_eq!(
+            quotes(&[
+                "“We start in May,” said Ana Ruiz, the mayor.",
+                "“Nobody expected the storm to last this long,” she said.",
+                "“It was a hard winter for every family here.”",
+                "The council met again. “We need the money now,” Ruiz told reporters.",
+            ]),
+            [
+                pair("We start in May", "Ana Ruiz"),
+                pair("Nobody expected the storm to last this long", "Ana Ruiz"),
+                pair("It was a hard winter for every family here.", "Ana Ruiz"),
+                pair("We need the money now", "Ana Ruiz"),
+            ]
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_quote_takes_the_closing_speaker() {
+        assert_eq!(
+            quotes(&[
+                "“The first part of a long statement runs through this paragraph.",
+                "“And the second part ends here, at last,” said Ana Ruiz.",
+            ]),
+            [
+                pair(
+                    "The first part of a long statement runs through this paragraph.",
+                    "Ana Ruiz"
+                ),
+                pair("And the second part ends here, at last", "Ana Ruiz"),
+            ]
+        );
+    }
+
+    #[test]
+    fn middle_initials_stay_in_names() {
+        assert_eq!(
+            quotes(&["“The talks are stuck for now,” said Robert M. Danin, a former official."]),
+            [pair("The talks are stuck for now", "Robert M. Danin")]
+        );
+    }
+
+    #[test]
+    fn titles_are_stripped() {
+        assert_eq!(
+            strip_titles("Deputy Mayor Elena Sorensen"),
+            "Elena Sorensen"
+        );
+        assert_eq!(strip_titles("Transport Minister Rui Matos"), "Rui Matos");
+        assert_eq!(strip_titles("Mayor"), "Mayor");
+        assert_eq!(
+            strip_titles("White House Press Secretary Jane Roe"),
+            "Jane Roe"
+        );
+        assert_eq!(strip_titles("Ana Ruiz"), "Ana Ruiz");
+        // A role word at the end: nothing follows it, the name stays whole.
+        assert_eq!(strip_titles("Mayor Ana Minister"), "Mayor Ana Minister");
+        assert_eq!(strip_titles("Ana Mayor Ana Lee"), "Ana Mayor Ana Lee");
+        for hit in ["he", "She", "THEY", "elles", "Sie"] {
+            assert!(is_pronoun(hit), "{hit}");
+        }
+        for miss in ["", "hen", "the", "Kim", "s\u{212A}e"] {
+            assert!(!is_pronoun(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn scare_quotes_and_unattributed_are_skipped() {
+        assert!(quotes(&["The so-called \"golden age\" is over, critics say."]).is_empty());
+        assert!(quotes(&["The film \"A Day at the Harbour Market\" opens soon."]).is_empty());
+    }
+
+    #[test]
+    fn mid_paragraph_follow_up_keeps_speaker() {
+        assert_eq!(
+            quotes(&[
+                "“We are ready for this,” said Tom Holt. “The boats are already in the water.”"
+            ]),
+            [
+                pair("We are ready for this", "Tom Holt"),
+                pair("The boats are already in the water.", "Tom Holt")
+            ]
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_is_linear_and_safe() {
+        let text = "«".repeat(100_000);
+        assert!(find_quotes(&text).len() <= 1);
+        let text = "\" a".repeat(100_000);
+        assert!(!find_quotes(&text).is_empty());
+    }
+}

@@ -1,0 +1,472 @@
+//! Field choice: picks each metadata field from the [`Harvest`] in the
+//! order documented in the module table of [`super`], and records which
+//! source won.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::harvest::*;
+use super::json_ld::{self, LdArticle};
+use super::keys::*;
+use super::{title, url};
+use crate::grammar::byline;
+use crate::grammar::dates::{When, parse_when};
+use crate::heuristic::{Context, Draft};
+
+/// A full date in a URL path: `/2019/11/19/`, `/2019-11-19`.
+pub(super) static URL_DATE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/_-]|\.html?|$)").expect("URL_DATE")
+});
+
+pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Context<'_>) {
+    let h = collect(dom.html.tree.root());
+    let ld = json_ld::find_article(&h.ld_scripts).unwrap_or_default();
+    const NAME: &str = "metadata.harvest";
+
+    // Base URL for relative links: <base href> resolved against the caller's URL.
+    let base = match (&h.base_href, cx.url) {
+        (Some(b), Some(u)) => url::resolve(Some(u), b),
+        (Some(b), None) => url::resolve(None, b),
+        (None, u) => u.map(str::to_owned),
+    };
+    let base = base.as_deref().or(cx.url);
+
+    // Site name first: the headline cleaner uses it.
+    let site = ld
+        .publisher
+        .clone()
+        .filter(|_| ld.is_article)
+        .map(|s| ("json-ld publisher.name", unescape(&s)))
+        .or_else(|| {
+            // An application name with a title separator is a page title.
+            h.meta(SITE_KEYS)
+                .filter(|(k, v)| *k == "og:site_name" || !(v.contains(" - ") || v.contains(" | ")))
+        })
+        .or_else(|| {
+            ld.website
+                .clone()
+                .map(|s| ("json-ld WebSite.name", unescape(&s)))
+        });
+    if let Some((src, s)) = site.filter(|(_, s)| !s.is_empty()) {
+        draft.article.site_name = Some(s);
+        draft.record("site_name", NAME, src, 0.8);
+    }
+
+    // Headline.
+    if let Some((src, t)) = choose_title(&h, &ld) {
+        let cleaned = match &draft.article.site_name {
+            Some(site) if src != "<title>" => title::strip_site_name(&t, site),
+            _ => t,
+        };
+        let cleaned = title::reconcile_with_h1(&cleaned, &h.h1s).unwrap_or(cleaned);
+        let site = draft.article.site_name.as_deref();
+        let (src, cleaned) = match h
+            .article_h1
+            .as_deref()
+            .filter(|_| src != "<title>")
+            .and_then(|h1| title::h1_within(&cleaned, h1, site))
+        {
+            Some(h1) => ("<h1> (the headline less a site or search part)", h1),
+            None => (src, cleaned),
+        };
+        if !cleaned.is_empty() {
+            draft.article.headline = Some(cleaned);
+            draft.record(
+                "headline",
+                NAME,
+                src,
+                if src == "<title>" { 0.6 } else { 0.85 },
+            );
+        }
+    }
+
+    // Dek (Readability's excerpt order).
+    let dek = ld
+        .description
+        .clone()
+        .filter(|_| ld.is_article)
+        .map(|d| ("json-ld description", unescape(&d)))
+        .or_else(|| h.meta(DESCRIPTION_KEYS))
+        .or_else(|| {
+            ld.description
+                .clone()
+                .map(|d| ("json-ld description", unescape(&d)))
+        });
+    if let Some((src, d)) = dek.filter(|(_, d)| !d.is_empty()) {
+        draft.article.dek = Some(d);
+        draft.record("dek", NAME, src, 0.7);
+    }
+
+    // Byline: the first source that yields a cleaned name wins.
+    let mut author_sources: Vec<(&'static str, Vec<String>)> = Vec::new();
+    if ld.is_article && !ld.authors.is_empty() {
+        author_sources.push((
+            "json-ld author",
+            ld.authors.iter().map(|a| unescape(a)).collect(),
+        ));
+    }
+    for k in AUTHOR_KEYS {
+        // The last tag of a key wins, as in `Harvest::meta`.
+        if let Some(v) = h
+            .meta_all(std::slice::from_ref(k))
+            .map(unescape)
+            .filter(|v| !v.is_empty() && !url::is_url(v))
+            .last()
+        {
+            author_sources.push((static_key(k), vec![v]));
+        }
+    }
+    if let Some(b) = &h.dom_byline {
+        author_sources.push(("byline element", vec![b.clone()]));
+    }
+    // A name printed under the headline ("By Ana Ruiz") comes before an
+    // author line in page chrome.
+    let printed = || {
+        let p = if h.header_from.is_some() {
+            byline::printed(&h.header_after)
+        } else {
+            Vec::new()
+        };
+        (!p.is_empty()).then_some(("byline printed by the headline", p))
+    };
+    let in_chrome = || {
+        let b = h.chrome_byline.clone()?;
+        let p = byline::people(&[b]);
+        (!p.is_empty()).then_some(("byline element in page chrome", p))
+    };
+    // Author markup in the page (`rel=author`, `itemprop=author`) may name
+    // a user by handle.
+    let explicit = |src: &str| src == "byline element" && h.dom_byline_explicit;
+    if let Some((src, people)) = author_sources
+        .iter()
+        .map(|(src, raw)| {
+            let p = if explicit(src) {
+                byline::people_or_handles(raw)
+            } else {
+                byline::people(raw)
+            };
+            (*src, p)
+        })
+        .find(|(_, p)| !p.is_empty())
+        .or_else(printed)
+        .or_else(in_chrome)
+    {
+        let mut people = people;
+        if src == "json-ld author" {
+            // A profile URL given next to a name in JSON-LD.
+            for p in &mut people {
+                let key = p.name.to_lowercase();
+                p.url = ld
+                    .author_urls
+                    .iter()
+                    .find(|(n, _)| unescape(n).to_lowercase().contains(&key))
+                    .and_then(|(_, u)| url::resolve(base, u));
+            }
+        }
+        draft.article.byline = people;
+        draft.record("byline", NAME, src, 0.75);
+    }
+
+    // Dates.
+    let canonical = h
+        .canonical
+        .as_deref()
+        .and_then(|c| url::resolve(base, c))
+        .or_else(|| h.meta(URL_KEYS).and_then(|(_, u)| url::resolve(base, &u)))
+        .or_else(|| ld.url.as_deref().and_then(|u| url::resolve(base, u)));
+    if let Some((src, w, confidence)) = choose_published(&h, &ld) {
+        draft.article.published = Some(w.iso());
+        draft.record("published", NAME, src, confidence);
+    }
+    let modified = declared_date(
+        &h,
+        ld.modified.as_deref(),
+        "json-ld dateModified",
+        MODIFIED_KEYS,
+    );
+    if let Some((src, w)) = modified {
+        draft.article.modified = Some(w.iso());
+        draft.record("modified", NAME, src, 0.7);
+    }
+
+    // Language.
+    let lang = h
+        .html_lang
+        .as_deref()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| ("<html lang>", l.to_owned()))
+        .or_else(|| h.meta(LANGUAGE_KEYS))
+        .or_else(|| ld.language.clone().map(|l| ("json-ld inLanguage", l)));
+    if let Some((src, l)) = lang {
+        let l = l.split(',').next().unwrap_or("").trim().replace('_', "-");
+        if !l.is_empty()
+            && l.len() <= 35
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            draft.article.language = Some(l);
+            draft.record("language", NAME, src, 0.9);
+        }
+    }
+
+    // Canonical URL.
+    if let Some(c) = canonical {
+        draft.article.url = Some(c);
+        draft.record("url", NAME, "link rel=canonical / og:url", 0.9);
+    }
+
+    // Tags.
+    let mut tags: Vec<String> = Vec::new();
+    let raw_tags = h
+        .meta_all(TAG_KEYS)
+        .map(str::to_owned)
+        .chain(ld.keywords.iter().cloned());
+    for raw in raw_tags {
+        for t in raw.split([',', ';']) {
+            let t = unescape(t);
+            if !t.is_empty()
+                && t.chars().count() <= 60
+                && tags.len() < 50
+                && !tags.iter().any(|x| x.eq_ignore_ascii_case(&t))
+            {
+                tags.push(t);
+            }
+        }
+    }
+    if !tags.is_empty() {
+        draft.article.tags = tags;
+        draft.record("tags", NAME, "keywords / article:tag / json-ld", 0.6);
+    }
+
+    // Images, lead image first.
+    let mut images: Vec<String> = Vec::new();
+    let raw_images = h
+        .meta_all(IMAGE_KEYS)
+        .map(str::to_owned)
+        .chain(ld.images.iter().cloned());
+    for raw in raw_images {
+        if let Some(u) = url::resolve(base, raw.trim()) {
+            if images.len() < 20 && !images.contains(&u) {
+                images.push(u);
+            }
+        }
+    }
+    if !images.is_empty() {
+        draft.article.images = images;
+        draft.record(
+            "images",
+            NAME,
+            "og:image / twitter:image / json-ld image",
+            0.7,
+        );
+    }
+}
+
+/// The article's publication date, its source and a confidence.
+///
+/// `published` means the date this article was first published, as the page
+/// declares it. Declarations come first: JSON-LD `datePublished` of the
+/// article node, the publication-date `<meta>` names ([`PUBLISHED_KEYS`]),
+/// microdata `datePublished` outside comments and page chrome; then JSON-LD
+/// `dateCreated` (a CMS record date, sometimes later than the shown one).
+/// Only when the page declares nothing does a date *shown* in the body
+/// count, and only where it is the article's own: a `<time pubdate>`, or a
+/// `<time>` / date-class element in the article header (next to the author
+/// line, or within a few hundred characters of a headline). A bare `<time>`
+/// elsewhere (a comment's, a related story's, a "last updated" stamp) and a
+/// date in the URL are not promoted here; `metadata.url-date` accepts a URL
+/// date only when a date shown in the page agrees.
+///
+/// | source                                            | taken when                         | confidence |
+/// |---------------------------------------------------|------------------------------------|-----------:|
+/// | JSON-LD `datePublished`, publication `<meta>`, microdata `datePublished` | always                      | 0.8 |
+/// | JSON-LD `dateCreated`                             | no declaration above               | 0.7 |
+/// | `<time pubdate>`                                  | nothing declared                   | 0.6 |
+/// | `<time>` / date-class element in the header       | nothing declared                   | 0.5 |
+/// | `<time>` marked `dateModified` / `updated`        | never                              | —   |
+/// | any other `<time>`, URL path date                 | never (URL: see `metadata.url-date`) | —   |
+///
+/// Among the declarations, a later source on the same date with a time or a
+/// zone replaces an earlier one.
+pub(super) fn choose_published(
+    h: &Harvest<'_>,
+    ld: &LdArticle,
+) -> Option<(&'static str, When, f32)> {
+    let declared = declared_date(
+        h,
+        ld.published.as_deref(),
+        "json-ld datePublished",
+        PUBLISHED_KEYS,
+    );
+    if let Some((src, w)) = declared {
+        return Some((src, w, 0.8));
+    }
+    if let Some(w) = ld.created.as_deref().and_then(parse_when) {
+        return Some(("json-ld dateCreated", w, 0.7));
+    }
+    if let Some(w) = h
+        .times
+        .iter()
+        .filter(|t| t.pubdate)
+        .find_map(|t| parse_when(&t.value))
+    {
+        return Some(("<time pubdate>", w, 0.6));
+    }
+    let in_header = |d: &&ShownDate| d.in_header(&h.headline_pos);
+    let time = h
+        .times
+        .iter()
+        .filter(in_header)
+        .find_map(|t| parse_when(&t.value));
+    let elem = h
+        .date_texts
+        .iter()
+        .filter(in_header)
+        .find_map(|t| parse_when(&t.value));
+    match (time, elem) {
+        // The element may say the time the `<time>` left out.
+        (Some(t), Some(e)) if e.same_date(&t) && e.specificity() > t.specificity() => {
+            Some(("date-class element in the article header", e, 0.5))
+        }
+        (Some(t), _) => Some(("<time> in the article header", t, 0.5)),
+        (None, Some(e)) => Some(("date-class element in the article header", e, 0.5)),
+        (None, None) => printed_date(h).map(|w| ("date printed by the headline", w, 0.4)),
+    }
+}
+
+/// Words that mark a printed date as a revision, not the publication
+/// ("Updated Dec 18, 2025", "Zuletzt aktualisiert: 18.12.2025").
+const UPDATE_WORDS: &[&str] = &[
+    "updated",
+    "modified",
+    "edited",
+    "revised",
+    "reviewed",
+    "aktualisiert",
+    "geändert",
+    "actualizado",
+    "actualisé",
+    "mis à jour",
+    "modifié",
+    "aggiornato",
+    "bijgewerkt",
+    "atualizado",
+];
+
+/// The first date printed as text right after the article `<h1>` (the
+/// author-and-date line: "By Ana Ruiz - June 12, 2025", "Published on 12
+/// June 2025", "12.06.2025 · 4 min read"), else just before it (a
+/// dateline above the headline). A line that says the date is an update,
+/// or a copyright line, is passed over, and so is a date right after such a
+/// label ("Updated:" in its own element). Only short lines count: a date
+/// inside a sentence of the dek or the body is not the article's.
+fn printed_date(h: &Harvest<'_>) -> Option<When> {
+    // Longest line, in bytes, that still reads as an author or date line.
+    const LINE: usize = 100;
+    h.header_from?;
+    let revision = |s: &str| {
+        let l = s.to_lowercase();
+        UPDATE_WORDS.iter().any(|w| l.contains(w))
+    };
+    let copyright = |s: &str| s.contains('©') || s.to_lowercase().contains("copyright");
+    let after = h.header_after.iter().enumerate().map(|(i, s)| {
+        let prev = i
+            .checked_sub(1)
+            .and_then(|p| h.header_after.get(p))
+            .or_else(|| h.header_before.last());
+        (s, prev)
+    });
+    let before = h.header_before.iter().enumerate().rev().map(|(i, s)| {
+        let prev = i.checked_sub(1).and_then(|p| h.header_before.get(p));
+        (s, prev)
+    });
+    after
+        .chain(before)
+        .filter(|(s, prev)| {
+            s.len() <= LINE
+                && !revision(s)
+                && !copyright(s)
+                && !prev.is_some_and(|p| p.len() <= 30 && revision(p))
+        })
+        .find_map(|(s, _)| parse_when(s))
+}
+
+/// The date a page declares for one field: the JSON-LD value, then the
+/// first parseable value of each meta key, the most specific of them (see
+/// [`most_specific`]).
+pub(super) fn declared_date(
+    h: &Harvest<'_>,
+    ld_value: Option<&str>,
+    ld_source: &'static str,
+    keys: &[&str],
+) -> Option<(&'static str, When)> {
+    let mut found: Vec<(&'static str, When)> = Vec::new();
+    if let Some(w) = ld_value.and_then(parse_when) {
+        found.push((ld_source, w));
+    }
+    for k in keys {
+        if let Some(w) = h.meta_all(std::slice::from_ref(k)).find_map(parse_when) {
+            found.push((static_key(k), w));
+        }
+    }
+    most_specific(&found)
+}
+
+/// The first candidate, replaced by a later one on the same date that says
+/// more (a time, a zone).
+pub(super) fn most_specific(cands: &[(&'static str, When)]) -> Option<(&'static str, When)> {
+    let (mut src, mut best) = *cands.first()?;
+    for (s, w) in cands.iter().skip(1) {
+        if w.same_date(&best) && w.specificity() > best.specificity() {
+            src = s;
+            best = *w;
+        }
+    }
+    Some((src, best))
+}
+
+pub(super) fn url_date(u: &str) -> Option<When> {
+    let c = URL_DATE.captures(u)?;
+    parse_when(&format!("{}-{}-{}", &c[1], &c[2], &c[3]))
+}
+
+/// Picks the headline: JSON-LD (name vs headline as Readability does), then
+/// title-like meta tags, then the `<title>` element cleaned like
+/// Readability's `_getArticleTitle`.
+pub(super) fn choose_title(h: &Harvest<'_>, ld: &LdArticle) -> Option<(&'static str, String)> {
+    let page_title = h
+        .title
+        .as_deref()
+        .map(|t| title::from_title_element(&unescape(t), &h.h1s, &h.h2s));
+    if ld.is_article {
+        let t = match (&ld.name, &ld.headline) {
+            (Some(n), Some(hl)) if n != hl => {
+                let pt = page_title.as_deref().unwrap_or("");
+                let name_ok = title::similarity(n, pt) > 0.75;
+                let head_ok = title::similarity(hl, pt) > 0.75;
+                if head_ok && !name_ok {
+                    Some(hl)
+                } else {
+                    Some(n)
+                }
+            }
+            (Some(n), _) => Some(n),
+            (None, Some(hl)) => Some(hl),
+            _ => None,
+        };
+        if let Some(t) = t.map(|t| unescape(t)).filter(|t| !t.is_empty()) {
+            return Some(("json-ld headline", t));
+        }
+    }
+    if let Some(found) = h.meta(TITLE_KEYS) {
+        return Some(found);
+    }
+    page_title
+        .filter(|t| !t.is_empty())
+        .map(|t| ("<title>", t))
+        .or_else(|| {
+            h.h1s
+                .first()
+                .filter(|t| !t.is_empty())
+                .map(|t| ("<h1>", t.clone()))
+        })
+}
