@@ -128,6 +128,7 @@
 //! | `label.qa-turns` | label | Marks interview turns (`Q:`/`A:` or a speaker label used at least twice) as paragraphs so they are not taken for headings or pull quotes. |
 //! | `label.related` | label | Finds a related-articles header ("Related Articles", "You may also like", ...) and marks the teasers after it, and inline "Read more: ..." lines, as related items. |
 //! | `label.disclaimers` | label | Marks notices about the piece (AI-generated, editor's note, correction, sponsored, affiliate, copyright, disclosure) by wording and position. |
+//! | `label.dump-body` | label | Finds the article inside a text dump (menus, banners, teasers and footers around it): the run of lines with the most prose, closed by a comments or related header, started at the page title found again; the rest is boilerplate. |
 //! | `label.headline` | label | Marks the first line of a text dump as the headline when it is 3-25 words, has no final period and is followed by longer text. |
 //! | `label.dek` | label | Marks the block right after a text headline as the dek when it is one or two sentences (at most ~45 words) before the body. |
 //! | `label.byline-dateline` | label | Marks "By ..." lines as the byline and "Published/Updated ..." or date lines as the dateline near the head of the article. |
@@ -193,7 +194,6 @@
 //! |---|---|---|
 //! | `cli` | yes | the `copydesk` command-line tool (clap, rayon, indicatif, flate2); implies `schema` |
 //! | `schema` | with `cli` | `schema()`: the Article's JSON Schema (schemars) |
-//! | `warc` | with `cli` | `copydesk::warc`: a streaming WARC reader whose records give [`Input`]s (flate2) |
 //!
 //! On docs.rs each feature-gated item is marked with the feature it needs.
 //!
@@ -225,9 +225,6 @@ mod report;
 mod schema;
 pub mod site_rules;
 mod text;
-#[cfg(feature = "warc")]
-#[cfg_attr(docsrs, doc(cfg(feature = "warc")))]
-pub mod warc;
 
 pub use error::{BoxError, Error, Result};
 pub use extractor::{Extractor, ExtractorBuilder, builtin_heuristics, extract, extract_bytes};

@@ -190,8 +190,11 @@ fn push_block(out: &mut String, text: &str) {
 /// In JSON each block carries its own inline spans, `{"kind": "paragraph",
 /// "text": "…", "spans": […]}`; in Rust they are kept next to the blocks, in
 /// [`spans`](Section::spans), so [`Block`]'s variants stay as they are.
+///
+/// Two sections are equal when their headings, levels, blocks and every
+/// block's spans are: a missing entry of `spans` equals an empty one.
 #[non_exhaustive]
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct Section {
     /// The subheading; `None` for the part before the first subheading.
     pub heading: Option<String>,
@@ -217,6 +220,13 @@ impl Section {
         }
     }
 
+    /// Drops trailing empty entries of [`spans`](Section::spans).
+    pub(crate) fn tidy_spans(&mut self) {
+        while self.spans.last().is_some_and(Vec::is_empty) {
+            self.spans.pop();
+        }
+    }
+
     /// The inline spans of block `index` (empty when it has none).
     pub fn spans_of(&self, index: usize) -> &[Span] {
         self.spans.get(index).map_or(&[], Vec::as_slice)
@@ -229,6 +239,16 @@ impl Section {
             self.spans.push(spans);
         }
         self.blocks.push(block);
+    }
+}
+
+impl PartialEq for Section {
+    fn eq(&self, other: &Self) -> bool {
+        self.heading == other.heading
+            && self.level == other.level
+            && self.blocks == other.blocks
+            && (0..self.spans.len().max(other.spans.len()))
+                .all(|i| self.spans_of(i) == other.spans_of(i))
     }
 }
 
@@ -785,6 +805,13 @@ mod tests {
         assert!(s.spans_of(0).is_empty());
         assert_eq!(s.spans_of(1).len(), 1);
         assert!(s.spans_of(2).is_empty());
+        // A missing entry equals an empty one (JSON round trips drop them).
+        let mut padded = s.clone();
+        padded.spans.push(Vec::new());
+        padded.spans.push(Vec::new());
+        assert_eq!(padded, s);
+        padded.tidy_spans();
+        assert_eq!(padded.spans.len(), 2);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! in Latin script never overrules the page: whatlang cannot tell a Latin
 //! Serbian or Azerbaijani text from its neighbours well enough.
 
+use crate::base::is_language_tag;
 use whatlang::{Lang, Script};
 
 /// Detection reads at most this many bytes of the body: enough for a
@@ -31,8 +32,10 @@ pub(crate) struct Detected {
     script_raw: Option<Script>,
 }
 
-/// The body's language and script. Reads the first [`SAMPLE_BYTES`].
-pub(crate) fn detect(text: &str) -> Detected {
+/// The body's script and, with `language` (the costly part: trigram
+/// scores for every candidate language), its language. Reads the first
+/// [`SAMPLE_BYTES`].
+pub(crate) fn detect(text: &str, language: bool) -> Detected {
     let mut cut = text.len().min(SAMPLE_BYTES);
     while !text.is_char_boundary(cut) {
         cut -= 1;
@@ -40,7 +43,7 @@ pub(crate) fn detect(text: &str) -> Detected {
     let sample = &text[..cut];
     let script_raw = whatlang::detect_script(sample);
     let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
-    let info = (letters >= MIN_LETTERS)
+    let info = (language && letters >= MIN_LETTERS)
         .then(|| whatlang::detect(sample))
         .flatten()
         .filter(whatlang::Info::is_reliable);
@@ -48,7 +51,11 @@ pub(crate) fn detect(text: &str) -> Detected {
     let script = match info.as_ref().map(whatlang::Info::lang) {
         // Japanese mixes kanji and kana: ISO 15924 names the mix.
         Some(Lang::Jpn) => Some("Jpan"),
-        _ => script_raw.map(script_code),
+        _ => match script_raw {
+            // Kana are only written in Japanese.
+            Some(Script::Hiragana | Script::Katakana) => Some("Jpan"),
+            other => other.map(script_code),
+        },
     };
     Detected {
         lang,
@@ -87,17 +94,6 @@ pub(crate) fn implausible(declared: &str, detected: &Detected) -> Option<&'stati
             Script::Mandarin | Script::Hiragana | Script::Katakana
         ) && han_family(declared_lang));
     (!fits).then_some("the body is written in another script")
-}
-
-/// `en`, `pt-BR`, `zh-Hant-TW`: letters and digits in parts of 1–8, the
-/// first all letters.
-pub(crate) fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split(['-', '_']);
-    let first_ok = parts
-        .next()
-        .is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
-    first_ok
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// ISO 639-1 tags of whatlang's languages (ISO 639-3 `code()` otherwise).
@@ -221,28 +217,30 @@ mod tests {
 
     #[test]
     fn detects_language_and_script() {
-        let d = detect(FR);
+        let d = detect(FR, true);
         assert_eq!((d.lang, d.script), (Some("fr"), Some("Latn")));
-        let d = detect(RU);
+        let d = detect(RU, true);
         assert_eq!((d.lang, d.script), (Some("ru"), Some("Cyrl")));
         let d = detect(
             "東京都は月曜日、新しい公園の計画を発表しました。市民の意見を聞いて、来年の春に工事を始める予定です。公園には図書館と広場ができます。子どもたちが安全に遊べる場所になると話しています。",
+            true,
         );
         assert_eq!(d.script, Some("Jpan"), "{d:?}");
     }
 
     #[test]
     fn short_text_gives_no_language() {
-        let d = detect("Bonjour à tous.");
+        let d = detect("Bonjour à tous.", true);
         assert_eq!(d.lang, None);
         assert_eq!(d.script, Some("Latn"));
-        assert_eq!(detect("12 345 — 678").script, None);
+        assert_eq!(detect("12 345 — 678", true).script, None);
+        assert_eq!(detect(FR, false).lang, None, "the language only when asked");
     }
 
     #[test]
     fn declared_tags_are_judged() {
-        let fr = detect(FR);
-        let ru = detect(RU);
+        let fr = detect(FR, true);
+        let ru = detect(RU, true);
         assert_eq!(implausible("en", &fr), None, "Latin bodies never overrule");
         assert_eq!(implausible("ru-RU", &ru), None);
         assert_eq!(implausible("sr", &ru), None);

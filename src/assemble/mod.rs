@@ -62,7 +62,7 @@ fn images(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
         };
         let Some(url) = src
             .as_deref()
-            .and_then(|u| crate::metadata::url::resolve(base, u))
+            .and_then(|u| crate::base::url::resolve(base, u))
         else {
             continue;
         };
@@ -99,15 +99,29 @@ fn images(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
 /// one); `script` from the body always. The report says which source won.
 fn language_and_script(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
     const NAME: &str = "assemble.language";
-    let detected = language::detect(&draft.article.text);
-    if let Some(script) = detected.script {
-        draft.article.script = Some(script.to_owned());
-        draft.record("script", NAME, "body text", 0.9);
-    }
+    let mut detected = language::detect(&draft.article.text, false);
     let declared = draft.article.language.clone();
     let refused = declared
         .as_deref()
         .map(|d| (d, language::implausible(d, &detected)));
+    // Trigram detection only when the page's own tag is not taken.
+    if !matches!(refused, Some((_, None))) {
+        detected = language::detect(&draft.article.text, true);
+    }
+    let japanese = detected.lang == Some("ja")
+        || (detected.lang.is_none()
+            && declared
+                .as_deref()
+                .is_some_and(|d| d.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("ja"))));
+    let script = match detected.script {
+        // Kanji with some kana is Japanese writing.
+        Some("Hani") if japanese => Some("Jpan"),
+        other => other,
+    };
+    if let Some(script) = script {
+        draft.article.script = Some(script.to_owned());
+        draft.record("script", NAME, "body text", 0.9);
+    }
     match (refused, detected.lang) {
         (Some((_, None)), _) => {
             draft
@@ -361,6 +375,9 @@ fn assemble_article(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError>
     drop_repeated_notices(&draft.article, &mut sections, &mut quotes);
     let base = draft.article.url.clone();
     absolute_links(&mut sections, base.as_deref().or(cx.url));
+    for s in &mut sections {
+        s.tidy_spans();
+    }
     // Empty sections go; quotes keep pointing at their section.
     let keep = |s: &Section| s.heading.is_some() || !s.blocks.is_empty();
     let mut kept = 0;
@@ -455,7 +472,7 @@ fn absolute_links(sections: &mut [Section], base: Option<&str>) {
                 s.href = s
                     .href
                     .as_deref()
-                    .and_then(|h| crate::metadata::url::resolve(base, h))
+                    .and_then(|h| crate::base::url::resolve(base, h))
                     .filter(|h| !h.starts_with('#'));
                 s.href.is_some()
             });

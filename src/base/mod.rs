@@ -5,6 +5,7 @@
 
 pub(crate) mod hash;
 pub(crate) mod sentences;
+pub(crate) mod url;
 pub(crate) mod words;
 
 /// Every run of whitespace (line breaks included) as one space, none at
@@ -39,6 +40,17 @@ pub(crate) fn floor_char_boundary(text: &str, i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// `en`, `pt-BR`, `zh-Hant-TW`: letters and digits in parts of 1–8, the
+/// first all letters.
+pub(crate) fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split(['-', '_']);
+    let first_ok = parts
+        .next()
+        .is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    first_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@ mod harvest;
 mod json_ld;
 mod keys;
 mod title;
-pub(crate) mod url;
+pub(crate) use crate::base::url;
 
 use std::sync::Arc;
 

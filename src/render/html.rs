@@ -1,8 +1,8 @@
 //! Cleaned, minimal, safe HTML rendering.
 
 use super::inline::{Event, events, safe_link, safe_url, split_spans};
-use crate::assemble::language::is_language_tag;
 use crate::base::collapse_whitespace as one_line;
+use crate::base::is_language_tag;
 use crate::model::{Article, Block, DisclaimerKind, Span, SpanKind};
 
 impl Article {

@@ -1,1 +1,0 @@
-"""Map steps for data-processing engines (datatrove; see examples/spark for Spark)."""
