@@ -1,4 +1,5 @@
-//! Extracts every `.html`, `.htm` and `.txt` file under a directory in
+//! Extracts every `.html`, `.htm` and `.txt` file under a directory (each
+//! optionally gzipped, `.html.gz`, as the `copydesk` command takes them) in
 //! parallel with rayon, sharing one `Extractor`, and writes JSON Lines
 //! (`{"source": …, "article": …}` or `{"source": …, "error": …}`) in path
 //! order. The `copydesk batch` command does the same with more options.
@@ -14,6 +15,24 @@ use std::process::ExitCode;
 use copydesk::Extractor;
 use rayon::prelude::*;
 
+#[path = "support/read_page.rs"]
+mod read_page;
+
+/// File extensions the batch reads (also before a `.gz`).
+const EXTENSIONS: [&str; 3] = ["html", "htm", "txt"];
+
+/// `page.html`, `page.HTM`, `page.txt.gz`, ... (as `copydesk batch`).
+fn is_batch_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    EXTENSIONS
+        .iter()
+        .any(|ext| name.len() > ext.len() + 1 && name.ends_with(&format!(".{ext}")))
+}
+
 /// Files under `dir` with a batch extension, sorted (iterative walk).
 fn files_under(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
@@ -24,11 +43,7 @@ fn files_under(dir: &Path) -> io::Result<Vec<PathBuf>> {
             let path = entry.path();
             if entry.file_type()?.is_dir() {
                 stack.push(path);
-            } else if path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| ["html", "htm", "txt"].contains(&e.to_ascii_lowercase().as_str()))
-            {
+            } else if is_batch_file(&path) {
                 files.push(path);
             }
         }
@@ -44,7 +59,7 @@ fn line_for(extractor: &Extractor, dir: &Path, path: &Path) -> (String, bool) {
         .unwrap_or(path)
         .to_string_lossy()
         .into_owned();
-    let result = std::fs::read(path)
+    let result = read_page::read_page(path)
         .map_err(|e| e.to_string())
         .and_then(|bytes| extractor.extract_bytes(&bytes).map_err(|e| e.to_string()));
     let failed = result.is_err();
@@ -109,6 +124,10 @@ mod tests {
         std::fs::write(dir.path().join("sub/a.html"), story).unwrap();
         std::fs::write(dir.path().join("c.txt"), "").unwrap();
         std::fs::write(dir.path().join("skip.md"), story).unwrap();
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut gz, story.as_bytes()).unwrap();
+        std::fs::write(dir.path().join("d.txt.gz"), gz.finish().unwrap()).unwrap();
+        std::fs::write(dir.path().join("e.tar.gz"), b"not a page").unwrap();
         let mut out = Vec::new();
         let failed = run(dir.path(), &mut out).unwrap();
         assert_eq!(failed, 1);
@@ -121,10 +140,12 @@ mod tests {
             .iter()
             .map(|l| l["source"].as_str().unwrap())
             .collect();
-        assert_eq!(sources.len(), 3);
-        assert_eq!(&sources[..2], ["b.txt", "c.txt"]);
-        assert!(sources[2].ends_with("a.html"));
+        assert_eq!(sources.len(), 4);
+        assert_eq!(&sources[..3], ["b.txt", "c.txt", "d.txt.gz"]);
+        assert!(sources[3].ends_with("a.html"));
         assert_eq!(lines[1]["error"], "input is empty");
         assert!(lines[0]["article"].is_object());
+        // The gzipped copy gives the same article as the plain one.
+        assert_eq!(lines[2]["article"], lines[0]["article"]);
     }
 }

@@ -2,12 +2,16 @@
 //! disable a built-in one by name.
 //!
 //! ```text
-//! cargo run --example custom_heuristic -- [path/to/page.html]
+//! cargo run --example custom_heuristic -- [path/to/page.html[.gz]]
 //! ```
 //!
-//! Without a path it runs on a short built-in text.
+//! Without a path it runs on a short built-in text. Gzip input is read as
+//! the `copydesk` command reads it.
 
 use std::process::ExitCode;
+
+#[path = "support/read_page.rs"]
+mod read_page;
 
 use copydesk::{Error, Extractor, Heuristic, Role, Stage, heuristic_fn};
 
@@ -54,7 +58,7 @@ fn main() -> ExitCode {
         }
     };
     let input = match std::env::args_os().nth(1) {
-        Some(path) => match std::fs::read(&path) {
+        Some(path) => match read_page::read_page(path.as_ref()) {
             Ok(bytes) => bytes,
             Err(e) => {
                 eprintln!("custom_heuristic: {}: {e}", path.to_string_lossy());

@@ -2,7 +2,7 @@
 //! the headline, where it came from, and the body text.
 //!
 //! ```text
-//! cargo run --example site_rules -- [RULES.json] [PAGE.html] [URL]
+//! cargo run --example site_rules -- [RULES.json] [PAGE.html[.gz]] [URL]
 //! ```
 //!
 //! With no arguments it uses the sample rules and page in
@@ -11,6 +11,9 @@
 
 use std::error::Error;
 use std::process::ExitCode;
+
+#[path = "support/read_page.rs"]
+mod read_page;
 
 use copydesk::{Extractor, Input, Kind, SiteRules};
 
@@ -68,7 +71,7 @@ fn main() -> ExitCode {
         None => SAMPLE_RULES.to_owned(),
     };
     let page = match args.get(1) {
-        Some(path) => match std::fs::read(path) {
+        Some(path) => match read_page::read_page(path.as_ref()) {
             Ok(b) => b,
             Err(e) => {
                 eprintln!("site_rules: {path}: {e}");

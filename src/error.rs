@@ -47,6 +47,55 @@ pub enum Error {
     /// Two heuristics with the same name were added.
     #[error("heuristic `{0}` is registered twice; use `replace` to swap one out")]
     DuplicateHeuristic(String),
+    /// A heuristic's name is not `stage.kebab-name` for the stage it runs
+    /// in (reported by [`ExtractorBuilder::build`](crate::ExtractorBuilder::build)).
+    #[error("heuristic name `{name}` is not `{stage}.kebab-name`: {reason}")]
+    InvalidHeuristicName {
+        /// The name as given.
+        name: String,
+        /// The stage the heuristic runs in (its name must start with it).
+        stage: &'static str,
+        /// What is wrong, e.g. "`Drop_Ads` has characters other than a-z, 0-9 and `-`".
+        reason: String,
+    },
+    /// [`run_before`](crate::ExtractorBuilder::run_before) was asked to order
+    /// two heuristics of different stages (stages always run in
+    /// [`Stage`](crate::Stage) order, so the call could not do anything).
+    #[error(
+        "cannot run `{name}` ({stage} stage) before `{before}` ({before_stage} stage): \
+         run_before orders heuristics within one stage"
+    )]
+    RunBeforeAcrossStages {
+        /// The heuristic to move.
+        name: String,
+        /// Its stage.
+        stage: &'static str,
+        /// The heuristic it was to run before.
+        before: String,
+        /// That heuristic's stage.
+        before_stage: &'static str,
+    },
+    /// The charset given with [`Input::charset`](crate::Input::charset) is
+    /// not a known encoding label.
+    #[error(
+        "unknown charset `{0}` (expected an encoding label such as utf-8, windows-1252 or shift_jis)"
+    )]
+    UnknownCharset(String),
+    /// A CSS selector given to [`Page::select`](crate::Page::select) is not valid.
+    #[error("`{selector}` is not a valid CSS selector: {reason}")]
+    InvalidSelector {
+        /// The selector as given.
+        selector: String,
+        /// What the selector parser said.
+        reason: String,
+    },
+    /// A heuristic took a [`PageDecision`](crate::PageDecision) that cannot
+    /// be carried out ([`Draft::decide`](crate::Draft::decide)).
+    #[error("page decision refused: {reason}")]
+    InvalidDecision {
+        /// Why, e.g. "MainContent(..) is taken in the score stage, not the clean stage".
+        reason: String,
+    },
     /// A site rules file could not be loaded
     /// ([`SiteRules::from_json`](crate::SiteRules::from_json)).
     #[error("invalid site rules: {reason}")]

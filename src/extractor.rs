@@ -6,10 +6,14 @@ use std::time::Instant;
 use once_cell::sync::Lazy;
 
 use crate::error::{Error, Result};
-use crate::heuristic::{Context, Draft, Heuristic, InputKind, MAX_SOURCE_BYTES, Report, Stage};
+use crate::heuristic::{
+    Context, Draft, DraftBlock, Heuristic, InputKind, MAX_SOURCE_BYTES, Report, Role, Shape, Stage,
+};
 use crate::input::{self, Data, Input, Kind};
 use crate::limits::Limits;
 use crate::model::Article;
+use crate::page::view::NodeId;
+use crate::report::{BodyCheck, Fallback, KeptBox, MainContent, SectionSource};
 
 static DEFAULT: Lazy<Extractor> = Lazy::new(Extractor::default);
 
@@ -118,10 +122,11 @@ impl Extractor {
     /// # Errors
     ///
     /// [`Error::EmptyInput`], [`Error::InputTooLarge`], [`Error::NotText`]
-    /// (byte input), [`Error::TooManyNodes`] (HTML over
+    /// (byte input), [`Error::UnknownCharset`] (an [`Input::charset`] label
+    /// that names no encoding), [`Error::TooManyNodes`] (HTML over
     /// [`Limits::max_nodes`]), or [`Error::Heuristic`] when a heuristic fails.
     pub fn extract<'a>(&self, input: impl Into<Input<'a>>) -> Result<Article> {
-        self.extract_with_report(input).map(|(article, _)| article)
+        self.run(input.into(), false).map(|(article, _)| article)
     }
 
     /// Extracts an [`Article`] from raw bytes; see [`extract_bytes`].
@@ -134,7 +139,11 @@ impl Extractor {
     }
 
     /// Extracts an [`Article`] and a [`Report`] of what happened: the
-    /// heuristics that ran, where each field came from, fallbacks taken.
+    /// heuristics that ran, where each field came from, what the score stage
+    /// chose and the fallbacks it took, where each section came from, and
+    /// a low [`BodyCheck::confidence`](crate::BodyCheck::confidence) with a
+    /// note when the body is empty or far smaller than the input's text.
+    /// The article is the one [`extract`](Extractor::extract) returns.
     ///
     /// # Examples
     ///
@@ -153,7 +162,16 @@ impl Extractor {
         &self,
         input: impl Into<Input<'a>>,
     ) -> Result<(Article, Report)> {
-        let input = input.into();
+        self.run(input.into(), true)
+    }
+
+    /// Runs the pipeline. With `explain`, the report also gets what only a
+    /// reader of the report needs (element paths, section sources, the
+    /// body check), which [`extract`](Extractor::extract) skips.
+    fn run(&self, input: Input<'_>, explain: bool) -> Result<(Article, Report)> {
+        if let Some(label) = input.charset {
+            input::check_charset(label)?;
+        }
         let bytes = input.len();
         if bytes > self.limits.max_input_bytes {
             return Err(Error::InputTooLarge {
@@ -198,7 +216,11 @@ impl Extractor {
             limits: &self.limits,
         };
         let mut parsed = false;
+        let mut explainer = Explainer::default();
         for h in &self.heuristics {
+            if explain && h.stage() > Stage::Score {
+                explainer.main_content(&mut draft);
+            }
             if !parsed && h.stage() > Stage::Sniff {
                 parsed = true;
                 if draft.is_html() {
@@ -231,17 +253,25 @@ impl Extractor {
                             limit: self.limits.max_nodes,
                         });
                     }
+                    if explain {
+                        explainer.page_chars = Some(crate::page::shown_chars(&dom));
+                    }
                     draft.dom = Some(dom);
                 }
             }
             draft.report.ran.push(h.name());
+            draft.stage = h.stage();
             let start = Instant::now();
+            let watch = (explain && h.stage() == Stage::Score).then(|| explainer.before(&draft));
             h.apply(&mut draft, &cx)
                 .map_err(|source| Error::Heuristic {
                     name: h.name(),
                     source,
                 })?;
             draft.report.timings.push((h.name(), start.elapsed()));
+            if let Some(before) = watch {
+                explainer.after(&draft, h.name(), before);
+            }
             if h.stage() == Stage::Segment && draft.blocks().len() > self.limits.max_blocks {
                 let limit = self.limits.max_blocks;
                 draft.blocks_mut().truncate(limit);
@@ -253,9 +283,208 @@ impl Extractor {
         if draft.article.url.is_none() {
             draft.article.url = input.url.map(str::to_owned);
         }
+        if explain {
+            explainer.main_content(&mut draft);
+            explainer.finish(&mut draft);
+        }
         draft.dom = None;
         Ok(draft.finish())
     }
+}
+
+/// What [`Extractor::extract_with_report`] gathers as the pipeline runs,
+/// for the report's [`MainContent`], [`SectionSource`]s and [`BodyCheck`].
+#[derive(Default)]
+struct Explainer {
+    /// Shown characters of the parsed page.
+    page_chars: Option<usize>,
+    /// The score-stage heuristic that last changed the main content.
+    chosen_by: Option<&'static str>,
+    /// Notes made by score-stage heuristics.
+    reasons: Vec<String>,
+    /// The main content was put in the report.
+    reported: bool,
+}
+
+impl Explainer {
+    /// The main content and note count before a score heuristic runs.
+    fn before(&self, draft: &Draft) -> (Vec<NodeId>, usize) {
+        let roots = draft
+            .page()
+            .map(|p| p.main_content().iter().map(|e| e.id()).collect())
+            .unwrap_or_default();
+        (roots, draft.report.notes.len())
+    }
+
+    /// After a score heuristic: who changed the choice, what it said.
+    fn after(&mut self, draft: &Draft, name: &'static str, before: (Vec<NodeId>, usize)) {
+        let (roots, notes) = before;
+        if self.before(draft).0 != roots {
+            self.chosen_by = Some(name);
+        }
+        self.reasons
+            .extend(draft.report.notes.iter().skip(notes).cloned());
+    }
+
+    /// Puts the score stage's choice in the report, once, before the page
+    /// is segmented (HTML only).
+    fn main_content(&mut self, draft: &mut Draft) {
+        if self.reported {
+            return;
+        }
+        self.reported = true;
+        let Some(page) = draft.page() else {
+            return;
+        };
+        let roots = page.main_content();
+        let mut fallbacks = Vec::new();
+        if roots.is_empty() {
+            fallbacks.push(Fallback::WholePage);
+        }
+        if roots.len() > 1 {
+            fallbacks.push(Fallback::SplitBody);
+        }
+        if page.wild_paragraphs() {
+            fallbacks.push(Fallback::WildParagraphs);
+        }
+        if page.json_ld_body() {
+            fallbacks.push(Fallback::JsonLdBody);
+        }
+        let content = MainContent {
+            chosen_by: self.chosen_by,
+            roots: roots.iter().map(|e| e.path()).collect(),
+            fallbacks,
+            boxes: page
+                .boxes()
+                .into_iter()
+                .map(|(e, kind)| KeptBox {
+                    kind,
+                    path: e.path(),
+                })
+                .collect(),
+            reasons: std::mem::take(&mut self.reasons),
+        };
+        draft.report.main_content = Some(content);
+    }
+
+    /// Section sources, the lede's provenance and the body check.
+    fn finish(&mut self, draft: &mut Draft) {
+        let sections = section_sources(draft.blocks(), &draft.article);
+        draft.report.sections = sections;
+        if let Some((by, confidence, source)) = lede_source(draft) {
+            draft.record("lede", by, source, confidence);
+        }
+        let page_chars = self
+            .page_chars
+            .unwrap_or_else(|| crate::report::text_chars(draft.source()));
+        let body_chars = crate::report::text_chars(&draft.article.text);
+        let (check, note) = BodyCheck::new(body_chars, page_chars);
+        draft.report.body = check;
+        if let Some(note) = note {
+            draft.note(note);
+        }
+    }
+}
+
+/// Where each section of `article` came from: its subheading block is
+/// found among the labelled blocks by its text, and the body blocks up to
+/// the next section's subheading are its blocks.
+fn section_sources(blocks: &[DraftBlock], article: &Article) -> Vec<SectionSource> {
+    // The block index of each section's subheading, searched in order.
+    let mut cursor = 0;
+    let starts: Vec<Option<usize>> = article
+        .sections
+        .iter()
+        .map(|s| {
+            let heading = s.heading.as_deref()?;
+            let found = blocks[cursor..]
+                .iter()
+                .position(|b| b.role == Role::Heading && b.text == heading)
+                .map(|i| cursor + i);
+            if let Some(i) = found {
+                cursor = i + 1;
+            }
+            found
+        })
+        .collect();
+    let mut out = Vec::with_capacity(starts.len());
+    for (k, start) in starts.iter().enumerate() {
+        let from = start.map_or(0, |i| i + 1);
+        let to = starts[k + 1..]
+            .iter()
+            .find_map(|s| *s)
+            .unwrap_or(blocks.len());
+        let body: Vec<&DraftBlock> = blocks[from.min(to)..to]
+            .iter()
+            .filter(|b| b.role.is_body())
+            .collect();
+        let mut roles_by: Vec<(&'static str, usize)> = Vec::new();
+        for b in &body {
+            let by = b.decided_by.unwrap_or("(none)");
+            match roles_by.iter_mut().find(|(n, _)| *n == by) {
+                Some((_, count)) => *count += 1,
+                None => roles_by.push((by, 1)),
+            }
+        }
+        roles_by.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let mut containers: Vec<String> = Vec::new();
+        for b in &body {
+            let c = &b.hints.container;
+            if !c.is_empty() && containers.len() < 3 && !containers.contains(c) {
+                containers.push(c.clone());
+            }
+        }
+        let spans = body.iter().map(|b| &b.span).filter(|s| !s.is_empty());
+        let span = spans.fold(None, |acc: Option<std::ops::Range<usize>>, s| {
+            Some(match acc {
+                Some(a) => a.start.min(s.start)..a.end.max(s.end),
+                None => s.clone(),
+            })
+        });
+        let heading = start.and_then(|i| blocks.get(i));
+        out.push(SectionSource {
+            heading_by: heading.and_then(|b| b.decided_by),
+            heading_confidence: heading.map_or(0.0, |b| b.confidence),
+            blocks: body.len(),
+            roles_by,
+            containers,
+            span,
+        });
+    }
+    out
+}
+
+/// Who set the lede and from what: the first body paragraph, which
+/// `assemble.lede-and-text` takes, and the block it was.
+fn lede_source(draft: &Draft) -> Option<(&'static str, f32, String)> {
+    const LEDE: &str = "assemble.lede-and-text";
+    let lede = draft.article.lede.as_deref()?;
+    if draft.report.provenance_of("lede").is_some() || !draft.report.ran.contains(&LEDE) {
+        return None;
+    }
+    let block = draft
+        .blocks()
+        .iter()
+        .find(|b| b.role.is_body() && matches!(b.shape, Shape::Paragraph) && b.text == lede);
+    let Some(block) = block else {
+        return Some((LEDE, 0.5, "first body paragraph".to_owned()));
+    };
+    let mut source = String::from("first body paragraph");
+    if let Some(by) = block.decided_by {
+        source.push_str(&format!(", labelled {:?} by {by}", block.role));
+    }
+    if !block.hints.container.is_empty() {
+        source.push_str(&format!(", in `{}`", block.hints.container));
+    }
+    if !block.span.is_empty() {
+        source.push_str(&format!(", bytes {:?}", block.span));
+    }
+    let confidence = if block.decided_by.is_some() {
+        block.confidence
+    } else {
+        0.5
+    };
+    Some((LEDE, confidence, source))
 }
 
 /// Builds an [`Extractor`]: start from the defaults, then add, replace or
@@ -315,10 +544,42 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Moves the heuristic called `name` to run just before `before` (both
-    /// must be in the same stage for this to change anything).
+    /// Moves the heuristic called `name` to run just before `before`. Both
+    /// must run in the same stage: stages always run in [`Stage`] order, so
+    /// ordering across stages is a mistake that
+    /// [`build`](ExtractorBuilder::build) reports as
+    /// [`Error::RunBeforeAcrossStages`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use copydesk::{Error, Extractor};
+    /// let ok = Extractor::builder()
+    ///     .run_before("label.disclaimers", "label.boilerplate")
+    ///     .build()?;
+    /// let names = ok.heuristic_names();
+    /// let pos = |n: &str| names.iter().position(|x| *x == n);
+    /// assert!(pos("label.disclaimers") < pos("label.boilerplate"));
+    ///
+    /// let err = Extractor::builder()
+    ///     .run_before("label.disclaimers", "clean.boilerplate")
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(matches!(err, Error::RunBeforeAcrossStages { .. }));
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
     pub fn run_before(mut self, name: &str, before: &str) -> Self {
         match (self.position(name), self.position(before)) {
+            (Some(i), Some(j)) if self.heuristics[i].stage() != self.heuristics[j].stage() => {
+                let stage = self.heuristics[i].stage().as_str();
+                let before_stage = self.heuristics[j].stage().as_str();
+                self.fail(Error::RunBeforeAcrossStages {
+                    name: name.to_owned(),
+                    stage,
+                    before: before.to_owned(),
+                    before_stage,
+                });
+            }
             (Some(i), Some(_)) => {
                 let h = self.heuristics.remove(i);
                 let j = self.position(before).unwrap_or(self.heuristics.len());
@@ -346,11 +607,31 @@ impl ExtractorBuilder {
     ///
     /// # Errors
     ///
-    /// The first mistake made on the builder: [`Error::UnknownHeuristic`]
-    /// or [`Error::DuplicateHeuristic`].
+    /// The first mistake made on the builder: [`Error::UnknownHeuristic`],
+    /// [`Error::DuplicateHeuristic`] or [`Error::RunBeforeAcrossStages`];
+    /// else [`Error::InvalidHeuristicName`] for the first heuristic whose
+    /// name is not `stage.kebab-name` of its own stage (`label.paywall-notice`
+    /// for a [`Stage::Label`] heuristic).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use copydesk::{Error, Extractor, Stage, heuristic_fn};
+    /// let misnamed = heuristic_fn("clean.sponsor-lines", Stage::Label, |_draft, _cx| Ok(()));
+    /// let err = Extractor::builder().add(misnamed).build().unwrap_err();
+    /// assert!(matches!(err, Error::InvalidHeuristicName { .. }));
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "heuristic name `clean.sponsor-lines` is not `label.kebab-name`: \
+    ///      it runs in the label stage, so it must start with `label.`"
+    /// );
+    /// ```
     pub fn build(self) -> Result<Extractor> {
         if let Some(e) = self.error {
             return Err(e);
+        }
+        for h in &self.heuristics {
+            check_name(h.name(), h.stage())?;
         }
         let mut heuristics = self.heuristics;
         // Stable: keeps registration order within a stage.
@@ -368,6 +649,43 @@ impl ExtractorBuilder {
     fn fail(&mut self, e: Error) {
         self.error.get_or_insert(e);
     }
+}
+
+/// Checks that `name` is `stage.kebab-name` for `stage`: the stage's name,
+/// a dot, then lower-case ASCII letters and digits in words joined by single
+/// hyphens.
+fn check_name(name: &str, stage: Stage) -> Result<()> {
+    let invalid = |reason: String| Error::InvalidHeuristicName {
+        name: name.to_owned(),
+        stage: stage.as_str(),
+        reason,
+    };
+    let Some(rest) = name
+        .strip_prefix(stage.as_str())
+        .and_then(|r| r.strip_prefix('.'))
+    else {
+        return Err(invalid(format!(
+            "it runs in the {stage} stage, so it must start with `{stage}.`"
+        )));
+    };
+    if rest.is_empty() {
+        return Err(invalid(format!("nothing follows `{stage}.`")));
+    }
+    if let Some(c) = rest
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
+    {
+        return Err(invalid(format!(
+            "`{c}` after `{stage}.`: use only a-z, 0-9 and `-`"
+        )));
+    }
+    if rest.split('-').any(str::is_empty) {
+        return Err(invalid(
+            "the words after the stage are joined by single hyphens, with none at either end"
+                .to_owned(),
+        ));
+    }
+    Ok(())
 }
 
 /// The built-in heuristics, in run order within each stage.

@@ -7,13 +7,20 @@
 //! stage turns labelled blocks into the [`Article`]. A heuristic that labels
 //! blocks therefore works for HTML and text alike.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::{Mutex, PoisonError};
+
+use once_cell::sync::Lazy;
 
 use html5ever::tendril::StrTendril;
 
 use crate::error::BoxError;
 use crate::limits::Limits;
 use crate::model::{Article, DisclaimerKind, Quote, QuoteKind, Span};
+use crate::page::view::{Page, PageDecision};
+use crate::report::{BodyCheck, MainContent, SectionSource};
 
 /// A pipeline stage. Variant order is run order.
 #[non_exhaustive]
@@ -101,8 +108,11 @@ impl std::fmt::Display for Stage {
 /// # Ok::<(), copydesk::Error>(())
 /// ```
 pub trait Heuristic: Send + Sync {
-    /// Stable id `stage.kebab-name`. It is public API: docs, `disable` and
-    /// `--disable` use it.
+    /// Stable id `stage.kebab-name`, starting with the name of
+    /// [`stage`](Heuristic::stage) (checked by
+    /// [`ExtractorBuilder::build`](crate::ExtractorBuilder::build)). It is
+    /// public API: docs, `disable` and `--disable` use it. A name made at
+    /// run time can be returned through [`intern_name`].
     fn name(&self) -> &'static str;
     /// The stage it runs in.
     fn stage(&self) -> Stage;
@@ -156,11 +166,88 @@ where
 /// assert_eq!(article.headline.as_deref(), Some("QUIET HEADLINE"));
 /// # Ok::<(), copydesk::Error>(())
 /// ```
-pub fn heuristic_fn<F>(name: &'static str, stage: Stage, f: F) -> FnHeuristic<F>
+///
+/// The name may be made at run time (a `String`), e.g. one heuristic per
+/// entry of a configuration file:
+///
+/// ```
+/// use copydesk::{heuristic_fn, Extractor, Role, Stage};
+/// let mut builder = Extractor::builder();
+/// for word in ["podcast", "webinar"] {
+///     let prefix = format!("{word}:");
+///     builder = builder.add(heuristic_fn(format!("label.drop-{word}-lines"), Stage::Label, move |draft, _cx| {
+///         for block in draft.blocks_mut() {
+///             if block.text.to_lowercase().starts_with(&prefix) {
+///                 block.role = Role::Boilerplate;
+///             }
+///         }
+///         Ok(())
+///     }));
+/// }
+/// let extractor = builder.build()?;
+/// assert!(extractor.heuristic_names().contains(&"label.drop-webinar-lines"));
+/// # Ok::<(), copydesk::Error>(())
+/// ```
+pub fn heuristic_fn<F>(name: impl Into<Cow<'static, str>>, stage: Stage, f: F) -> FnHeuristic<F>
 where
     F: Fn(&mut Draft, &Context<'_>) -> Result<(), BoxError> + Send + Sync,
 {
-    FnHeuristic { name, stage, f }
+    FnHeuristic {
+        name: intern_name(name),
+        stage,
+        f,
+    }
+}
+
+/// A heuristic name made at run time, as the `&'static str` that
+/// [`Heuristic::name`] returns.
+///
+/// Each distinct name is stored once for the life of the process (asking
+/// again for a name already stored gives the same `&'static str` back and
+/// stores nothing), so memory grows with the number of different names, not
+/// with the number of extractors built. A `&'static str` is returned as it
+/// is. [`heuristic_fn`] calls it for you.
+///
+/// # Examples
+///
+/// ```
+/// use copydesk::{intern_name, BoxError, Context, Draft, Heuristic, Stage};
+///
+/// /// Drops blocks that start with a word from a list read at run time.
+/// struct DropLines { name: &'static str, word: String }
+///
+/// impl Heuristic for DropLines {
+///     fn name(&self) -> &'static str { self.name }
+///     fn stage(&self) -> Stage { Stage::Label }
+///     fn apply(&self, draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+///         draft.blocks_mut().retain(|b| !b.text.starts_with(self.word.as_str()));
+///         Ok(())
+///     }
+/// }
+///
+/// let word = String::from("Advertisement");
+/// let name = intern_name(format!("label.drop-{}", word.to_lowercase()));
+/// assert_eq!(name, "label.drop-advertisement");
+/// assert!(std::ptr::eq(name, intern_name(name.to_owned())));
+/// let extractor = copydesk::Extractor::builder().add(DropLines { name, word }).build()?;
+/// # Ok::<(), copydesk::Error>(())
+/// ```
+pub fn intern_name(name: impl Into<Cow<'static, str>>) -> &'static str {
+    static NAMES: Lazy<Mutex<HashSet<&'static str>>> = Lazy::new(Mutex::default);
+    match name.into() {
+        Cow::Borrowed(s) => s,
+        Cow::Owned(s) => {
+            // A poisoned lock still holds a valid set (inserts cannot panic
+            // half-way through), so keep using it.
+            let mut names = NAMES.lock().unwrap_or_else(PoisonError::into_inner);
+            if let Some(&stored) = names.get(s.as_str()) {
+                return stored;
+            }
+            let stored: &'static str = Box::leak(s.into_boxed_str());
+            names.insert(stored);
+            stored
+        }
+    }
 }
 
 /// What a heuristic may read about the call it runs in.
@@ -175,7 +262,8 @@ pub struct Context<'a> {
 
 /// The kind of input being extracted, after detection.
 #[non_exhaustive]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum InputKind {
     /// An HTML page.
     Html,
@@ -368,7 +456,7 @@ impl DraftBlock {
 
 /// Which heuristic set an [`Article`] field, and how sure it was.
 #[non_exhaustive]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Provenance {
     /// The field's JSON name (`headline`, `published`, ...).
     pub field: &'static str,
@@ -381,9 +469,32 @@ pub struct Provenance {
 }
 
 /// What happened during one extraction: heuristics run, where fields came
-/// from, and non-fatal events.
+/// from, what the score stage chose and why, where each section came from,
+/// how much of the input's text the body holds, and non-fatal events.
+///
+/// It serialises to JSON (`copydesk extract --report` prints it).
+///
+/// # Examples
+///
+/// ```
+/// let page = "<html><body><nav>Home News Sport</nav><article>\
+///     <p>The new bridge opened on Monday after two years of building work.</p>\
+///     <h2>Traffic</h2><p>Drivers saved ten minutes on the first morning, the council said.</p>\
+///     </article></body></html>";
+/// let (article, report) = copydesk::Extractor::default().extract_with_report(page)?;
+/// let main = report.main_content.as_ref().expect("an HTML page");
+/// assert_eq!(main.chosen_by, Some("score.main-content"));
+/// assert_eq!(main.roots, ["body > article"]);
+/// assert_eq!(report.sections.len(), article.sections.len());
+/// assert_eq!(report.sections[1].heading_by, Some("segment.html-blocks"));
+/// assert!(report.provenance_of("lede").is_some());
+/// assert_eq!(report.body.confidence, 1.0);
+/// let json = serde_json::to_value(&report).unwrap();
+/// assert_eq!(json["main_content"]["roots"][0], "body > article");
+/// # Ok::<(), copydesk::Error>(())
+/// ```
 #[non_exhaustive]
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct Report {
     /// The detected input kind.
     pub kind: Option<InputKind>,
@@ -395,7 +506,18 @@ pub struct Report {
     pub notes: Vec<String>,
     /// Wall time of each step, in run order: `parse` (the HTML parse) and
     /// every heuristic by name. For profiling; never compare across runs.
+    /// (In JSON: `[{"step": "parse", "micros": 120}, ...]`.)
+    #[serde(serialize_with = "crate::report::timings_as_micros")]
     pub timings: Vec<(&'static str, std::time::Duration)>,
+    /// HTML: what the score stage chose as the main content, and why.
+    /// `None` for text input.
+    pub main_content: Option<MainContent>,
+    /// Where each of [`Article::sections`] came from (same order).
+    pub sections: Vec<SectionSource>,
+    /// The size of the body next to the input's text, and the confidence
+    /// in the body that follows (low, with a note, when the body is empty
+    /// or far smaller than the text the input holds).
+    pub body: BodyCheck,
 }
 
 impl Report {
@@ -419,6 +541,9 @@ pub struct Draft {
     /// What happened so far.
     pub report: Report,
     pub(crate) dom: Option<crate::page::Dom>,
+    /// The stage of the heuristic running now (set by the extractor), for
+    /// the checks of [`Draft::decide`].
+    pub(crate) stage: Stage,
 }
 
 impl std::fmt::Debug for Draft {
@@ -465,6 +590,7 @@ impl Draft {
                 ..Report::default()
             },
             dom: None,
+            stage: Stage::Sniff,
         }
     }
 
@@ -534,6 +660,51 @@ impl Draft {
     /// Consumes the draft and gives the article and report.
     pub fn finish(self) -> (Article, Report) {
         (self.article, self.report)
+    }
+}
+
+impl Draft {
+    /// A read-only view of the parsed page, for HTML input (`None` for
+    /// text, and for a draft made outside an extraction).
+    pub fn page(&self) -> Option<Page<'_>> {
+        self.dom.as_ref().map(Page::new)
+    }
+
+    /// Takes a decision about the page: see [`PageDecision`] for what each
+    /// does, and [`Page`] for an example. [`PageDecision::MainContent`] is
+    /// for the score stage, the others for the clean and score stages.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidDecision`](crate::Error::InvalidDecision) when the
+    /// input is not HTML, the element is not in the page (for anything but
+    /// [`PageDecision::Drop`], which then does nothing), the decision is not
+    /// one for the stage the heuristic runs in, or it would drop the page's
+    /// `<html>`, `<head>` or `<body>`. Returned with `?` from a heuristic,
+    /// it stops the extraction with [`Error::Heuristic`](crate::Error::Heuristic).
+    pub fn decide(&mut self, decision: PageDecision) -> crate::error::Result<()> {
+        let stage = self.stage;
+        let (allowed, stages) = match decision {
+            PageDecision::MainContent(_) => (stage == Stage::Score, "the score stage"),
+            _ => (
+                matches!(stage, Stage::Clean | Stage::Score),
+                "the clean and score stages",
+            ),
+        };
+        if !allowed {
+            return Err(crate::error::Error::InvalidDecision {
+                reason: format!(
+                    "{} is taken in {stages}, not the {stage} stage",
+                    decision.what()
+                ),
+            });
+        }
+        match self.dom.as_mut() {
+            Some(dom) => crate::page::decide(dom, decision),
+            None => Err(crate::error::Error::InvalidDecision {
+                reason: "the input is not an HTML page".to_owned(),
+            }),
+        }
     }
 }
 

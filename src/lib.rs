@@ -90,9 +90,21 @@
 //! [`replace`](ExtractorBuilder::replace) or
 //! [`disable`](ExtractorBuilder::disable) one by name, and
 //! [`run_before`](ExtractorBuilder::run_before) another in the same stage.
-//! [`Extractor::extract_with_report`] returns a [`Report`] naming the
-//! heuristic that set each field. No heuristic is keyed to a site: they use
-//! generic signals (tags, classes, schema.org data, line shapes).
+//! Names are `stage.kebab-name` of the heuristic's own stage (checked by
+//! [`build`](ExtractorBuilder::build)); they may be made at run time
+//! ([`heuristic_fn`] takes a `String`, [`intern_name`] serves trait impls).
+//! [`Extractor::extract_with_report`] returns a [`Report`] (JSON-serialisable)
+//! naming the heuristic that set each field, the main content the score
+//! stage chose and the fallbacks it took, where each section came from, and
+//! a [`BodyCheck`] that flags a body far smaller than the page. No heuristic
+//! is keyed to a site: they use generic signals (tags, classes, schema.org
+//! data, line shapes).
+//!
+//! HTML heuristics of your own read the page through [`Draft::page`] — a
+//! read-only [`Page`] of [`Element`]s, with no parser type in the API — and,
+//! in the clean and score stages, act on it with [`Draft::decide`]: drop an
+//! element, choose the main content, mark a related or disclaimer box (see
+//! [`Page`] and [`PageDecision`]).
 //!
 //! Sites whose markup the generic heuristics get wrong can be given rules
 //! from data — headline, body and remove selectors per domain, in a JSON
@@ -152,9 +164,10 @@
 //! [`Limits`] bound the work of one extraction (input size, nesting depth,
 //! blocks); each limit's default, its reason and what happens over it (a
 //! typed error or a documented degradation) are listed on [`Limits`]. The
-//! one error type is [`Error`]: empty or binary input, input over the size
-//! limit, builder mistakes (unknown or duplicate heuristic names) and errors
-//! returned by a heuristic. Non-fatal events — a fallback taken, content cut
+//! one error type is [`Error`]: empty or binary input, an unknown charset,
+//! input over the size limit, builder mistakes (unknown, duplicate or
+//! misnamed heuristics, `run_before` across stages), refused page decisions
+//! and errors returned by a heuristic. Non-fatal events — a fallback taken, content cut
 //! by a limit — are notes in the [`Report`], not errors.
 //!
 //! ```
@@ -182,10 +195,15 @@
 //! | `cli` | yes | the `copydesk` command-line tool (clap, rayon, indicatif, flate2); implies `schema` |
 //! | `schema` | with `cli` | `schema()`: the Article's JSON Schema (schemars) |
 //!
+//! On docs.rs each feature-gated item is marked with the feature it needs.
+//!
 //! Library users should depend on copydesk with `default-features = false`
 //! (adding `features = ["schema"]` if they want the schema), so no
 //! command-line dependency reaches their build.
 #![deny(missing_docs)]
+// docs.rs builds with `--cfg docsrs` (see `[package.metadata.docs.rs]`) and
+// shows which items need a feature.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(rustdoc::broken_intra_doc_links)]
 
 mod assemble;
@@ -202,6 +220,7 @@ mod metadata;
 mod model;
 mod page;
 mod render;
+mod report;
 #[cfg(feature = "schema")]
 mod schema;
 pub mod site_rules;
@@ -211,7 +230,7 @@ pub use error::{BoxError, Error, Result};
 pub use extractor::{Extractor, ExtractorBuilder, builtin_heuristics, extract, extract_bytes};
 pub use heuristic::{
     Context, Draft, DraftBlock, FnHeuristic, Heuristic, Hints, InputKind, Provenance, Report, Role,
-    Shape, Stage, heuristic_fn,
+    Shape, Stage, heuristic_fn, intern_name,
 };
 pub use input::{Input, Kind};
 pub use limits::Limits;
@@ -219,7 +238,10 @@ pub use model::{
     Article, Block, Disclaimer, DisclaimerKind, Image, PageKind, PageType, Person, Quote,
     QuoteKind, RelatedLink, SCHEMA_VERSION, Section, Span, SpanKind,
 };
+pub use page::view::{Element, NodeId, Page, PageDecision};
+pub use report::{BodyCheck, BoxRole, Fallback, KeptBox, MainContent, SectionSource};
 #[cfg(feature = "schema")]
+#[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
 pub use schema::schema;
 pub use site_rules::SiteRules;
 

@@ -35,6 +35,22 @@ enum Command {
         /// The page's URL: resolves relative links, fallback canonical URL.
         #[arg(long)]
         url: Option<String>,
+        /// The input's charset (an HTTP `Content-Type` charset label such as
+        /// `windows-1252`); it wins over `<meta charset>`. Unknown labels fail.
+        #[arg(long, value_name = "LABEL")]
+        charset: Option<String>,
+        /// Also write the extraction report as JSON (heuristics run, the main
+        /// content chosen and why, fallbacks, where the lede and each section
+        /// came from, the body-size check, notes): `--report` or `--report=-`
+        /// to stderr, `--report=FILE` to a file. Stdout is unchanged.
+        #[arg(
+            long,
+            value_name = "FILE",
+            num_args = 0..=1,
+            require_equals = true,
+            default_missing_value = "-"
+        )]
+        report: Option<PathBuf>,
         #[command(flatten)]
         pipeline: PipelineArgs,
     },
@@ -183,12 +199,18 @@ fn main() -> ExitCode {
             format,
             kind,
             url,
+            charset,
+            report,
             pipeline,
         } => extract(
             path.as_deref(),
             format,
-            kind.into(),
-            url.as_deref(),
+            ExtractOptions {
+                kind: kind.into(),
+                url: url.as_deref(),
+                charset: charset.as_deref(),
+                report: report.as_deref(),
+            },
             &pipeline,
         ),
         Command::Batch {
@@ -254,11 +276,19 @@ fn build_extractor(args: &PipelineArgs) -> Result<Extractor, ExitCode> {
     })
 }
 
+/// The per-input flags of `extract`.
+struct ExtractOptions<'a> {
+    kind: Kind,
+    url: Option<&'a str>,
+    charset: Option<&'a str>,
+    /// Where the report goes: `-` for stderr, else a file.
+    report: Option<&'a Path>,
+}
+
 fn extract(
     path: Option<&Path>,
     format: Format,
-    kind: Kind,
-    url: Option<&str>,
+    options: ExtractOptions<'_>,
     pipeline: &PipelineArgs,
 ) -> ExitCode {
     let extractor = match build_extractor(pipeline) {
@@ -276,19 +306,60 @@ fn extract(
         Some(p) => (p.display().to_string(), read_input(p, limit)),
     };
     let result = bytes.and_then(|bytes| {
-        let mut input = Input::bytes(&bytes).kind(kind);
-        if let Some(url) = url {
+        let mut input = Input::bytes(&bytes).kind(options.kind);
+        if let Some(url) = options.url {
             input = input.url(url);
         }
-        extractor.extract(input).map_err(|e| e.to_string())
+        if let Some(charset) = options.charset {
+            input = input.charset(charset);
+        }
+        let result = if options.report.is_some() {
+            extractor
+                .extract_with_report(input)
+                .map(|(article, report)| (article, Some(report)))
+        } else {
+            extractor.extract(input).map(|article| (article, None))
+        };
+        result.map_err(|e| e.to_string())
     });
     match result {
-        Ok(article) => print_stdout(&render(&article, format)),
+        Ok((article, report)) => {
+            let code = print_stdout(&render(&article, format));
+            match (report, options.report) {
+                (Some(report), Some(dest)) => match write_report(&report, dest) {
+                    Ok(()) => code,
+                    Err(reason) => {
+                        eprintln!("copydesk: {reason}");
+                        ExitCode::from(1)
+                    }
+                },
+                _ => code,
+            }
+        }
         Err(reason) => {
             eprintln!("copydesk: {name}: {reason}");
             ExitCode::from(1)
         }
     }
+}
+
+/// Writes the report as pretty JSON to stderr (`-`) or a file.
+fn write_report(report: &copydesk::Report, dest: &Path) -> Result<(), String> {
+    let json = pretty_json(report);
+    if dest.as_os_str() == "-" {
+        let mut err = io::stderr().lock();
+        return err
+            .write_all(json.as_bytes())
+            .and_then(|()| err.flush())
+            .map_err(|e| format!("cannot write the report: {e}"));
+    }
+    std::fs::write(dest, json).map_err(|e| {
+        format!(
+            "{}: cannot write the report: {}",
+            dest.display(),
+            io_reason(&e)
+        )
+    })
 }
 
 fn render(article: &Article, format: Format) -> String {

@@ -6,6 +6,8 @@
 /// The repository keeps a copy in `schema/article.schema.json`; a test fails
 /// when the two differ. The CLI prints it with `copydesk schema`.
 ///
+/// Available with the `schema` feature (on by default through `cli`).
+///
 /// # Examples
 ///
 /// ```
@@ -13,6 +15,7 @@
 /// assert_eq!(schema["title"], "Article");
 /// assert!(schema["properties"]["sections"].is_object());
 /// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
 pub fn schema() -> serde_json::Value {
     schemars::schema_for!(crate::model::Article).to_value()
 }

@@ -570,6 +570,108 @@ fn bad_site_rules_file_is_a_usage_error() {
 }
 
 #[test]
+fn extract_report_goes_to_stderr_or_a_file_and_stdout_is_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("page.html");
+    fs::write(&file, PAGE).unwrap();
+    let plain = copydesk(&["extract", path_str(&file)]);
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    assert!(stderr(&plain).is_empty(), "{}", stderr(&plain));
+
+    // `--report` before the path does not take the path as its file.
+    let to_stderr = copydesk(&["extract", "--report", path_str(&file)]);
+    assert!(to_stderr.status.success(), "{}", stderr(&to_stderr));
+    assert_eq!(stdout(&to_stderr), stdout(&plain));
+    let report: Value = serde_json::from_str(&stderr(&to_stderr)).expect("report JSON on stderr");
+    let (_, library_report) = Extractor::default()
+        .extract_with_report(Input::bytes(PAGE.as_bytes()))
+        .unwrap();
+    assert_eq!(
+        report["ran"],
+        serde_json::to_value(&library_report.ran).unwrap()
+    );
+    assert_eq!(
+        report["main_content"],
+        serde_json::to_value(&library_report.main_content).unwrap()
+    );
+    assert_eq!(report["sections"].as_array().unwrap().len(), 2);
+
+    let dash = copydesk(&["extract", path_str(&file), "--report=-", "--format", "text"]);
+    assert!(dash.status.success(), "{}", stderr(&dash));
+    assert_eq!(
+        stdout(&dash),
+        library(PAGE.as_bytes(), Kind::Auto).to_text()
+    );
+    assert!(serde_json::from_str::<Value>(&stderr(&dash)).is_ok());
+
+    let out = dir.path().join("report.json");
+    let arg = format!("--report={}", path_str(&out));
+    let to_file = copydesk(&["extract", path_str(&file), &arg]);
+    assert!(to_file.status.success(), "{}", stderr(&to_file));
+    assert_eq!(stdout(&to_file), stdout(&plain));
+    assert!(stderr(&to_file).is_empty(), "{}", stderr(&to_file));
+    let written: Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(written["main_content"], report["main_content"]);
+
+    let unwritable = format!(
+        "--report={}",
+        path_str(&dir.path().join("no/such/dir.json"))
+    );
+    let failed = copydesk(&["extract", path_str(&file), &unwritable]);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(
+        stderr(&failed).contains("cannot write the report"),
+        "{}",
+        stderr(&failed)
+    );
+}
+
+#[test]
+fn extract_report_notes_an_empty_body() {
+    let para = "Readers wrote in about the bridge, the buses and the new cycle lane all week. ";
+    let page = format!(
+        "<html><body><aside class=\"comments\"><p>{}</p></aside></body></html>",
+        para.repeat(20)
+    );
+    let o = copydesk_stdin(&["extract", "-", "--report"], page.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report: Value = serde_json::from_str(&stderr(&o)).unwrap();
+    assert_eq!(report["body"]["confidence"], 0.0);
+    assert!(
+        report["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n.as_str().unwrap().starts_with("the body is empty")),
+        "{report}"
+    );
+}
+
+#[test]
+fn extract_charset_flag_is_obeyed_and_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("latin1.html");
+    // No <meta charset>: without the flag the bytes are guessed.
+    fs::write(
+        &file,
+        b"<html><body><p>The caf\xe9 on the square reopened on Monday morning.</p></body></html>",
+    )
+    .unwrap();
+    let o = copydesk(&[
+        "extract",
+        path_str(&file),
+        "--format",
+        "text",
+        "--charset",
+        "latin1",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("café"), "{}", stdout(&o));
+    let bad = copydesk(&["extract", path_str(&file), "--charset", "latin-9000"]);
+    assert_one_line_error(&bad, path_str(&file), "unknown charset `latin-9000`");
+}
+
+#[test]
 fn batch_out_dir_writes_one_file_per_input_in_each_format() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");

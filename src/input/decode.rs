@@ -25,6 +25,16 @@ const PRESCAN_BYTES: usize = 4096;
 /// How many bytes the binary check looks at.
 const SNIFF_BYTES: usize = 8192;
 
+/// The encoding a caller's charset label names (WHATWG labels, any case,
+/// surrounding whitespace ignored); an unknown label is an error rather
+/// than silently ignored.
+pub(crate) fn check_charset(label: &str) -> Result<()> {
+    match Encoding::for_label(label.trim().as_bytes()) {
+        Some(_) => Ok(()),
+        None => Err(Error::UnknownCharset(label.to_owned())),
+    }
+}
+
 /// Decodes `bytes` to a string. `declared` is the caller's charset label.
 pub(crate) fn decode(bytes: &[u8], declared: Option<&str>) -> Result<String> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {

@@ -4,7 +4,7 @@
 mod decode;
 mod sniff;
 
-pub(crate) use decode::decode;
+pub(crate) use decode::{check_charset, decode};
 pub(crate) use sniff::looks_like_html;
 
 /// What kind of input the caller says it is.
@@ -106,6 +106,25 @@ impl<'a> Input<'a> {
 
     /// The charset declared by the transport (an HTTP `Content-Type`), for
     /// byte input. It wins over `<meta charset>`; a byte-order mark wins over it.
+    ///
+    /// The label is a WHATWG encoding label (`utf-8`, `latin1`,
+    /// `Windows-1252`, `shift_jis`, …; any case). A label that names no
+    /// encoding makes the extraction fail with
+    /// [`Error::UnknownCharset`](crate::Error::UnknownCharset), for string
+    /// input too, rather than being silently ignored.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use copydesk::{Error, Extractor, Input};
+    /// let extractor = Extractor::default();
+    /// let page = b"<html><body><p>Caf\xe9 owners met on Monday to plan the summer market.</p></body></html>";
+    /// let article = extractor.extract(Input::bytes(page).charset("latin1"))?;
+    /// assert!(article.text.contains("Café"));
+    /// let err = extractor.extract(Input::bytes(page).charset("latin-9000")).unwrap_err();
+    /// assert!(matches!(err, Error::UnknownCharset(label) if label == "latin-9000"));
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
     pub fn charset(mut self, charset: &'a str) -> Self {
         self.charset = Some(charset);
         self

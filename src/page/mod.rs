@@ -19,6 +19,10 @@ use scraper::{Html, HtmlTreeSink};
 pub(crate) use crate::base::hash::IdHasher;
 use crate::limits::{Limits, NestingGuard};
 
+// The public view of the page; re-exported by the crate root.
+pub(crate) mod view;
+pub(crate) use view::{decide, shown_chars};
+
 /// Structure counts the clean stage gathers for the page-type verdict:
 /// elements by tag and by class/id word group.
 #[derive(Debug, Clone, Copy, Default)]
