@@ -195,13 +195,13 @@
 //! | `cli` | yes | the `copydesk` command-line tool (clap, rayon, indicatif, flate2); implies `schema` |
 //! | `schema` | with `cli` | `schema()`: the Article's JSON Schema (schemars) |
 //!
-//! On docs.rs each feature-gated item is marked with the feature it needs.
+//! In the published API docs each feature-gated item is marked with the feature it needs.
 //!
 //! Library users should depend on copydesk with `default-features = false`
 //! (adding `features = ["schema"]` if they want the schema), so no
 //! command-line dependency reaches their build.
 #![deny(missing_docs)]
-// docs.rs builds with `--cfg docsrs` (see `[package.metadata.docs.rs]`) and
+// The published docs build with `--cfg docsrs` (see `[package.metadata.docs.rs]`) and
 // shows which items need a feature.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(rustdoc::broken_intra_doc_links)]

@@ -1,9 +1,10 @@
 //! Cleaned, minimal, safe HTML rendering.
 
 use super::inline::{Event, events, safe_link, safe_url, split_spans};
+use super::{disclaimer_label, join_names};
 use crate::base::collapse_whitespace as one_line;
 use crate::base::is_language_tag;
-use crate::model::{Article, Block, DisclaimerKind, Span, SpanKind};
+use crate::model::{Article, Block, Span, SpanKind};
 
 impl Article {
     /// The article as a small, safe HTML document: the shape reader modes
@@ -343,26 +344,6 @@ fn non_empty(s: &Option<String>) -> Option<&str> {
 
 fn heading_level(level: u8) -> u8 {
     level.clamp(2, 6)
-}
-
-fn join_names(names: &[String]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-fn disclaimer_label(kind: DisclaimerKind) -> &'static str {
-    match kind {
-        DisclaimerKind::AiGenerated => "AI notice",
-        DisclaimerKind::EditorsNote => "Editor's note",
-        DisclaimerKind::Correction => "Correction",
-        DisclaimerKind::Sponsored => "Sponsored",
-        DisclaimerKind::Affiliate => "Affiliate disclosure",
-        DisclaimerKind::Copyright => "Copyright",
-        DisclaimerKind::Other => "Note",
-    }
 }
 
 #[cfg(test)]

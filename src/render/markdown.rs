@@ -1,8 +1,9 @@
 //! Markdown rendering (CommonMark plus GitHub-style tables).
 
 use super::inline::{Event, events, safe_link, split_spans};
+use super::{disclaimer_label, join_names};
 use crate::base::collapse_whitespace as one_line;
-use crate::model::{Article, Block, DisclaimerKind, Span, SpanKind};
+use crate::model::{Article, Block, Span, SpanKind};
 
 impl Article {
     /// The article as Markdown.
@@ -370,26 +371,6 @@ fn non_empty(s: &Option<String>) -> Option<&str> {
 
 fn hashes(level: u8) -> String {
     "#".repeat(usize::from(level.clamp(2, 6)))
-}
-
-fn join_names(names: &[String]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-fn disclaimer_label(kind: DisclaimerKind) -> &'static str {
-    match kind {
-        DisclaimerKind::AiGenerated => "AI notice",
-        DisclaimerKind::EditorsNote => "Editor's note",
-        DisclaimerKind::Correction => "Correction",
-        DisclaimerKind::Sponsored => "Sponsored",
-        DisclaimerKind::Affiliate => "Affiliate disclosure",
-        DisclaimerKind::Copyright => "Copyright",
-        DisclaimerKind::Other => "Note",
-    }
 }
 
 fn longest_run(s: &str, c: char) -> usize {
