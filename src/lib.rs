@@ -210,6 +210,7 @@ mod assemble;
 mod base;
 mod error;
 mod extractor;
+mod favor;
 mod grammar;
 mod heuristic;
 mod html;
@@ -228,6 +229,7 @@ mod text;
 
 pub use error::{BoxError, Error, Result};
 pub use extractor::{Extractor, ExtractorBuilder, builtin_heuristics, extract, extract_bytes};
+pub use favor::{Favor, UnknownFavor};
 pub use heuristic::{
     Context, Draft, DraftBlock, FnHeuristic, Heuristic, Hints, InputKind, Provenance, Report, Role,
     Shape, Stage, heuristic_fn, intern_name,
@@ -235,7 +237,7 @@ pub use heuristic::{
 pub use input::{Input, Kind};
 pub use limits::Limits;
 pub use model::{
-    Article, Block, Disclaimer, DisclaimerKind, Image, PageKind, PageType, Person, Quote,
+    Article, Block, Comment, Disclaimer, DisclaimerKind, Image, PageKind, PageType, Person, Quote,
     QuoteKind, RelatedLink, SCHEMA_VERSION, Section, Span, SpanKind,
 };
 pub use page::view::{Element, NodeId, Page, PageDecision};

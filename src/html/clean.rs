@@ -603,11 +603,16 @@ fn holds_prose(node: ego_tree::NodeRef<'_, Node>) -> bool {
 const PROSE_WORDS: usize = 40;
 
 /// Removes chrome by structure and class/id/role tokens; records kept boxes.
-pub(crate) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+pub(crate) fn boilerplate(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
     let Some(dom) = draft.dom.as_mut() else {
         return Ok(());
     };
+    // Comments on request are read before their section is removed.
+    let comments = cx.comments.then(|| super::comments::take(dom, cx.url));
     boilerplate_walk(dom, false);
+    if comments.is_some() {
+        draft.article.comments = comments;
+    }
     Ok(())
 }
 
@@ -615,10 +620,15 @@ pub(crate) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
 /// text goes as in [`scripts_and_hidden`], but no chrome rule removes an
 /// element that holds running prose (a page wrapper named "with-sidebar",
 /// a `<header>` or a page-wide `<form>` around the story).
-pub(crate) fn relaxed(dom: &mut super::Dom, limits: &crate::limits::Limits) {
+/// With `comments` (requested), the comment items are taken out first, as
+/// in [`boilerplate`], so no comment reaches the body this way either.
+pub(crate) fn relaxed(dom: &mut super::Dom, limits: &crate::limits::Limits, comments: bool) {
     let views = clean_walk(dom, dom.html.tree.root().id());
     if !views.is_empty() {
         graft_noscript_views(dom, views, limits);
+    }
+    if comments {
+        super::comments::take(dom, None);
     }
     boilerplate_walk(dom, true);
 }
@@ -905,6 +915,8 @@ mod tests {
         let cx = Context {
             url: None,
             limits: &limits,
+            favor: crate::Favor::Balanced,
+            comments: false,
         };
         let mut draft = Draft::new(crate::heuristic::InputKind::Html, page.to_owned());
         let (dom, _) = super::super::Dom::parse(page.into(), &limits);

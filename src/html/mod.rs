@@ -9,6 +9,7 @@
 //! | Segment | `segment.html-edges` | `edges.rs` |
 
 mod clean;
+mod comments;
 mod edges;
 mod page_type;
 mod score;
@@ -57,6 +58,27 @@ pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
             run: edges::trim_edges,
         }),
     ]
+}
+
+/// After the pipeline, when comments were asked for: `comments` is a list
+/// (empty for text input or a page without comments), and a comment whose
+/// words the body already holds (a forum thread's replies, read as its
+/// content) is not repeated there.
+pub(crate) fn settle_comments(draft: &mut crate::heuristic::Draft) {
+    let mut comments = draft.article.comments.take().unwrap_or_default();
+    let before = comments.len();
+    let text = &draft.article.text;
+    comments.retain(|c| {
+        let first = c.text.split("\n\n").next().unwrap_or_default();
+        first.is_empty() || !text.contains(first)
+    });
+    let dropped = before - comments.len();
+    draft.article.comments = Some(comments);
+    if dropped > 0 {
+        draft.note(format!(
+            "comments: {dropped} comment(s) already in the body (replies read as the content) were not repeated"
+        ));
+    }
 }
 
 /// Calls `f` with every lower-cased token of the element's class, id and

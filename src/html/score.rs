@@ -352,14 +352,13 @@ struct Yield {
     link_chars: u32,
 }
 
-/// Below this much chosen text the page gets a second opinion.
-const SECOND_OPINION_BELOW: u32 = 2000;
-
 pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
     let Some(mut dom) = draft.dom.take() else {
         return Ok(());
     };
-    let (mut notes, own) = select(&mut dom, true);
+    // The thresholds of the caller's precision/recall preference.
+    let tune = cx.favor.tune();
+    let (mut notes, own) = select(&mut dom, true, tune.json_ld_factor);
     let ld_types = super::page_type::json_ld_types(&dom.json_ld);
     let (verdict, evidence) = super::page_type::verdict(&super::page_type::Signals {
         ld_types: &ld_types,
@@ -382,16 +381,16 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
             evidence.join("; ")
         }
     ));
-    if own.chars < SECOND_OPINION_BELOW {
+    if own.chars < tune.second_opinion_below {
         // "This cannot be the article": little text next to a page that
         // may hold more where the clean stage or the selectors looked
         // away. A second reading of the page, cleaned without trusting
         // class words and scored by paragraphs only, is kept when it is
         // clearly longer and still reads as prose.
         let (mut alt, _) = super::Dom::parse(draft.source_tendril().clone(), cx.limits);
-        super::clean::relaxed(&mut alt, cx.limits);
-        let (alt_notes, other) = select(&mut alt, false);
-        if second_opinion_wins(own, other) {
+        super::clean::relaxed(&mut alt, cx.limits, cx.comments);
+        let (alt_notes, other) = select(&mut alt, false, tune.json_ld_factor);
+        if second_opinion_wins(own, other, tune.second_opinion_pct) {
             dom = alt;
             notes = alt_notes;
             notes.push("score.main-content: the chosen text was too small for the page; a second opinion (relaxed clean, paragraph scoring) was kept");
@@ -404,22 +403,23 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
     Ok(())
 }
 
-/// The second opinion replaces the first only when it holds at least twice
-/// the text and a real amount of it, mostly outside links and in
+/// The second opinion replaces the first only when it holds at least `pct`
+/// percent of its text (200, twice, by default) and a real amount of it, mostly outside links and in
 /// paragraphs (a choice that grabbed a whole page of menus and cards is
 /// link-dense or paragraph-poor).
-fn second_opinion_wins(own: Yield, other: Yield) -> bool {
+fn second_opinion_wins(own: Yield, other: Yield, pct: u64) -> bool {
     let (o, a) = (u64::from(own.chars), u64::from(other.chars));
     a >= 500
-        && a >= 2 * o
+        && a * 100 >= pct * o
         && u64::from(other.link_chars) * 10 <= a * 4
         && u64::from(other.p_chars) * 10 >= a * 4
 }
 
 /// Chooses the main content of `dom` (its roots, wild recovery, JSON-LD
 /// body); `selectors` false leaves the container selectors out and lets
-/// paragraph scoring choose. Returns the notes and what the choice holds.
-fn select(dom: &mut super::Dom, selectors: bool) -> (Vec<&'static str>, Yield) {
+/// paragraph scoring choose; the JSON-LD body is taken when `ld_factor`
+/// times longer. Returns the notes and what the choice holds.
+fn select(dom: &mut super::Dom, selectors: bool, ld_factor: f64) -> (Vec<&'static str>, Yield) {
     let tree = &dom.html.tree;
     let body = dom
         .html
@@ -536,7 +536,7 @@ fn select(dom: &mut super::Dom, selectors: bool) -> (Vec<&'static str>, Yield) {
         .sum();
     if let Some(text) = json_ld_body(&dom.json_ld) {
         let ld_chars = text.chars().filter(|c| !c.is_whitespace()).count();
-        if ld_chars >= 500 && ld_chars as f64 > 2.0 * dom_chars as f64 {
+        if ld_chars >= 500 && ld_chars as f64 > ld_factor * dom_chars as f64 {
             notes.push(
                 "score.main-content: JSON-LD articleBody is much longer than the DOM text; used it",
             );
@@ -681,14 +681,22 @@ mod tests {
             p_chars,
             link_chars,
         };
-        assert!(second_opinion_wins(y(100, 100, 0), y(3000, 2500, 200)));
+        assert!(second_opinion_wins(y(100, 100, 0), y(3000, 2500, 200), 200));
         // Not twice as long.
-        assert!(!second_opinion_wins(y(1500, 1500, 0), y(2900, 2900, 0)));
+        assert!(!second_opinion_wins(
+            y(1500, 1500, 0),
+            y(2900, 2900, 0),
+            200
+        ));
         // Too small to be an article either way.
-        assert!(!second_opinion_wins(y(0, 0, 0), y(400, 400, 0)));
+        assert!(!second_opinion_wins(y(0, 0, 0), y(400, 400, 0), 200));
         // A page of links, or of text outside paragraphs (menus, cards).
-        assert!(!second_opinion_wins(y(100, 100, 0), y(3000, 2500, 1500)));
-        assert!(!second_opinion_wins(y(100, 100, 0), y(3000, 900, 0)));
+        assert!(!second_opinion_wins(
+            y(100, 100, 0),
+            y(3000, 2500, 1500),
+            200
+        ));
+        assert!(!second_opinion_wins(y(100, 100, 0), y(3000, 900, 0), 200));
     }
 
     #[test]

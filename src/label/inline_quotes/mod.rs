@@ -190,6 +190,8 @@ mod tests {
         let cx = Context {
             url: None,
             limits: &limits,
+            favor: crate::Favor::Balanced,
+            comments: false,
         };
         inline_quotes(&mut draft, &cx).expect("runs");
         draft
