@@ -248,13 +248,14 @@ fn forum_page(json_ld: &[String]) -> bool {
 pub(crate) fn take(dom: &mut super::Dom, base: Option<&str>) -> Vec<Comment> {
     let forum = forum_page(&dom.json_ld);
     let items = find_items(dom);
+    let set: Items = items.iter().map(|(id, _)| *id).collect();
     let mut out = Vec::new();
     let mut taken = Vec::new();
     for &(id, in_dropped) in &items {
         let Some(node) = dom.html.tree.get(id) else {
             continue;
         };
-        if let Some(c) = read_item(node, &items, base) {
+        if let Some(c) = read_item(node, &set, base) {
             out.push(c);
         }
         if !forum || in_dropped {
@@ -346,15 +347,18 @@ fn find_items(dom: &super::Dom) -> Vec<(NodeId, bool)> {
 }
 
 /// True when `node` is one of the items (other than `own`).
-fn is_other_item(node: NodeRef<'_, Node>, own: NodeId, items: &[(NodeId, bool)]) -> bool {
-    node.id() != own && items.iter().any(|(id, _)| *id == node.id())
+fn is_other_item(node: NodeRef<'_, Node>, own: NodeId, items: &Items) -> bool {
+    node.id() != own && items.contains(&node.id())
 }
+
+/// The items' ids, for membership tests.
+type Items = std::collections::HashSet<NodeId>;
 
 /// The first element under `item` (not inside a nested item) that `want`
 /// accepts.
 fn find_in<'a>(
     item: NodeRef<'a, Node>,
-    items: &[(NodeId, bool)],
+    items: &Items,
     want: impl Fn(&Element) -> bool,
 ) -> Option<NodeRef<'a, Node>> {
     let mut stack: Vec<NodeRef<'a, Node>> = item.children().rev().collect();
@@ -372,15 +376,11 @@ fn find_in<'a>(
     None
 }
 
-fn read_item(
-    item: NodeRef<'_, Node>,
-    items: &[(NodeId, bool)],
-    base: Option<&str>,
-) -> Option<Comment> {
+fn read_item(item: NodeRef<'_, Node>, items: &Items, base: Option<&str>) -> Option<Comment> {
     let author_el = find_in(item, items, |e| itemprop_is(e, "author"))
         .or_else(|| find_in(item, items, |e| has_word(e, AUTHOR_WORDS)));
     let author = author_el.and_then(|a| {
-        let named = find_in(a, &[], |e| itemprop_is(e, "name")).unwrap_or(a);
+        let named = find_in(a, &Items::new(), |e| itemprop_is(e, "name")).unwrap_or(a);
         let name = plain(named);
         let name = name
             .trim_end_matches(':')
@@ -470,18 +470,37 @@ fn is_chrome(node: NodeRef<'_, Node>) -> bool {
         return true;
     }
     if matches!(el.name(), "a" | "span" | "div") {
-        let t = plain(node).to_lowercase();
-        let t = t.trim_matches(|c: char| !c.is_alphanumeric());
-        if ACTION_TEXTS.contains(&t) {
-            return true;
+        if let Some(t) = short_text(node, 32) {
+            let t = t.to_lowercase();
+            let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+            if ACTION_TEXTS.contains(&t) {
+                return true;
+            }
         }
     }
     false
 }
 
+/// The element's words on one line when they are at most `cap` bytes
+/// (the walk stops there).
+fn short_text(node: NodeRef<'_, Node>, cap: usize) -> Option<String> {
+    let mut s = String::new();
+    for d in node.descendants() {
+        if let Node::Text(t) = d.value() {
+            s.push_str(t);
+            s.push(' ');
+            if s.len() > cap * 4 {
+                return None;
+            }
+        }
+    }
+    let s = crate::base::collapse_whitespace(&s);
+    (s.len() <= cap).then_some(s)
+}
+
 /// The text of `root`: its paragraphs, blank-line separated, without
 /// nested items, `skip` and the [`is_chrome`] parts.
-fn text_of(root: NodeRef<'_, Node>, items: &[(NodeId, bool)], skip: Option<NodeId>) -> String {
+fn text_of(root: NodeRef<'_, Node>, items: &Items, skip: Option<NodeId>) -> String {
     enum Step<'a> {
         Enter(NodeRef<'a, Node>),
         Leave,

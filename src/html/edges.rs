@@ -402,14 +402,9 @@ pub(crate) fn trim_edges(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxE
     }
     // Tail cues past the last long paragraph end the text: a short cue line
     // ("Related:", "Tags", "Comments") and everything after it that is short.
-    // Recall keeps the prose among them.
-    let prose = |b: &DraftBlock| {
-        tune.tail_keep_prose_words
-            .is_some_and(|n| words(b, n) >= n && sentence_end(&b.text))
-    };
     let mut cut = false;
     for b in blocks.iter_mut().take(end).skip(last_long + 1) {
-        if cut && b.role.is_body() && words(b, LONG_WORDS) < LONG_WORDS && !prose(b) {
+        if cut && b.role.is_body() && words(b, LONG_WORDS) < LONG_WORDS {
             set(b, Role::Boilerplate, 0.7);
         } else if b.role == Role::Boilerplate && TAIL.is_match(&b.text) && words(b, 7) <= 6 {
             cut = true;

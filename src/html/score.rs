@@ -87,8 +87,6 @@ pub(crate) const MAIN_WORDS: &[&str] =
 
 /// Minimum paragraph text for a container hit to count.
 const MIN_CONTAINER_CHARS: u32 = 200;
-/// Below this much text the result is "too small": wild `<p>` recovery.
-const MIN_EXTRACTED_CHARS: u32 = 250;
 
 fn is_itemprop_body(el: &Element) -> bool {
     el.fattr("itemprop").is_some_and(|v| {
@@ -352,13 +350,16 @@ struct Yield {
     link_chars: u32,
 }
 
+/// Below this much chosen text the page gets a second opinion.
+const SECOND_OPINION_BELOW: u32 = 2000;
+
 pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
     let Some(mut dom) = draft.dom.take() else {
         return Ok(());
     };
     // The thresholds of the caller's precision/recall preference.
     let tune = cx.favor.tune();
-    let (mut notes, own) = select(&mut dom, true, tune.json_ld_factor);
+    let (mut notes, own) = select(&mut dom, true, tune);
     let ld_types = super::page_type::json_ld_types(&dom.json_ld);
     let (verdict, evidence) = super::page_type::verdict(&super::page_type::Signals {
         ld_types: &ld_types,
@@ -381,7 +382,7 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
             evidence.join("; ")
         }
     ));
-    if own.chars < tune.second_opinion_below {
+    if own.chars < SECOND_OPINION_BELOW {
         // "This cannot be the article": little text next to a page that
         // may hold more where the clean stage or the selectors looked
         // away. A second reading of the page, cleaned without trusting
@@ -389,8 +390,8 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
         // clearly longer and still reads as prose.
         let (mut alt, _) = super::Dom::parse(draft.source_tendril().clone(), cx.limits);
         super::clean::relaxed(&mut alt, cx.limits, cx.comments);
-        let (alt_notes, other) = select(&mut alt, false, tune.json_ld_factor);
-        if second_opinion_wins(own, other, tune.second_opinion_pct) {
+        let (alt_notes, other) = select(&mut alt, false, tune);
+        if second_opinion_wins(own, other) {
             dom = alt;
             notes = alt_notes;
             notes.push("score.main-content: the chosen text was too small for the page; a second opinion (relaxed clean, paragraph scoring) was kept");
@@ -403,23 +404,27 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
     Ok(())
 }
 
-/// The second opinion replaces the first only when it holds at least `pct`
-/// percent of its text (200, twice, by default) and a real amount of it, mostly outside links and in
+/// The second opinion replaces the first only when it holds at least twice
+/// the text and a real amount of it, mostly outside links and in
 /// paragraphs (a choice that grabbed a whole page of menus and cards is
 /// link-dense or paragraph-poor).
-fn second_opinion_wins(own: Yield, other: Yield, pct: u64) -> bool {
+fn second_opinion_wins(own: Yield, other: Yield) -> bool {
     let (o, a) = (u64::from(own.chars), u64::from(other.chars));
     a >= 500
-        && a * 100 >= pct * o
+        && a >= 2 * o
         && u64::from(other.link_chars) * 10 <= a * 4
         && u64::from(other.p_chars) * 10 >= a * 4
 }
 
 /// Chooses the main content of `dom` (its roots, wild recovery, JSON-LD
 /// body); `selectors` false leaves the container selectors out and lets
-/// paragraph scoring choose; the JSON-LD body is taken when `ld_factor`
-/// times longer. Returns the notes and what the choice holds.
-fn select(dom: &mut super::Dom, selectors: bool, ld_factor: f64) -> (Vec<&'static str>, Yield) {
+/// paragraph scoring choose; `tune` holds the thresholds of the caller's
+/// [`Favor`](crate::Favor). Returns the notes and what the choice holds.
+fn select(
+    dom: &mut super::Dom,
+    selectors: bool,
+    tune: &crate::favor::Tune,
+) -> (Vec<&'static str>, Yield) {
     let tree = &dom.html.tree;
     let body = dom
         .html
@@ -518,7 +523,8 @@ fn select(dom: &mut super::Dom, selectors: bool, ld_factor: f64) -> (Vec<&'stati
         .iter()
         .map(|id| st.get(*id).map_or(0, |s| s.chars))
         .sum();
-    if total < MIN_EXTRACTED_CHARS {
+    // Below this much text the result is "too small": wild `<p>` recovery.
+    if total < tune.min_extracted_chars {
         let body_p = st.get(body.id()).map_or(0, |s| s.p_chars);
         if body_p > total {
             notes.push(
@@ -536,7 +542,7 @@ fn select(dom: &mut super::Dom, selectors: bool, ld_factor: f64) -> (Vec<&'stati
         .sum();
     if let Some(text) = json_ld_body(&dom.json_ld) {
         let ld_chars = text.chars().filter(|c| !c.is_whitespace()).count();
-        if ld_chars >= 500 && ld_chars as f64 > ld_factor * dom_chars as f64 {
+        if ld_chars >= 500 && ld_chars as f64 > 2.0 * dom_chars as f64 {
             notes.push(
                 "score.main-content: JSON-LD articleBody is much longer than the DOM text; used it",
             );
@@ -681,22 +687,14 @@ mod tests {
             p_chars,
             link_chars,
         };
-        assert!(second_opinion_wins(y(100, 100, 0), y(3000, 2500, 200), 200));
+        assert!(second_opinion_wins(y(100, 100, 0), y(3000, 2500, 200)));
         // Not twice as long.
-        assert!(!second_opinion_wins(
-            y(1500, 1500, 0),
-            y(2900, 2900, 0),
-            200
-        ));
+        assert!(!second_opinion_wins(y(1500, 1500, 0), y(2900, 2900, 0)));
         // Too small to be an article either way.
-        assert!(!second_opinion_wins(y(0, 0, 0), y(400, 400, 0), 200));
+        assert!(!second_opinion_wins(y(0, 0, 0), y(400, 400, 0)));
         // A page of links, or of text outside paragraphs (menus, cards).
-        assert!(!second_opinion_wins(
-            y(100, 100, 0),
-            y(3000, 2500, 1500),
-            200
-        ));
-        assert!(!second_opinion_wins(y(100, 100, 0), y(3000, 900, 0), 200));
+        assert!(!second_opinion_wins(y(100, 100, 0), y(3000, 2500, 1500)));
+        assert!(!second_opinion_wins(y(100, 100, 0), y(3000, 900, 0)));
     }
 
     #[test]
