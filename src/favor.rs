@@ -27,7 +27,8 @@ use std::str::FromStr;
 ///   content found holds under 4,000 characters (instead of 250), every
 ///   paragraph of the page is read when they hold more. For archivists.
 ///
-/// The README gives the effect of each setting on wcxb-dev.
+/// The rules read HTML pages; text input is extracted the same way under
+/// every setting. The README gives the effect of each setting on wcxb-dev.
 ///
 /// # Examples
 ///

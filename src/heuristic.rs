@@ -259,7 +259,7 @@ pub struct Context<'a> {
     /// The extractor's limits.
     pub limits: &'a Limits,
     /// How much borderline content to keep ([`ExtractorBuilder::favor`](crate::ExtractorBuilder::favor)).
-    pub favor: crate::Favor,
+    pub favor: crate::favor::Favor,
     /// Whether the caller asked for [`Article::comments`](crate::Article::comments)
     /// ([`ExtractorBuilder::comments`](crate::ExtractorBuilder::comments)).
     pub comments: bool,

@@ -124,20 +124,22 @@ fn precision_drops_half_linked_lines_at_the_tail() {
 }
 
 #[test]
-fn recall_keeps_prose_after_a_tail_cue() {
-    let p = page(
-        "",
-        "",
-        "<p>Advertisement</p><p>The council will publish the full timetable for every \
-         phase on its website next week.</p>",
+fn recall_reads_every_paragraph_when_the_main_content_is_small() {
+    // The story's container holds two paragraphs; the rest of the story
+    // sits in plain paragraphs beside it.
+    let p = format!(
+        "<html><head><title>Tram Line Extended</title></head><body>\
+         <article><h1>Tram Line Extended</h1>{}{}</article>\
+         <div><p>The depot will also house the night buses, the council added, which should \
+         cut the empty running between the garage and the first stops in the morning.</p>{}</div>\
+         </body></html>",
+        para(1),
+        para(2),
+        para(3)
     );
     let balanced = extract(Favor::Balanced, &p);
-    assert!(
-        !balanced.text.contains("full timetable"),
-        "{}",
-        balanced.text
-    );
+    assert!(!balanced.text.contains("night buses"), "{}", balanced.text);
     let recall = extract(Favor::Recall, &p);
-    assert!(recall.text.contains("full timetable"), "{}", recall.text);
-    assert!(!recall.text.contains("Advertisement"));
+    assert!(recall.text.contains("night buses"), "{}", recall.text);
+    assert!(recall.text.contains("Part 1") && recall.text.contains("Part 3"));
 }

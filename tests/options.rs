@@ -165,13 +165,11 @@ fn without_comments_the_field_is_absent_and_the_rest_unchanged() {
             v.get("comments").is_none(),
             "{slug}: absent when not requested"
         );
-        // Where the comments sit in sections the clean stage removes, asking
-        // for them changes nothing else.
-        if slug != "microdata-blog-comments" {
-            let mut b = extract(&requested, &input);
-            b.comments = None;
-            assert_eq!(golden_form(&a), golden_form(&b), "{slug}");
-        }
+        // On these pages the comments are outside the body chosen without
+        // them: asking for them changes nothing else.
+        let mut b = extract(&requested, &input);
+        b.comments = None;
+        assert_eq!(golden_form(&a), golden_form(&b), "{slug}");
     }
 }
 
@@ -222,5 +220,38 @@ fn favor_parses_and_reaches_the_extractor() {
     assert_eq!(
         serde_json::to_value(Favor::Recall).expect("json"),
         Value::from("recall")
+    );
+}
+
+#[test]
+fn microdata_comments_inside_the_story_leave_the_body_when_requested() {
+    let para = |n: u32| {
+        format!(
+            "<p>Part {n}: the ferry returned to service on Tuesday after a refit that replaced \
+             both engines and added a covered deck for cyclists on the morning crossings.</p>"
+        )
+    };
+    let page = format!(
+        "<html><body><article><h1>Ferry Back</h1>{}{}{}\
+         <div itemscope itemtype=\"https://schema.org/Comment\"><b itemprop=\"author\">Noor</b>\
+         <p itemprop=\"text\">The covered deck is a real improvement for the winter months, thanks.</p></div>\
+         </article></body></html>",
+        para(1),
+        para(2),
+        para(3)
+    );
+    let plain = Extractor::default()
+        .extract(page.as_str())
+        .expect("extracts");
+    assert!(plain.text.contains("real improvement"), "{}", plain.text);
+    let a = with_comments().extract(page.as_str()).expect("extracts");
+    assert!(!a.text.contains("real improvement"), "{}", a.text);
+    assert!(a.text.contains("Part 3"));
+    let c = a.comments.expect("requested");
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].author.as_deref(), Some("Noor"));
+    assert_eq!(
+        c[0].text,
+        "The covered deck is a real improvement for the winter months, thanks."
     );
 }

@@ -915,7 +915,7 @@ mod tests {
         let cx = Context {
             url: None,
             limits: &limits,
-            favor: crate::Favor::Balanced,
+            favor: crate::favor::Favor::Balanced,
             comments: false,
         };
         let mut draft = Draft::new(crate::heuristic::InputKind::Html, page.to_owned());

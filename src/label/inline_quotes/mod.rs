@@ -190,7 +190,7 @@ mod tests {
         let cx = Context {
             url: None,
             limits: &limits,
-            favor: crate::Favor::Balanced,
+            favor: crate::favor::Favor::Balanced,
             comments: false,
         };
         inline_quotes(&mut draft, &cx).expect("runs");
