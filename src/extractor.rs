@@ -634,7 +634,7 @@ impl ExtractorBuilder {
     ///   <p>We counted forty of them on one warm evening, more than in any year since we began.</p>
     ///   </article>
     ///   <ol class="commentlist"><li class="comment"><cite class="fn">Ana</cite>
-    ///   <p>Lovely to hear, ours are back too.</p><a class="comment-reply-link" href="#r">Reply</a></li></ol>
+    ///   <p>Lovely to hear, ours are back too.</p><a class="comment-reply-link" href="/pond/?replytocom=1">Reply</a></li></ol>
     ///   </body></html>"#;
     /// let extractor = copydesk::Extractor::builder().comments(true).build()?;
     /// let article = extractor.extract(page)?;
