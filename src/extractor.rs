@@ -622,9 +622,11 @@ impl ExtractorBuilder {
 
     /// Asks for the page's comments or replies in [`Article::comments`]
     /// (default `false`: the field is `None` and absent from the JSON).
-    /// Comment text never enters the body. On a forum thread or a Q&A page
-    /// the replies are the content: they stay in the body and are not
-    /// repeated in `comments`.
+    /// A comment is never both in `comments` and in the body: on a forum
+    /// thread or a Q&A page the replies are the content, so they stay in
+    /// the body and are not repeated in `comments`. Apart from `Comment`
+    /// microdata inside the story, which moves out of the body, the body is
+    /// the one extracted without comments.
     ///
     /// # Examples
     ///

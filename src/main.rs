@@ -117,7 +117,7 @@ struct PipelineArgs {
     #[arg(long, value_name = "FILE")]
     site_rules: Option<PathBuf>,
     /// Also read the page's comments (or a post's replies) into the
-    /// Article's `comments` list; their text never enters the body.
+    /// Article's `comments` list (a comment is never also in the body).
     #[arg(long)]
     comments: bool,
     /// How much borderline content to keep: precision drops more of what

@@ -107,11 +107,12 @@ pub struct Article {
     /// The page's comments or replies, in page order, when the caller asked
     /// for them ([`ExtractorBuilder::comments`](crate::ExtractorBuilder::comments));
     /// `None` otherwise, and then absent from the JSON. Requested, it is a
-    /// list, empty when the page has none. Comment text is never part of
-    /// [`sections`](Article::sections) or [`text`](Article::text). On a
-    /// forum thread or a Q&A page the replies are the content: they stay
-    /// in the body and are not repeated here (the list is then usually
-    /// empty). Added in schema version 2.
+    /// list, empty when the page has none. A comment is never both here and
+    /// in [`sections`](Article::sections) / [`text`](Article::text): the
+    /// comment sections the clean stage removes stay out of the body, and
+    /// `Comment` microdata inside the story is taken out of it; one the body
+    /// still holds (a forum thread's or Q&A page's replies, which are its
+    /// content) is not repeated here. Added in schema version 2.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comments: Option<Vec<Comment>>,
 }

@@ -620,15 +620,10 @@ pub(crate) fn boilerplate(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
 /// text goes as in [`scripts_and_hidden`], but no chrome rule removes an
 /// element that holds running prose (a page wrapper named "with-sidebar",
 /// a `<header>` or a page-wide `<form>` around the story).
-/// With `comments` (requested), the comment items are taken out first, as
-/// in [`boilerplate`], so no comment reaches the body this way either.
-pub(crate) fn relaxed(dom: &mut super::Dom, limits: &crate::limits::Limits, comments: bool) {
+pub(crate) fn relaxed(dom: &mut super::Dom, limits: &crate::limits::Limits) {
     let views = clean_walk(dom, dom.html.tree.root().id());
     if !views.is_empty() {
         graft_noscript_views(dom, views, limits);
-    }
-    if comments {
-        super::comments::take(dom, None);
     }
     boilerplate_walk(dom, true);
 }

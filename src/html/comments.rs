@@ -20,10 +20,13 @@
 //! "Report", "Like"). Replies nested in a comment are comments of their
 //! own, not part of their parent's text.
 //!
-//! The items are then taken out of the page, so their words never reach the
-//! body; on a page whose JSON-LD says it is a forum thread or a Q&A page,
-//! only the items the clean stage removes anyway are taken (the replies are
-//! the content there).
+//! Items the clean stage removes anyway (those with a comment class word or
+//! inside such a section) are left to it; the others (`Comment` microdata in
+//! the story) are taken out of the page here, so comment words do not reach
+//! the body, unless the page is a thread whose posts are its content (its
+//! JSON-LD says forum or Q&A, or the items hold half of the page's text or
+//! more). Comments the body holds are not repeated in the list
+//! ([`super::settle_comments`]).
 
 use ego_tree::{NodeId, NodeRef};
 use scraper::Node;
@@ -258,7 +261,11 @@ pub(crate) fn take(dom: &mut super::Dom, base: Option<&str>) -> Vec<Comment> {
         if let Some(c) = read_item(node, &set, base) {
             out.push(c);
         }
-        if !forum || in_dropped {
+        // What the clean stage removes anyway is left to it; the others
+        // (`Comment` microdata in the story) are taken out here. Nested
+        // items go with the outer one.
+        let nested = node.ancestors().any(|a| set.contains(&a.id()));
+        if !in_dropped && !nested {
             taken.push(id);
         }
     }
@@ -266,6 +273,24 @@ pub(crate) fn take(dom: &mut super::Dom, base: Option<&str>) -> Vec<Comment> {
         out = from_json_ld(&dom.json_ld, base);
     }
     out.dedup_by(|a, b| a.text == b.text && a.author == b.author);
+    // A thread whose posts are marked up as comments (a forum, a Q&A page:
+    // by its JSON-LD, or by the posts holding most of the page's text) is
+    // the content: nothing is taken out.
+    let chars = |n: NodeRef<'_, Node>| -> usize {
+        n.descendants()
+            .filter_map(|d| d.value().as_text())
+            .map(|t| t.chars().filter(|c| !c.is_whitespace()).count())
+            .sum()
+    };
+    let page = chars(dom.html.tree.root());
+    let in_items: usize = taken
+        .iter()
+        .filter_map(|id| dom.html.tree.get(*id))
+        .map(chars)
+        .sum();
+    if forum || in_items * 2 >= page {
+        return out;
+    }
     for id in taken {
         if let Some(mut n) = dom.html.tree.get_mut(id) {
             n.detach();
@@ -544,7 +569,20 @@ fn text_of(root: NodeRef<'_, Node>, items: &Items, skip: Option<NodeId>) -> Stri
         }
     }
     flush(&mut current, &mut paragraphs);
+    paragraphs.retain(|p| !is_counter_or_age(p));
     paragraphs.join("\n\n")
+}
+
+/// A line that is a vote count or a relative time ("12", "4 years ago",
+/// "1d"), not words of the comment.
+fn is_counter_or_age(p: &str) -> bool {
+    static AGE: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+        regex::Regex::new(
+            r"(?i)^(\d+([.,]\d+)?\s*[km]?|\d+\s*(s|m|h|d|w|y|mo|yr|sec|secs|min|mins|hr|hrs|seconds?|minutes?|hours?|days?|weeks?|months?|years?)(\s+ago)?|(an?|one)\s+(second|minute|hour|day|week|month|year)\s+ago|just now|yesterday)$",
+        )
+        .expect("AGE")
+    });
+    AGE.is_match(p.trim())
 }
 
 /// JSON-LD `comment` entries (iterative walk over every script).
@@ -661,7 +699,31 @@ mod tests {
         );
         assert_eq!(c[1].author.as_deref(), Some("Ben"));
         assert_eq!(c[1].text, "A reply here.");
-        assert!(!rest.contains("words"), "taken out of the page: {rest}");
+        // Left in the page: the clean stage removes them.
+        assert!(rest.contains("First words."), "{rest}");
+    }
+
+    #[test]
+    fn counters_and_ages_are_not_text() {
+        for line in [
+            "12",
+            "4 years ago",
+            "1d",
+            "3 hours ago",
+            "a day ago",
+            "2.5k",
+            "Yesterday",
+        ] {
+            assert!(is_counter_or_age(line), "{line}");
+        }
+        for line in [
+            "No",
+            "12 monkeys were here",
+            "Thanks!",
+            "4 years ago we met",
+        ] {
+            assert!(!is_counter_or_age(line), "{line}");
+        }
     }
 
     #[test]

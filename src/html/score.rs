@@ -389,7 +389,7 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
         // class words and scored by paragraphs only, is kept when it is
         // clearly longer and still reads as prose.
         let (mut alt, _) = super::Dom::parse(draft.source_tendril().clone(), cx.limits);
-        super::clean::relaxed(&mut alt, cx.limits, cx.comments);
+        super::clean::relaxed(&mut alt, cx.limits);
         let (alt_notes, other) = select(&mut alt, false, tune);
         if second_opinion_wins(own, other) {
             dom = alt;
