@@ -255,3 +255,25 @@ fn microdata_comments_inside_the_story_leave_the_body_when_requested() {
         "The covered deck is a real improvement for the winter months, thanks."
     );
 }
+
+#[test]
+fn deep_and_wide_comment_threads_stay_bounded() {
+    let start = std::time::Instant::now();
+    let deep = format!(
+        "<html><body><article><h1>T</h1><p>Body text of the story, long enough to read.</p></article>\
+         <div id=\"comments\">{}{}</div></body></html>",
+        "<div class=\"comment\"><p>reply</p>".repeat(3000),
+        "</div>".repeat(3000)
+    );
+    let a = with_comments().extract(deep.as_str()).expect("an article");
+    assert!(a.comments.is_some());
+    let wide = format!(
+        "<html><body><article><h1>T</h1><p>Body text of the story, long enough to read.</p></article>\
+         <ol class=\"commentlist\">{}</ol></body></html>",
+        "<li class=\"comment\"><cite class=\"fn\">A</cite><p>Same words.</p><a href=\"#\">Reply</a></li>"
+            .repeat(20_000)
+    );
+    let a = with_comments().extract(wide.as_str()).expect("an article");
+    assert!(!a.comments.expect("list").is_empty());
+    assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
+}
