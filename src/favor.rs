@@ -81,7 +81,9 @@ impl fmt::Display for Favor {
     }
 }
 
-/// The error of parsing a [`Favor`] from a name it does not have.
+/// The error of parsing a [`Favor`] from a name it does not have; holds
+/// the name given.
+#[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownFavor(pub String);
 
