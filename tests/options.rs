@@ -277,3 +277,16 @@ fn deep_and_wide_comment_threads_stay_bounded() {
     assert!(!a.comments.expect("list").is_empty());
     assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
 }
+
+#[test]
+fn a_short_comment_is_kept_when_its_words_occur_in_the_body() {
+    let page = "<html><body><article><h1>Vote Tonight</h1>\
+        <p>No decision was taken on the bypass, the council said, and the vote moves to March.</p>\
+        <p>The committee will publish its report on the bypass route before the vote.</p></article>\
+        <ol class=\"commentlist\"><li class=\"comment\"><cite class=\"fn\">Ed</cite><p>No</p></li></ol>\
+        </body></html>";
+    let a = with_comments().extract(page).expect("extracts");
+    let c = a.comments.expect("requested");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].text, "No");
+}
