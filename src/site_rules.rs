@@ -390,10 +390,7 @@ impl Heuristic for SiteHeuristic {
                 let found = select(&dom.html, &rule.selector).next().map(|el| el.id());
                 match found {
                     Some(id) => {
-                        dom.main = Some(id);
-                        dom.roots = vec![id];
-                        dom.wild = false;
-                        dom.body_override = None;
+                        dom.decision.choose(id);
                         draft.note(format!(
                             "score.site-body: `{}` chose the main content for {}",
                             rule.text, site.domain

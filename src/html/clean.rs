@@ -684,7 +684,7 @@ fn boilerplate_walk(dom: &mut super::Dom, relaxed: bool) {
                 // a list of teasers: it is read as content.
                 Verdict::Box(BoxKind::Related) if holds_prose(node) => {}
                 Verdict::Box(kind) => {
-                    dom.boxes.push((node.id(), kind));
+                    dom.decision.boxes.push((node.id(), kind));
                     // Boxes are not cleaned inside: they are read as a whole.
                     continue;
                 }
@@ -913,7 +913,7 @@ mod tests {
         boilerplate(&mut draft, &cx).expect("clean");
         let dom = draft.dom.expect("dom");
         assert_eq!(dom.json_ld, [r#"{"n":2}"#, r#"{"n":1}"#]);
-        let kinds: Vec<BoxKind> = dom.boxes.iter().map(|(_, k)| *k).collect();
+        let kinds: Vec<BoxKind> = dom.decision.boxes.iter().map(|(_, k)| *k).collect();
         assert_eq!(
             kinds,
             [BoxKind::Pull, BoxKind::Disclaimer, BoxKind::Related]

@@ -525,7 +525,7 @@ fn select(dom: &mut super::Dom, selectors: bool) -> (Vec<&'static str>, Yield) {
                 "score.main-content: result too small; recovered wild <p> text from the page",
             );
             roots = vec![body.id()];
-            dom.wild = true;
+            dom.decision.wild = true;
         }
     }
 
@@ -540,7 +540,7 @@ fn select(dom: &mut super::Dom, selectors: bool) -> (Vec<&'static str>, Yield) {
             notes.push(
                 "score.main-content: JSON-LD articleBody is much longer than the DOM text; used it",
             );
-            dom.body_override = Some(text);
+            dom.decision.body_override = Some(text);
         }
     }
     let mut got = roots.iter().fold(Yield::default(), |y, id| {
@@ -551,11 +551,11 @@ fn select(dom: &mut super::Dom, selectors: bool) -> (Vec<&'static str>, Yield) {
             link_chars: y.link_chars + s.link_chars,
         }
     });
-    if dom.wild {
+    if dom.decision.wild {
         // Only paragraphs are read.
         got.chars = got.p_chars;
     }
-    if let Some(text) = dom.body_override.as_deref() {
+    if let Some(text) = dom.decision.body_override.as_deref() {
         let n = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
         got = Yield {
             chars: n,
@@ -563,8 +563,7 @@ fn select(dom: &mut super::Dom, selectors: bool) -> (Vec<&'static str>, Yield) {
             link_chars: 0,
         };
     }
-    dom.main = roots.first().copied();
-    dom.roots = roots;
+    dom.decision.roots = roots;
     (notes, got)
 }
 

@@ -855,7 +855,7 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
     let Some(dom) = draft.dom.take() else {
         return Ok(());
     };
-    if let Some(body) = dom.body_override.as_deref() {
+    if let Some(body) = dom.decision.body_override.as_deref() {
         let blocks = body
             .split('\n')
             .map(str::trim)
@@ -870,13 +870,13 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
         draft.dom = Some(dom);
         return Ok(());
     }
-    let boxes: IdMap<BoxKind> = dom.boxes.iter().copied().collect();
+    let boxes: IdMap<BoxKind> = dom.decision.boxes.iter().copied().collect();
     let mut seg = Segmenter {
         boxes: &boxes,
         flags: &dom.flags,
         max_depth: cx.limits.max_depth,
         max_blocks: cx.limits.max_blocks,
-        wild: dom.wild,
+        wild: dom.decision.wild,
         outside_main: false,
         blocks: Vec::new(),
         buf: String::new(),
@@ -900,10 +900,10 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
         last_container: (None, None, String::new()),
         ctx: Vec::new(),
     };
-    let roots: Vec<NodeId> = if dom.roots.is_empty() {
+    let roots: Vec<NodeId> = if dom.decision.roots.is_empty() {
         vec![dom.html.tree.root().id()]
     } else {
-        dom.roots.clone()
+        dom.decision.roots.clone()
     };
     for id in &roots {
         if let Some(node) = dom.html.tree.get(*id) {
@@ -914,15 +914,16 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
 
     // Related and disclaimer boxes next to the main content (children of its
     // parent or grandparent) are read too, outside the body.
-    if !dom.roots.is_empty() && !dom.wild {
+    if !dom.decision.roots.is_empty() && !dom.decision.wild {
         let root_set: HashSet<NodeId> = roots.iter().copied().collect();
-        let near: HashSet<NodeId> = roots
-            .first()
-            .and_then(|id| dom.html.tree.get(*id))
+        let near: HashSet<NodeId> = dom
+            .decision
+            .main()
+            .and_then(|id| dom.html.tree.get(id))
             .map(|n| n.ancestors().take(2).map(|a| a.id()).collect())
             .unwrap_or_default();
         seg.outside_main = true;
-        for (id, kind) in &dom.boxes {
+        for (id, kind) in &dom.decision.boxes {
             if seg.full() {
                 break;
             }
