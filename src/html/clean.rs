@@ -705,6 +705,107 @@ fn boilerplate_walk(dom: &mut super::Dom, relaxed: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The discard list as it was before it was composed from the groups of
+    /// `base::tokens`: the same set of words.
+    #[test]
+    fn discard_tokens_are_the_same_set() {
+        use std::collections::BTreeSet;
+        let before: BTreeSet<&str> = [
+            "nav",
+            "navbar",
+            "navigation",
+            "menu",
+            "submenu",
+            "breadcrumb",
+            "breadcrumbs",
+            "footer",
+            "sitefooter",
+            "masthead",
+            "topbar",
+            "toolbar",
+            "share",
+            "sharing",
+            "sharebar",
+            "shares",
+            "social",
+            "socialmedia",
+            "sociallinks",
+            "newsletter",
+            "newsletters",
+            "subscribe",
+            "subscription",
+            "signup",
+            "optin",
+            "cookie",
+            "cookies",
+            "consent",
+            "gdpr",
+            "comment",
+            "comments",
+            "commentlist",
+            "disqus",
+            "ad",
+            "ads",
+            "adv",
+            "advert",
+            "adverts",
+            "advertisement",
+            "advertising",
+            "adsense",
+            "adslot",
+            "adunit",
+            "dfp",
+            "googleads",
+            "sponsoredcontent",
+            "outbrain",
+            "taboola",
+            "promo",
+            "promotion",
+            "banner",
+            "popup",
+            "modal",
+            "sidebar",
+            "skiplink",
+            "skiptocontent",
+            "srtext",
+            "sronly",
+            "screenreader",
+            "visuallyhidden",
+            "pagination",
+            "pager",
+            "login",
+            "signin",
+            "tags",
+            "tagcloud",
+            "taglist",
+            "author",
+            "authorbio",
+            "bio",
+            "byline",
+            "meta",
+            "postmeta",
+            "entrymeta",
+            "articlemeta",
+            "dateline",
+            "timestamp",
+            "nextprev",
+            "prevnext",
+            "rating",
+            "reactions",
+            "jumplink",
+            "tooltip",
+            "offscreen",
+            "rollover",
+            "hovercard",
+            "popover",
+        ]
+        .into_iter()
+        .collect();
+        let now: BTreeSet<&str> = DISCARD_TOKENS.iter().copied().collect();
+        assert_eq!(now, before);
+        assert_eq!(DISCARD_TOKENS.len(), before.len(), "no word twice");
+    }
     use scraper::Html;
 
     /// A paragraph of about forty-five words about a canal lock.

@@ -570,6 +570,47 @@ fn select(dom: &mut super::Dom, selectors: bool) -> (Vec<&'static str>, Yield) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The negative list as it was before it was composed from the groups of
+    /// `base::tokens`: the same set of words.
+    #[test]
+    fn negative_words_are_the_same_set() {
+        use std::collections::BTreeSet;
+        let before: BTreeSet<&str> = [
+            "hidden",
+            "banner",
+            "combx",
+            "comment",
+            "com",
+            "contact",
+            "foot",
+            "footer",
+            "footnote",
+            "gdpr",
+            "masthead",
+            "media",
+            "meta",
+            "outbrain",
+            "promo",
+            "related",
+            "scroll",
+            "share",
+            "shoutbox",
+            "sidebar",
+            "skyscraper",
+            "sponsor",
+            "shopping",
+            "tags",
+            "widget",
+            "teaser",
+            "card",
+        ]
+        .into_iter()
+        .collect();
+        let now: BTreeSet<&str> = NEGATIVE.iter().copied().collect();
+        assert_eq!(now, before);
+        assert_eq!(NEGATIVE.len(), before.len(), "no word twice");
+    }
     use scraper::Html;
 
     fn rank(html: &str) -> Option<u8> {

@@ -134,6 +134,48 @@ mod tests {
     use super::choose::*;
     use super::harvest::*;
 
+    /// The chrome list as it was before it was composed from the groups of
+    /// `base::tokens`: the same set of words.
+    #[test]
+    fn chrome_words_are_the_same_set() {
+        use std::collections::BTreeSet;
+        let before: BTreeSet<&str> = [
+            "-ad-",
+            "banner",
+            "breadcrumbs",
+            "combx",
+            "comment",
+            "community",
+            "disqus",
+            "extra",
+            "footer",
+            "gdpr",
+            "header",
+            "legends",
+            "menu",
+            "related",
+            "remark",
+            "replies",
+            "rss",
+            "shoutbox",
+            "sidebar",
+            "skyscraper",
+            "social",
+            "sponsor",
+            "supplemental",
+            "ad-break",
+            "agegate",
+            "pagination",
+            "pager",
+            "popup",
+        ]
+        .into_iter()
+        .collect();
+        let now: BTreeSet<&str> = CHROME_WORDS.iter().copied().collect();
+        assert_eq!(now, before);
+        assert_eq!(CHROME_WORDS.len(), before.len(), "no word twice");
+    }
+
     fn run(html: &str, url: Option<&str>) -> crate::model::Article {
         let mut e = crate::Input::new(html).kind(crate::Kind::Html);
         if let Some(u) = url {
