@@ -445,7 +445,7 @@ fn section_sources(blocks: &[DraftBlock], article: &Article) -> Vec<SectionSourc
 /// Who set the lede and from what: the first body paragraph, which
 /// `assemble.lede-and-text` takes, and the block it was.
 fn lede_source(draft: &Draft) -> Option<(&'static str, f32, String)> {
-    const LEDE: &str = "assemble.lede-and-text";
+    const LEDE: &str = crate::assemble::LEDE_AND_TEXT;
     let lede = draft.article.lede.as_deref()?;
     if draft.report.provenance_of("lede").is_some() || !draft.report.ran.contains(&LEDE) {
         return None;

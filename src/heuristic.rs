@@ -261,6 +261,10 @@ pub struct Context<'a> {
 }
 
 /// The kind of input being extracted, after detection.
+///
+/// Not the same as [`Kind`](crate::Kind), which is what the caller asked
+/// for and may be [`Kind::Auto`](crate::Kind::Auto): an `InputKind` is the
+/// answer (an [`Auto`](crate::Kind::Auto) input becomes `Html` or `Text`).
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]

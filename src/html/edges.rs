@@ -7,9 +7,17 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use crate::error::BoxError;
-use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
+use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Role, Shape, Stage};
 
+/// The heuristic's id.
 const NAME: &str = "segment.html-edges";
+/// `segment.html-edges`, as [`heuristics`](super::heuristics) lists it.
+pub(super) const BUILTIN: Builtin = Builtin {
+    name: NAME,
+    stage: Stage::Segment,
+    description: "Trims the head (kicker, byline, date, lead caption) and tail (bio, credits, newsletter, tags, share, comments prompts, copyright) of the HTML body.",
+    run: trim_edges,
+};
 
 /// A body paragraph: this many words and sentence punctuation.
 const LONG_WORDS: usize = 25;

@@ -9,7 +9,22 @@ use regex::Regex;
 
 use super::{BYLINE, DATELINE, final_punct, is_prose, is_structural, relabel};
 use crate::error::BoxError;
-use crate::heuristic::{Context, Draft, Role, Shape};
+use crate::heuristic::{Builtin, Context, Draft, Role, Shape, Stage};
+
+/// `label.boilerplate`, as [`heuristics`](super::heuristics) lists it.
+pub(super) const BOILERPLATE_BUILTIN: Builtin = Builtin {
+    name: BOILERPLATE,
+    stage: Stage::Label,
+    description: "Marks share/ad/newsletter prompts, skip links, contact lines and runs of menu-like short lines at the edges as boilerplate.",
+    run: boilerplate,
+};
+/// `label.qa-turns`, as [`heuristics`](super::heuristics) lists it.
+pub(super) const QA_TURNS_BUILTIN: Builtin = Builtin {
+    name: QA,
+    stage: Stage::Label,
+    description: "Marks interview turns (`Q:`/`A:` or a speaker label used at least twice) as paragraphs so they are not taken for headings or pull quotes.",
+    run: qa_turns,
+};
 
 const BOILERPLATE: &str = "label.boilerplate";
 const QA: &str = "label.qa-turns";

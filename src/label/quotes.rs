@@ -7,8 +7,25 @@ use regex::Regex;
 use super::inline_quotes::find_quotes;
 use super::{is_open_body, relabel};
 use crate::error::BoxError;
-use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
+use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Role, Shape, Stage};
 use crate::model::QuoteKind;
+
+/// `label.pull-quotes`, as [`heuristics`](super::heuristics) lists it.
+pub(super) const PULL_QUOTES_BUILTIN: Builtin = Builtin {
+    name: PULL,
+    stage: Stage::Label,
+    description: "Marks `Label: \"...\"` lines and lines that are only a quotation (optionally `— Name`) as pull quotes with their attribution.",
+    run: pull_quotes,
+};
+/// The heuristic's id.
+const BLOCK: &str = "label.block-quotes";
+/// `label.block-quotes`, as [`heuristics`](super::heuristics) lists it.
+pub(super) const BLOCK_QUOTES_BUILTIN: Builtin = Builtin {
+    name: BLOCK,
+    stage: Stage::Label,
+    description: "Keeps block quotations as block quotes and takes a trailing `— Name` line as their attribution.",
+    run: block_quotes,
+};
 
 /// `Official Statement: "…"`: a short label (≤ 5 words), a colon, then a
 /// quotation that runs to the end of the line.
@@ -131,7 +148,7 @@ pub(super) fn block_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), B
             b.attribution = Some(name.clone());
         }
         blocks[i].shape = Shape::Paragraph;
-        blocks[i].set_role(Role::Paragraph, "label.block-quotes", 0.8);
+        blocks[i].set_role(Role::Paragraph, BLOCK, 0.8);
     }
     for block in blocks.iter_mut() {
         if block.shape != Shape::Quote || !matches!(block.role, Role::Unknown) {
@@ -145,7 +162,7 @@ pub(super) fn block_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), B
             block.text = text;
             block.attribution = Some(name);
         }
-        block.set_role(Role::Quote(QuoteKind::Block), "label.block-quotes", 0.7);
+        block.set_role(Role::Quote(QuoteKind::Block), BLOCK, 0.7);
     }
     Ok(())
 }

@@ -7,7 +7,15 @@
 
 use super::{BYLINE, DATELINE, ends_with_stop, is_open_body, is_prose, relabel};
 use crate::error::BoxError;
-use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
+use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Role, Shape, Stage};
+
+/// `label.subheadings`, as [`heuristics`](super::heuristics) lists it.
+pub(super) const BUILTIN: Builtin = Builtin {
+    name: NAME,
+    stage: Stage::Label,
+    description: "Marks Markdown headings, ALL-CAPS kickers and short lines without closing punctuation between longer paragraphs as subheadings.",
+    run: subheadings,
+};
 
 const NAME: &str = "label.subheadings";
 const MAX_WORDS: usize = 12;

@@ -17,15 +17,26 @@ use super::FastAttr;
 use super::clean::box_kind_of;
 use super::{BoxKind, Dom, IdMap};
 use crate::error::BoxError;
-use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
+use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Role, Shape, Stage};
 use crate::model::{Span, SpanKind};
 pub(super) use roles::normalized;
 use roles::{assign_role, drop_duplicate_quotes};
 
+/// The heuristic's id.
 pub(crate) const NAME: &str = "segment.html-blocks";
+/// `segment.html-blocks`, as [`heuristics`](super::super::heuristics) lists it.
+pub(in crate::html) const BUILTIN: Builtin = Builtin {
+    name: NAME,
+    stage: Stage::Segment,
+    description: "Flattens the main content into blocks: paragraphs, headings, list items, quotes, figures, tables, code; related and disclaimer boxes get their roles.",
+    run: html_blocks,
+};
 
+/// The shape of block the nearest block-level element makes (what a
+/// flushed buffer becomes): the segment stage's own working form of
+/// [`Shape`], before figures, tables and code are told apart.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum Kind {
+pub(super) enum BlockShape {
     Paragraph,
     Heading(u8),
     ListItem,
@@ -34,7 +45,7 @@ pub(super) enum Kind {
 
 #[derive(Debug, Clone, Copy)]
 struct Ctx<'d> {
-    kind: Kind,
+    kind: BlockShape,
     boxed: Option<BoxKind>,
     list: Option<(u32, bool)>,
     /// The nearest element (this one or an ancestor) with a class or id,
@@ -267,7 +278,7 @@ impl<'d> Segmenter<'d> {
 
     fn top(&self) -> Ctx<'d> {
         self.ctx.last().copied().unwrap_or(Ctx {
-            kind: Kind::Paragraph,
+            kind: BlockShape::Paragraph,
             boxed: None,
             list: None,
             tokens: None,
@@ -358,17 +369,17 @@ impl<'d> Segmenter<'d> {
         let kind = match ctx.kind {
             // A whole sentence set as a subheading (an intro in `<h2>`) is
             // read as a paragraph.
-            Kind::Heading(level) if level >= 2 && is_sentence(&text) => Kind::Paragraph,
+            BlockShape::Heading(level) if level >= 2 && is_sentence(&text) => BlockShape::Paragraph,
             kind => kind,
         };
         let shape = match kind {
-            Kind::Paragraph => Shape::Paragraph,
-            Kind::Heading(level) => Shape::Heading { level },
-            Kind::ListItem => {
+            BlockShape::Paragraph => Shape::Paragraph,
+            BlockShape::Heading(level) => Shape::Heading { level },
+            BlockShape::ListItem => {
                 let (list, ordered) = ctx.list.unwrap_or((0, false));
                 Shape::ListItem { ordered, list }
             }
-            Kind::Quote => Shape::Quote,
+            BlockShape::Quote => Shape::Quote,
         };
         let mut block = DraftBlock::new(shape, text);
         let ld = if self.chars == 0 {
@@ -405,10 +416,10 @@ impl<'d> Segmenter<'d> {
         let name = el.name();
         let kind = match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                Kind::Heading(name.as_bytes().get(1).map_or(2, |b| b.saturating_sub(b'0')))
+                BlockShape::Heading(name.as_bytes().get(1).map_or(2, |b| b.saturating_sub(b'0')))
             }
-            "li" | "dd" | "dt" => Kind::ListItem,
-            "blockquote" => Kind::Quote,
+            "li" | "dd" | "dt" => BlockShape::ListItem,
+            "blockquote" => BlockShape::Quote,
             _ => parent.kind,
         };
         let list = match name {
@@ -467,7 +478,7 @@ impl<'d> Segmenter<'d> {
         if let (Some(BoxKind::Related | BoxKind::Disclaimer), Shape::Paragraph) =
             (ctx.boxed, &block.shape)
         {
-            assign_role(&mut block, Kind::Paragraph, ctx.boxed);
+            assign_role(&mut block, BlockShape::Paragraph, ctx.boxed);
         }
         self.blocks.push(block);
     }
@@ -952,7 +963,7 @@ mod tests {
 
     #[test]
     fn container_hint_is_the_two_nearest_class_or_id_holders() {
-        use super::{Ctx, Kind};
+        use super::{BlockShape, Ctx};
         let doc = scraper::Html::parse_fragment(
             "<div class=' Outer BOX '></div><p id='Main'></p><span class='' id=''></span>\
              <b class='Été'></b>",
@@ -963,7 +974,7 @@ mod tests {
             .filter_map(|n| n.value().as_element())
             .collect();
         let ctx = |tokens, outer_tokens| Ctx {
-            kind: Kind::Paragraph,
+            kind: BlockShape::Paragraph,
             boxed: None,
             list: None,
             tokens,

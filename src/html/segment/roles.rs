@@ -4,37 +4,16 @@
 //! turns a block quote repeating a body paragraph into that paragraph's
 //! pull quote.
 
-use super::{Kind, NAME};
+use super::{BlockShape, NAME};
+use crate::grammar::notices::box_kind;
 use crate::heuristic::{DraftBlock, Role, Shape};
 use crate::html::BoxKind;
-use crate::model::{DisclaimerKind, QuoteKind};
+use crate::model::QuoteKind;
 
-/// The kind of a disclaimer by its wording.
-pub(crate) fn disclaimer_kind(text: &str) -> DisclaimerKind {
-    let t = text.to_lowercase();
-    if t.contains("artificial intelligence")
-        || t.split(|c: char| !c.is_alphanumeric()).any(|w| w == "ai")
-    {
-        DisclaimerKind::AiGenerated
-    } else if t.contains("correction") || t.contains("clarification") {
-        DisclaimerKind::Correction
-    } else if t.contains("affiliate") || t.contains("commission") {
-        DisclaimerKind::Affiliate
-    } else if t.contains("sponsor") || t.contains("paid partnership") || t.contains("paid for by") {
-        DisclaimerKind::Sponsored
-    } else if t.contains("editor") {
-        DisclaimerKind::EditorsNote
-    } else if t.contains('©') || t.contains("copyright") || t.contains("all rights reserved") {
-        DisclaimerKind::Copyright
-    } else {
-        DisclaimerKind::Other
-    }
-}
-
-pub(super) fn assign_role(block: &mut DraftBlock, kind: Kind, boxed: Option<BoxKind>) {
+pub(super) fn assign_role(block: &mut DraftBlock, kind: BlockShape, boxed: Option<BoxKind>) {
     match boxed {
         Some(BoxKind::Related) => {
-            let role = if matches!(kind, Kind::Heading(_))
+            let role = if matches!(kind, BlockShape::Heading(_))
                 || (block.hints.href.is_none()
                     && block.word_count() <= 6
                     && block.hints.link_density < 0.5)
@@ -49,7 +28,7 @@ pub(super) fn assign_role(block: &mut DraftBlock, kind: Kind, boxed: Option<BoxK
             return;
         }
         Some(BoxKind::Disclaimer) => {
-            let role = Role::Disclaimer(disclaimer_kind(&block.text));
+            let role = Role::Disclaimer(box_kind(&block.text));
             block.set_role(role, NAME, 0.9);
             return;
         }
@@ -68,10 +47,10 @@ pub(super) fn assign_role(block: &mut DraftBlock, kind: Kind, boxed: Option<BoxK
         None => {}
     }
     match kind {
-        Kind::Heading(_) => block.set_role(Role::Heading, NAME, 0.9),
-        Kind::Quote => block.set_role(Role::Quote(QuoteKind::Block), NAME, 0.9),
-        Kind::ListItem => block.set_role(Role::ListItem, NAME, 0.5),
-        Kind::Paragraph => block.set_role(Role::Paragraph, NAME, 0.5),
+        BlockShape::Heading(_) => block.set_role(Role::Heading, NAME, 0.9),
+        BlockShape::Quote => block.set_role(Role::Quote(QuoteKind::Block), NAME, 0.9),
+        BlockShape::ListItem => block.set_role(Role::ListItem, NAME, 0.5),
+        BlockShape::Paragraph => block.set_role(Role::Paragraph, NAME, 0.5),
     }
 }
 
