@@ -10,7 +10,7 @@
 //! |---|---|---|---|
 //! | [`prefix_kind`] | a prefix only notices use ("Editor's note:", "Correction:", "©") | `None` when there is none | any block (`label.disclaimers`) |
 //! | [`wording_kind`] | wording body prose may also use ("generated using AI", "sponsored by") | `None` when there is none | blocks at the edges of the body (`label.disclaimers`) |
-//! | [`box_kind`] | keywords anywhere in a text already known to be a notice (a disclaimer box of the page) | always a kind, [`DisclaimerKind::Other`] by default | blocks of disclaimer boxes (`segment.html-blocks`) |
+//! | [`box_kind`] | keywords anywhere in a text already known to be a notice (a disclaimer box of the page) | always a kind, [`DisclaimerKind::Other`] by default | blocks of disclaimer boxes (`label.html-boxes`) |
 
 use once_cell::sync::Lazy;
 use regex::Regex;

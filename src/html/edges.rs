@@ -112,7 +112,7 @@ fn words(b: &DraftBlock, cap: usize) -> usize {
 
 fn is_long_paragraph(b: &DraftBlock) -> bool {
     matches!(b.shape, Shape::Paragraph | Shape::Quote)
-        && b.role.is_body()
+        && b.role_before_labels().is_body()
         && b.hints.link_density < 0.5
         && (words(b, LONG_WORDS) >= LONG_WORDS || {
             let chars = b.text.chars().take(120).count();
@@ -217,7 +217,7 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
         .take(first_long)
         .position(|b| matches!(b.shape, Shape::Heading { level: 1 }) && in_main(b));
     for (i, b) in blocks.iter_mut().enumerate().take(first_long) {
-        if !b.role.is_body() || b.confidence > 0.9 {
+        if !b.role_before_labels().is_body() || b.confidence > 0.9 {
             continue;
         }
         match h1 {
@@ -247,7 +247,11 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
     // Anywhere in the body: teaser lines become related items; credits and
     // captions never count as body text.
     for b in blocks.iter_mut() {
-        if !in_main(b) || !b.role.is_body() || b.confidence > 0.9 || words(b, 41) > 40 {
+        if !in_main(b)
+            || !b.role_before_labels().is_body()
+            || b.confidence > 0.9
+            || words(b, 41) > 40
+        {
             continue;
         }
         let t = b.text.trim();
@@ -287,7 +291,10 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
             .iter()
             .skip(i)
             .take_while(|b| {
-                in_main(b) && b.role.is_body() && b.confidence <= 0.9 && is_teaser_item(b)
+                in_main(b)
+                    && b.role_before_labels().is_body()
+                    && b.confidence <= 0.9
+                    && is_teaser_item(b)
             })
             .count();
         if run >= TEASER_RUN {
@@ -304,7 +311,7 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
     while i < blocks.len() {
         let header = blocks.get(i).is_some_and(|b| {
             in_main(b)
-                && b.role.is_body()
+                && b.role_before_labels().is_body()
                 && words(b, 6) <= 5
                 && (TERMINATING.is_match(b.text.trim())
                     || TEASER_WORDS_ONLY.is_match(b.text.trim()))
@@ -313,7 +320,9 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
             blocks
                 .iter()
                 .skip(i + 1)
-                .take_while(|b| in_main(b) && b.role.is_body() && b.hints.link_density >= 0.6)
+                .take_while(|b| {
+                    in_main(b) && b.role_before_labels().is_body() && b.hints.link_density >= 0.6
+                })
                 .count()
         } else {
             0
@@ -342,7 +351,7 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
         .skip(first_long + 1)
         .find(|(_, b)| {
             in_main(b)
-                && b.role.is_body()
+                && b.role_before_labels().is_body()
                 && words(b, 7) <= 6
                 && TERMINATING.is_match(b.text.trim())
         })
@@ -355,7 +364,7 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
         let after: usize = blocks.iter().skip(t).map(words).sum();
         let ends = after * 3 <= before;
         for b in blocks.iter_mut().skip(t).filter(|_| ends) {
-            if in_main(b) && b.role.is_body() {
+            if in_main(b) && b.role_before_labels().is_body() {
                 set(b, Role::Boilerplate, 0.8);
             }
         }
@@ -374,7 +383,7 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
     while i > last_long + 1 {
         i -= 1;
         let Some(b) = blocks.get_mut(i) else { break };
-        if !b.role.is_body() {
+        if !b.role_before_labels().is_body() {
             continue;
         }
         if let Some(role) = edge_role(b, false) {
@@ -389,9 +398,12 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
     // ("Related:", "Tags", "Comments") and everything after it that is short.
     let mut cut = false;
     for b in blocks.iter_mut().take(end).skip(last_long + 1) {
-        if cut && b.role.is_body() && words(b, LONG_WORDS) < LONG_WORDS {
+        if cut && b.role_before_labels().is_body() && words(b, LONG_WORDS) < LONG_WORDS {
             set(b, Role::Boilerplate, 0.7);
-        } else if b.role == Role::Boilerplate && TAIL.is_match(&b.text) && words(b, 7) <= 6 {
+        } else if b.role_before_labels() == Role::Boilerplate
+            && TAIL.is_match(&b.text)
+            && words(b, 7) <= 6
+        {
             cut = true;
         }
     }

@@ -7,7 +7,8 @@
 //! Convention: a heuristic relabels a block only when its role is still
 //! [`Role::Unknown`] or when it is more confident than whoever set the role
 //! ([`may_relabel`]). Run order matters and is the order of [`heuristics`]:
-//! chrome first (boilerplate, Q&A turns, related lists, disclaimers), then
+//! the roles of the HTML page's kept related-link and notice boxes first,
+//! then chrome (boilerplate, Q&A turns, related lists, disclaimers), then
 //! the head (headline, dek, byline/dateline), then the body (pull and block
 //! quotes, subheadings, inline quotes).
 
@@ -20,6 +21,7 @@ pub(crate) use crate::base::sentences::{final_punct, split_first_sentence};
 pub(crate) use crate::base::words::{count_words, count_words_cjk, words};
 use crate::heuristic::{DraftBlock, Heuristic, Role, Shape};
 
+mod boxes;
 mod chrome;
 mod disclaimers;
 mod dump;
@@ -31,6 +33,8 @@ mod subheadings;
 
 pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
     let all = [
+        // HTML boxes first: their roles come from the page, not the wording.
+        boxes::BUILTIN,
         chrome::BOILERPLATE_BUILTIN,
         chrome::QA_TURNS_BUILTIN,
         related::BUILTIN,

@@ -30,7 +30,7 @@ pub(crate) const NAME: &str = "segment.html-blocks";
 pub(in crate::html) const BUILTIN: Builtin = Builtin {
     name: NAME,
     stage: Stage::Segment,
-    description: "Flattens the main content into blocks: paragraphs, headings, list items, quotes, figures, tables, code; related and disclaimer boxes get their roles.",
+    description: "Flattens the main content into blocks: paragraphs, headings, list items, quotes, figures, tables, code; blocks of related and disclaimer boxes are marked for the label stage.",
     run: html_blocks,
 };
 

@@ -1,35 +1,21 @@
 //! Roles from markup: the role each block gets from the element it came
-//! from (heading, block quote, list item, paragraph) or the box it sits in
-//! (related links, disclaimer, pull quote, caption), and the pass that
-//! turns a block quote repeating a body paragraph into that paragraph's
-//! pull quote.
+//! from (heading, block quote, list item, paragraph) or the pull-quote or
+//! caption box it sits in, the box recorded on blocks of related-links and
+//! notice boxes (their roles are the label stage's, `label.html-boxes`),
+//! and the pass that turns a block quote repeating a body paragraph into
+//! that paragraph's pull quote.
 
 use super::{BlockShape, NAME};
-use crate::grammar::notices::box_kind;
 use crate::heuristic::{DraftBlock, Role, Shape};
 use crate::html::BoxKind;
 use crate::model::QuoteKind;
 
 pub(super) fn assign_role(block: &mut DraftBlock, kind: BlockShape, boxed: Option<BoxKind>) {
     match boxed {
-        Some(BoxKind::Related) => {
-            let role = if matches!(kind, BlockShape::Heading(_))
-                || (block.hints.href.is_none()
-                    && block.word_count() <= 6
-                    && block.hints.link_density < 0.5)
-            {
-                Role::RelatedHeader
-            } else if block.hints.href.is_some() {
-                Role::RelatedItem
-            } else {
-                Role::Boilerplate
-            };
-            block.set_role(role, NAME, 0.9);
-            return;
-        }
-        Some(BoxKind::Disclaimer) => {
-            let role = Role::Disclaimer(box_kind(&block.text));
-            block.set_role(role, NAME, 0.9);
+        // Blocks of related-links and notice boxes get their roles in the
+        // label stage (`label.html-boxes`); the box is recorded for it.
+        Some(BoxKind::Related | BoxKind::Disclaimer) => {
+            block.hints.boxed = boxed;
             return;
         }
         Some(BoxKind::Pull) => {
@@ -87,7 +73,8 @@ pub(in crate::html) fn normalized(s: &str) -> String {
 /// `Article::quotes`).
 pub(super) fn drop_duplicate_quotes(blocks: &mut [DraftBlock]) {
     let is_quote = |b: &DraftBlock| {
-        (matches!(b.shape, Shape::Quote) || matches!(b.role, Role::Quote(_))) && b.word_count() >= 8
+        (matches!(b.shape, Shape::Quote) || matches!(b.role_before_labels(), Role::Quote(_)))
+            && b.word_count() >= 8
     };
     if !blocks.iter().any(is_quote) {
         return;
@@ -98,8 +85,8 @@ pub(super) fn drop_duplicate_quotes(blocks: &mut [DraftBlock]) {
     let mut ends: Vec<(usize, usize)> = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
         if matches!(b.shape, Shape::Paragraph | Shape::ListItem { .. })
-            && b.role.is_body()
-            && !matches!(b.role, Role::Quote(_))
+            && b.role_before_labels().is_body()
+            && !matches!(b.role_before_labels(), Role::Quote(_))
         {
             body.push_str(&normalized(&b.text));
             ends.push((body.len(), i));
@@ -117,6 +104,8 @@ pub(super) fn drop_duplicate_quotes(blocks: &mut [DraftBlock]) {
         let host = ends.partition_point(|(end, _)| *end < at);
         let quote = &mut blocks[q];
         quote.set_role(Role::Boilerplate, NAME, 0.9);
+        // Decided here: not a block for the label stage's box roles.
+        quote.hints.boxed = None;
         let pull = crate::model::Quote::new(
             quote.text.clone(),
             quote.attribution.clone(),
