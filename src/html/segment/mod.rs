@@ -26,6 +26,12 @@ use roles::{assign_role, drop_duplicate_quotes};
 
 /// The heuristic's id.
 pub(crate) const NAME: &str = "segment.html-blocks";
+/// How sure a role the markup states is: a heading, a block quote, a
+/// figure or table, a pull-quote or caption box.
+pub(super) const MARKUP: f32 = 0.9;
+/// How sure the default role of running text is (a paragraph, a list
+/// item): any label heuristic may refine it.
+pub(super) const DEFAULT: f32 = 0.5;
 /// `segment.html-blocks`, as [`heuristics`](super::super::heuristics) lists it.
 pub(in crate::html) const BUILTIN: Builtin = Builtin {
     name: NAME,
@@ -476,7 +482,7 @@ impl<'d> Segmenter<'d> {
         let mut block = DraftBlock::new(shape, text);
         block.hints.container = self.container_of(&ctx);
         block.hints.outside_main = self.outside_main;
-        block.set_role(role, NAME, 0.9);
+        block.set_role(role, NAME, MARKUP);
         if let (Some(BoxKind::Related | BoxKind::Disclaimer), Shape::Paragraph) =
             (ctx.boxed, &block.shape)
         {
@@ -685,7 +691,7 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
             .filter(|l| !l.is_empty())
             .map(|l| {
                 let mut b = DraftBlock::new(Shape::Paragraph, crate::base::collapse_whitespace(l));
-                b.set_role(Role::Paragraph, NAME, 0.5);
+                b.set_role(Role::Paragraph, NAME, DEFAULT);
                 b
             })
             .collect();

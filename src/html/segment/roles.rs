@@ -5,7 +5,7 @@
 //! and the pass that turns a block quote repeating a body paragraph into
 //! that paragraph's pull quote.
 
-use super::{BlockShape, NAME};
+use super::{BlockShape, DEFAULT, MARKUP, NAME};
 use crate::heuristic::{DraftBlock, Role, Shape};
 use crate::html::BoxKind;
 use crate::model::QuoteKind;
@@ -19,7 +19,7 @@ pub(super) fn assign_role(block: &mut DraftBlock, kind: BlockShape, boxed: Optio
             return;
         }
         Some(BoxKind::Pull) => {
-            block.set_role(Role::Quote(QuoteKind::Pull), NAME, 0.9);
+            block.set_role(Role::Quote(QuoteKind::Pull), NAME, MARKUP);
             return;
         }
         Some(BoxKind::Caption) => {
@@ -27,16 +27,16 @@ pub(super) fn assign_role(block: &mut DraftBlock, kind: BlockShape, boxed: Optio
                 src: None,
                 alt: None,
             };
-            block.set_role(Role::Caption, NAME, 0.9);
+            block.set_role(Role::Caption, NAME, MARKUP);
             return;
         }
         None => {}
     }
     match kind {
-        BlockShape::Heading(_) => block.set_role(Role::Heading, NAME, 0.9),
-        BlockShape::Quote => block.set_role(Role::Quote(QuoteKind::Block), NAME, 0.9),
-        BlockShape::ListItem => block.set_role(Role::ListItem, NAME, 0.5),
-        BlockShape::Paragraph => block.set_role(Role::Paragraph, NAME, 0.5),
+        BlockShape::Heading(_) => block.set_role(Role::Heading, NAME, MARKUP),
+        BlockShape::Quote => block.set_role(Role::Quote(QuoteKind::Block), NAME, MARKUP),
+        BlockShape::ListItem => block.set_role(Role::ListItem, NAME, DEFAULT),
+        BlockShape::Paragraph => block.set_role(Role::Paragraph, NAME, DEFAULT),
     }
 }
 
@@ -103,7 +103,7 @@ pub(super) fn drop_duplicate_quotes(blocks: &mut [DraftBlock]) {
         };
         let host = ends.partition_point(|(end, _)| *end < at);
         let quote = &mut blocks[q];
-        quote.set_role(Role::Boilerplate, NAME, 0.9);
+        quote.set_role(Role::Boilerplate, NAME, MARKUP);
         // Decided here: not a block for the label stage's box roles.
         quote.hints.boxed = None;
         let pull = crate::model::Quote::new(
