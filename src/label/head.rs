@@ -13,6 +13,8 @@ use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Role, Shape, Stage};
 
 /// The heuristic's id.
 const HEADLINE: &str = "label.headline";
+/// How sure a "Title | Site" line repeated by the headline is chrome.
+const TITLE_LINE: f32 = 0.7;
 /// `label.headline`, as [`heuristics`](super::heuristics) lists it.
 pub(super) const HEADLINE_BUILTIN: Builtin = Builtin {
     name: HEADLINE,
@@ -22,6 +24,8 @@ pub(super) const HEADLINE_BUILTIN: Builtin = Builtin {
 };
 /// The heuristic's id.
 const DEK: &str = "label.dek";
+/// How sure a dek-shaped block after the headline is the dek.
+const DEK_CONFIDENCE: f32 = 0.6;
 /// `label.dek`, as [`heuristics`](super::heuristics) lists it.
 pub(super) const DEK_BUILTIN: Builtin = Builtin {
     name: DEK,
@@ -31,6 +35,8 @@ pub(super) const DEK_BUILTIN: Builtin = Builtin {
 };
 /// The heuristic's id.
 const BYLINE_DATELINE: &str = "label.byline-dateline";
+/// How sure a "By …" or date line near the head is the byline or dateline.
+const BYLINE_DATELINE_CONFIDENCE: f32 = 0.7;
 /// `label.byline-dateline`, as [`heuristics`](super::heuristics) lists it.
 pub(super) const BYLINE_DATELINE_BUILTIN: Builtin = Builtin {
     name: BYLINE_DATELINE,
@@ -100,7 +106,7 @@ pub(super) fn headline(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxEr
             .find(|&j| blocks[j].text.trim().eq_ignore_ascii_case(title.trim()));
         match repeated {
             Some(j) => {
-                relabel(&mut blocks[i], Role::Boilerplate, HEADLINE, 0.7);
+                relabel(&mut blocks[i], Role::Boilerplate, HEADLINE, TITLE_LINE);
                 i = j;
             }
             None if blocks[i].role == Role::Unknown => blocks[i].text = title,
@@ -182,7 +188,7 @@ pub(super) fn dek(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> 
             || !is_prose(n)
             || words * 5 <= super::block_words(n) * 4
     });
-    if dek_shaped && before_body && relabel(&mut blocks[i], Role::Dek, DEK, 0.6) {
+    if dek_shaped && before_body && relabel(&mut blocks[i], Role::Dek, DEK, DEK_CONFIDENCE) {
         if let Some(t) = emphasized {
             blocks[i].text = t;
         }
@@ -229,9 +235,19 @@ pub(super) fn byline_dateline(draft: &mut Draft, _cx: &Context<'_>) -> Result<()
             continue;
         }
         if BYLINE.is_match(t) {
-            relabel(block, Role::Byline, BYLINE_DATELINE, 0.7);
+            relabel(
+                block,
+                Role::Byline,
+                BYLINE_DATELINE,
+                BYLINE_DATELINE_CONFIDENCE,
+            );
         } else if DATELINE.is_match(t) {
-            relabel(block, Role::Dateline, BYLINE_DATELINE, 0.7);
+            relabel(
+                block,
+                Role::Dateline,
+                BYLINE_DATELINE,
+                BYLINE_DATELINE_CONFIDENCE,
+            );
         }
     }
     Ok(())

@@ -50,6 +50,16 @@ static TRAILING_ATTRIBUTION: Lazy<Regex> = Lazy::new(|| {
 });
 
 const PULL: &str = "label.pull-quotes";
+/// How sure a `Label: "…"` line is a pull quote.
+const LABELLED_PULL: f32 = 0.75;
+/// How sure a line that is only a quotation is a pull quote.
+const BARE_PULL: f32 = 0.65;
+/// How sure the closing line of an embedded post ("— Jane Doe (@janedoe)
+/// …") is a paragraph of the post, not a quotation: it names who posted
+/// the quoted lines above it.
+const EMBED_TRAILER_LINE: f32 = 0.8;
+/// How sure a block quotation is a block quote.
+const BLOCK_QUOTE: f32 = 0.7;
 
 /// Reporting verbs: `Kim said: "…"` is reported speech (an inline quote),
 /// not a labelled pull quote.
@@ -91,7 +101,12 @@ pub(super) fn pull_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
                 continue;
             }
             if super::words(&quote) >= 4
-                && relabel(&mut blocks[i], Role::Quote(QuoteKind::Pull), PULL, 0.75)
+                && relabel(
+                    &mut blocks[i],
+                    Role::Quote(QuoteKind::Pull),
+                    PULL,
+                    LABELLED_PULL,
+                )
             {
                 blocks[i].attribution = Some(label);
                 blocks[i].text = quote;
@@ -111,7 +126,12 @@ pub(super) fn pull_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
         let floating = name.is_none() && (!bare_ok || (i > 0 && has_speech(&blocks[i - 1])));
         if super::words(&quote) >= 4
             && !floating
-            && relabel(&mut blocks[i], Role::Quote(QuoteKind::Pull), PULL, 0.65)
+            && relabel(
+                &mut blocks[i],
+                Role::Quote(QuoteKind::Pull),
+                PULL,
+                BARE_PULL,
+            )
         {
             blocks[i].attribution = name;
             blocks[i].text = quote;
@@ -148,7 +168,7 @@ pub(super) fn block_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), B
             b.attribution = Some(name.clone());
         }
         blocks[i].shape = Shape::Paragraph;
-        blocks[i].set_role(Role::Paragraph, BLOCK, 0.8);
+        blocks[i].set_role(Role::Paragraph, BLOCK, EMBED_TRAILER_LINE);
     }
     for block in blocks.iter_mut() {
         if block.shape != Shape::Quote || !matches!(block.role, Role::Unknown) {
@@ -162,7 +182,7 @@ pub(super) fn block_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), B
             block.text = text;
             block.attribution = Some(name);
         }
-        block.set_role(Role::Quote(QuoteKind::Block), BLOCK, 0.7);
+        block.set_role(Role::Quote(QuoteKind::Block), BLOCK, BLOCK_QUOTE);
     }
     Ok(())
 }
