@@ -21,7 +21,7 @@ pub(super) static URL_DATE: Lazy<Regex> = Lazy::new(|| {
 pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Context<'_>) {
     let h = collect(dom.html.tree.root());
     let ld = json_ld::find_article(&h.ld_scripts).unwrap_or_default();
-    const NAME: &str = "metadata.harvest";
+    const NAME: &str = super::HARVEST;
 
     // Base URL for relative links: <base href> resolved against the caller's URL.
     let base = match (&h.base_href, cx.url) {
