@@ -428,6 +428,13 @@ mod tests {
                 None,
                 &[],
             ),
+            // An update stamp with its own date does not hide the next line's
+            // publication date.
+            (
+                "<p>Updated: 5 April 2025</p><p>Published on 3 March 2025</p>",
+                Some("2025-03-03"),
+                &[],
+            ),
             // A lower-case phrase after "by" is no name.
             ("<p>by clicking below you agree</p>", None, &[]),
             // A date inside a sentence of the dek does not count.
