@@ -259,6 +259,11 @@ pub struct Context<'a> {
     pub url: Option<&'a str>,
     /// The extractor's limits.
     pub limits: &'a Limits,
+    /// How much borderline content to keep ([`ExtractorBuilder::favor`](crate::ExtractorBuilder::favor)).
+    pub favor: crate::favor::Favor,
+    /// Whether the caller asked for [`Article::comments`](crate::Article::comments)
+    /// ([`ExtractorBuilder::comments`](crate::ExtractorBuilder::comments)).
+    pub comments: bool,
 }
 
 /// The kind of input being extracted, after detection.

@@ -57,7 +57,9 @@
 //!
 //! [`Article`] is the public contract, in Rust and as JSON (serde; the JSON
 //! Schema comes from `schema()` with the `schema` feature). Every field is
-//! always present: absent values are `None` / `null` or empty lists.
+//! always present: absent values are `None` / `null` or empty lists (the one
+//! exception is [`Article::comments`], present only when asked for with
+//! [`ExtractorBuilder::comments`]).
 //!
 //! - `headline`, `dek` (the standfirst under the headline), `lede` (the first
 //!   body paragraph), `byline` ([`Person`]s), `published` / `modified` (ISO
@@ -211,6 +213,7 @@ mod assemble;
 mod base;
 mod error;
 mod extractor;
+mod favor;
 mod grammar;
 mod heuristic;
 mod html;
@@ -229,6 +232,7 @@ mod text;
 
 pub use error::{BoxError, Error, Result};
 pub use extractor::{Extractor, ExtractorBuilder, builtin_heuristics, extract, extract_bytes};
+pub use favor::{Favor, UnknownFavor};
 pub use heuristic::{
     Context, Draft, DraftBlock, FnHeuristic, Heuristic, Hints, InputKind, Provenance, Report, Role,
     Shape, Stage, heuristic_fn, intern_name,
@@ -236,7 +240,7 @@ pub use heuristic::{
 pub use input::{Input, Kind};
 pub use limits::Limits;
 pub use model::{
-    Article, Block, Disclaimer, DisclaimerKind, Image, PageKind, PageType, Person, Quote,
+    Article, Block, Comment, Disclaimer, DisclaimerKind, Image, PageKind, PageType, Person, Quote,
     QuoteKind, RelatedLink, SCHEMA_VERSION, Section, Span, SpanKind,
 };
 pub use page::view::{Element, NodeId, Page, PageDecision};

@@ -615,11 +615,16 @@ fn holds_prose(node: ego_tree::NodeRef<'_, Node>) -> bool {
 const PROSE_WORDS: usize = 40;
 
 /// Removes chrome by structure and class/id/role tokens; records kept boxes.
-pub(crate) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+pub(crate) fn boilerplate(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
     let Some(dom) = draft.dom.as_mut() else {
         return Ok(());
     };
+    // Comments on request are read before their section is removed.
+    let comments = cx.comments.then(|| super::comments::take(dom, cx.url));
     boilerplate_walk(dom, false);
+    if comments.is_some() {
+        draft.article.comments = comments;
+    }
     Ok(())
 }
 
@@ -1018,6 +1023,8 @@ mod tests {
         let cx = Context {
             url: None,
             limits: &limits,
+            favor: crate::favor::Favor::Balanced,
+            comments: false,
         };
         let mut draft = Draft::new(crate::heuristic::InputKind::Html, page.to_owned());
         let (dom, _) = super::super::Dom::parse(page.into(), &limits);

@@ -7,6 +7,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use crate::error::BoxError;
+use crate::favor::Tune;
 use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Role, Shape, Stage};
 
 /// The heuristic's id.
@@ -169,7 +170,8 @@ fn set(b: &mut DraftBlock, role: Role, confidence: f32) {
 }
 
 /// Classifies a short edge block; None when it looks like body text.
-fn edge_role(b: &DraftBlock, head: bool) -> Option<Role> {
+/// `tune` holds the thresholds of the caller's [`Favor`](crate::Favor).
+fn edge_role(b: &DraftBlock, head: bool, tune: &Tune) -> Option<Role> {
     let words = words(b, 41);
     if words > 40 {
         return None;
@@ -187,20 +189,34 @@ fn edge_role(b: &DraftBlock, head: bool) -> Option<Role> {
     if DATELINE.is_match(t) && words <= 12 && !sentence_end(t) {
         return Some(Role::Dateline);
     }
-    if b.hints.link_density >= 0.8 && !matches!(b.shape, Shape::Heading { .. }) {
+    if b.hints.link_density >= tune.edge_link_density && !matches!(b.shape, Shape::Heading { .. }) {
         return Some(Role::Boilerplate);
     }
-    if head && words <= 4 && !sentence_end(t) && !matches!(b.shape, Shape::Heading { .. }) {
+    if head
+        && words <= tune.kicker_words
+        && !sentence_end(t)
+        && !matches!(b.shape, Shape::Heading { .. })
+    {
         // Kickers and section labels above the story.
+        return Some(Role::Boilerplate);
+    }
+    if !head
+        && tune.tail_fragment_words > 0
+        && words <= tune.tail_fragment_words
+        && !sentence_end(t)
+        && !matches!(b.shape, Shape::Heading { .. })
+    {
+        // Precision: fragments under the story (labels, names, counts).
         return Some(Role::Boilerplate);
     }
     None
 }
 
-pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+pub(crate) fn trim_edges(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
     if !draft.is_html() {
         return Ok(());
     }
+    let tune = cx.favor.tune();
     let headline = draft
         .article
         .headline
@@ -245,7 +261,7 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
             set(b, Role::Headline, EDGE);
             continue;
         }
-        if let Some(role) = edge_role(b, true) {
+        if let Some(role) = edge_role(b, true, tune) {
             set(b, role, EDGE);
         }
     }
@@ -287,6 +303,13 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
                 alt: None,
             };
             set(b, Role::Caption, EDGE);
+        } else if tune.dense_link_density.is_some_and(|d| {
+            b.hints.link_density >= d
+                && words(b, tune.dense_words + 1) <= tune.dense_words
+                && !matches!(b.shape, Shape::Heading { .. })
+        }) {
+            // Precision: a short line that is mostly links is a link line.
+            set(b, Role::Boilerplate, LESS_SURE);
         }
     }
     // Runs of teasers: a headline link, then a summary cut short.
@@ -391,7 +414,7 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
         if !b.role_before_labels().is_body() {
             continue;
         }
-        if let Some(role) = edge_role(b, false) {
+        if let Some(role) = edge_role(b, false, tune) {
             set(b, role, EDGE);
             tail_started = true;
         } else if matches!(b.shape, Shape::Heading { .. }) && (tail_started || i + 1 == end) {

@@ -12,6 +12,7 @@
 //! | Segment | `segment.html-edges` | `edges.rs` |
 
 mod clean;
+mod comments;
 mod edges;
 mod page_type;
 mod score;
@@ -38,6 +39,47 @@ pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
     .into_iter()
     .map(|b| Arc::new(b) as Arc<dyn Heuristic>)
     .collect()
+}
+
+/// After the pipeline, when comments were asked for: `comments` is a list
+/// (empty for text input or a page without comments), and a comment the
+/// body already holds (a forum thread's reply, read as its content: its
+/// first paragraph is a block of the body, or a paragraph of it of 40 bytes
+/// or more is in the body's text) is not repeated there.
+pub(crate) fn settle_comments(draft: &mut crate::heuristic::Draft) {
+    let mut comments = draft.article.comments.take().unwrap_or_default();
+    let before = comments.len();
+    // A comment is in the body when its first paragraph is one of the
+    // body's blocks (both are whitespace-collapsed); a set keeps this linear.
+    let blocks: std::collections::HashSet<&str> = draft
+        .article
+        .text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+        .collect();
+    // Or, on pages of ordinary size, when a paragraph of 40 bytes or more
+    // of it is inside the body's text (a block the body read differently).
+    const SEARCH_BUDGET: usize = 50_000_000;
+    let text = &draft.article.text;
+    let search = comments.len().saturating_mul(text.len()) <= SEARCH_BUDGET;
+    comments.retain(|c| {
+        let mut paragraphs = c.text.split("\n\n").map(str::trim);
+        let first = paragraphs.next().unwrap_or_default();
+        let in_body = blocks.contains(first)
+            || (search
+                && std::iter::once(first)
+                    .chain(paragraphs)
+                    .any(|p| p.len() >= 40 && text.contains(p)));
+        first.is_empty() || !in_body
+    });
+    let dropped = before - comments.len();
+    draft.article.comments = Some(comments);
+    if dropped > 0 {
+        draft.note(format!(
+            "comments: {dropped} comment(s) already in the body (replies read as the content) were not repeated"
+        ));
+    }
 }
 
 /// Calls `f` with every lower-cased token of the element's class, id and

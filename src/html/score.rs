@@ -83,8 +83,6 @@ pub(crate) const MAIN_WORDS: &[&str] =
 
 /// Minimum paragraph text for a container hit to count.
 const MIN_CONTAINER_CHARS: u32 = 200;
-/// Below this much text the result is "too small": wild `<p>` recovery.
-const MIN_EXTRACTED_CHARS: u32 = 250;
 
 fn is_itemprop_body(el: &Element) -> bool {
     el.fattr("itemprop").is_some_and(|v| {
@@ -355,7 +353,9 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
     let Some(mut dom) = draft.dom.take() else {
         return Ok(());
     };
-    let (mut notes, own) = select(&mut dom, true);
+    // The thresholds of the caller's precision/recall preference.
+    let tune = cx.favor.tune();
+    let (mut notes, own) = select(&mut dom, true, tune);
     let ld_types = super::page_type::json_ld_types(&dom.json_ld);
     let (verdict, evidence) = super::page_type::verdict(&super::page_type::Signals {
         ld_types: &ld_types,
@@ -386,7 +386,7 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
         // clearly longer and still reads as prose.
         let (mut alt, _) = super::Dom::parse(draft.source_tendril().clone(), cx.limits);
         super::clean::relaxed(&mut alt, cx.limits);
-        let (alt_notes, other) = select(&mut alt, false);
+        let (alt_notes, other) = select(&mut alt, false, tune);
         if second_opinion_wins(own, other) {
             dom = alt;
             notes = alt_notes;
@@ -414,8 +414,13 @@ fn second_opinion_wins(own: Yield, other: Yield) -> bool {
 
 /// Chooses the main content of `dom` (its roots, wild recovery, JSON-LD
 /// body); `selectors` false leaves the container selectors out and lets
-/// paragraph scoring choose. Returns the notes and what the choice holds.
-fn select(dom: &mut super::Dom, selectors: bool) -> (Vec<&'static str>, Yield) {
+/// paragraph scoring choose; `tune` holds the thresholds of the caller's
+/// [`Favor`](crate::Favor). Returns the notes and what the choice holds.
+fn select(
+    dom: &mut super::Dom,
+    selectors: bool,
+    tune: &crate::favor::Tune,
+) -> (Vec<&'static str>, Yield) {
     let tree = &dom.html.tree;
     let body = dom
         .html
@@ -514,7 +519,8 @@ fn select(dom: &mut super::Dom, selectors: bool) -> (Vec<&'static str>, Yield) {
         .iter()
         .map(|id| st.get(*id).map_or(0, |s| s.chars))
         .sum();
-    if total < MIN_EXTRACTED_CHARS {
+    // Below this much text the result is "too small": wild `<p>` recovery.
+    if total < tune.min_extracted_chars {
         let body_p = st.get(body.id()).map_or(0, |s| s.p_chars);
         if body_p > total {
             notes.push("result too small; recovered wild <p> text from the page");

@@ -87,6 +87,8 @@ mod tests {
         let cx = Context {
             url: None,
             limits: &limits,
+            favor: crate::favor::Favor::Balanced,
+            comments: false,
         };
         html_boxes(&mut draft, &cx).expect("runs");
         let roles: Vec<(Role, Option<&str>)> = draft

@@ -200,6 +200,8 @@ mod tests {
         let cx = Context {
             url: None,
             limits: &limits,
+            favor: crate::favor::Favor::Balanced,
+            comments: false,
         };
         inline_quotes(&mut draft, &cx).expect("runs");
         draft
