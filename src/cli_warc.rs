@@ -296,8 +296,10 @@ fn file_error(file: &str, offset: Option<u64>, reason: &str) -> String {
 
 /// The line of one record, `None` when it holds no page.
 fn record_line(extractor: &Extractor, file: &str, record: &Record) -> Option<(String, Outcome)> {
+    // A compressed HTTP body is decoded up to the input limit, no further.
+    let max_body = extractor.limits().max_input_bytes;
     let run = || -> Option<Result<Article, String>> {
-        match record.page() {
+        match record.page_with_limit(max_body) {
             Ok(None) => None,
             Ok(Some(page)) => Some(extractor.extract(page.input()).map_err(|e| e.to_string())),
             Err(e) => Some(Err(e.message)),

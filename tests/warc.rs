@@ -47,7 +47,7 @@ fn page(n: usize) -> Vec<u8> {
     let paras: String = (0..5)
         .map(|i| format!("<p>Paragraph {i} of story {n}: the council met on Tuesday to discuss the harbour plan and the ferries.</p>"))
         .collect();
-    format!("<html><head><title>Story {n}</title></head><body><article><h1>Harbour plan {n}</h1>{paras}</article></body></html>").into_bytes()
+    format!("<html><head><title>Harbour plan {n}</title></head><body><article><h1>Harbour plan {n}</h1>{paras}</article></body></html>").into_bytes()
 }
 
 fn gz(bytes: &[u8]) -> Vec<u8> {
@@ -211,6 +211,56 @@ fn chunked_and_gzip_http_bodies_are_decoded() {
     assert_eq!(&r.page().unwrap().unwrap().body[..], &body[..]);
 }
 
+/// A gzip stream of `n` zero bytes (compresses about 1000:1).
+fn gz_zeros(n: usize) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let zeros = vec![0u8; 1 << 20];
+    let mut left = n;
+    while left > 0 {
+        let k = left.min(zeros.len());
+        enc.write_all(&zeros[..k]).unwrap();
+        left -= k;
+    }
+    enc.finish().unwrap()
+}
+
+fn gzip_response(url: &str, gz_body: &[u8]) -> Vec<u8> {
+    let block = http("200 OK", "text/html", "Content-Encoding: gzip\r\n", gz_body);
+    record("response", Some(url), None, &block)
+}
+
+#[test]
+fn gzip_bodies_are_decoded_up_to_an_input_limit_not_the_record_size() {
+    // A page that compresses well decodes to far more than its record holds.
+    let body: Vec<u8> = (0..200).flat_map(|n| page(n % 3)).collect();
+    let packed = gz(&body);
+    assert!(packed.len() * 10 < body.len());
+    let bytes = gzip_response("https://a.example/", &packed);
+    let r = WarcReader::new(&bytes[..]).next().unwrap().unwrap();
+    assert_eq!(&r.page().unwrap().unwrap().body[..], &body[..]);
+    // With an explicit bound below the decoded size: an error, not a cut page.
+    let err = r.page_with_limit(body.len() - 1).unwrap_err();
+    assert_eq!(err.offset, 0);
+    assert!(err.message.contains("decodes to more than"), "{err}");
+    assert!(r.page_with_limit(body.len()).is_ok());
+
+    // A gzip bomb: 80 MiB of zeros in about 80 KB. The default bound is the
+    // extractor's default input limit (64 MiB): an error, and no more than
+    // the bound was ever decoded.
+    let bomb = gz_zeros(80 << 20);
+    assert!(bomb.len() < 1 << 20, "{}", bomb.len());
+    let bytes = gzip_response("https://bomb.example/", &bomb);
+    let r = WarcReader::new(&bytes[..]).next().unwrap().unwrap();
+    let err = r.page().unwrap_err();
+    assert!(
+        err.message.contains(&format!(
+            "more than {} bytes",
+            copydesk::warc::MAX_DECODED_BODY_BYTES
+        )),
+        "{err}"
+    );
+}
+
 #[test]
 fn truncated_files_end_with_an_error_at_the_broken_record() {
     let records = sample_records();
@@ -253,10 +303,12 @@ fn corrupt_gzip_and_garbage_are_errors_not_panics() {
         *b ^= 0x5a;
     }
     let items: Vec<_> = WarcReader::new(&bytes[..]).collect();
+    assert_eq!(items.len(), 3, "two records, then the error");
     assert!(items[0].is_ok() && items[1].is_ok());
-    let last = items.last().unwrap();
-    let err = last.as_ref().unwrap_err();
+    let err = items[2].as_ref().unwrap_err();
+    // The offset of the damaged member: where the bad data starts.
     assert_eq!(err.offset, start as u64, "{err}");
+    assert!(err.message.contains("gzip"), "{err}");
 
     let err = WarcReader::new(&b"<html>not a warc</html>"[..])
         .next()
@@ -265,15 +317,16 @@ fn corrupt_gzip_and_garbage_are_errors_not_panics() {
     assert_eq!(err.offset, 0);
     assert!(err.message.contains("not a WARC record"), "{err}");
 
-    // Garbage after good records ends the file with an error there.
+    // Garbage after good records ends the file with an error where the
+    // garbage starts (`record` ends each record with its blank lines).
     let mut bytes = records[0].clone();
     bytes.extend_from_slice(b"garbage\r\n\r\n");
     let items: Vec<_> = WarcReader::new(&bytes[..]).collect();
     assert_eq!(items.len(), 2);
-    assert_eq!(
-        items[1].as_ref().unwrap_err().offset,
-        records[0].len() as u64 + 4
-    );
+    let err = items[1].as_ref().unwrap_err();
+    assert_eq!(err.offset, records[0].len() as u64, "{err}");
+    assert_eq!(&bytes[err.offset as usize..][..7], b"garbage");
+    assert!(err.message.contains("not a WARC record"), "{err}");
 }
 
 #[test]
@@ -360,8 +413,9 @@ fn cli_writes_lines_in_order_and_names_a_broken_file() {
     let a = dir.path().join("a.warc.gz");
     std::fs::write(&a, records.iter().flat_map(|r| gz(r)).collect::<Vec<u8>>()).unwrap();
     let b = dir.path().join("b.warc");
-    let mut cut = records[..5].concat();
-    let broken_at = records[..4].iter().map(Vec::len).sum::<usize>();
+    // Cut inside the headers of the 404 record, after pages 0 and 1.
+    let mut cut = records[..6].concat();
+    let broken_at = records[..5].iter().map(Vec::len).sum::<usize>();
     cut.truncate(broken_at + 40);
     std::fs::write(&b, &cut).unwrap();
     let out = dir.path().join("out.jsonl");
@@ -415,6 +469,41 @@ fn cli_writes_lines_in_order_and_names_a_broken_file() {
         err["error"].as_str().unwrap().contains("truncated record"),
         "{err}"
     );
+}
+
+#[test]
+fn cli_gzip_bomb_is_an_error_line_bounded_by_max_input_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bomb.warc");
+    // 16 MiB of zeros behind `Content-Encoding: gzip`, then a good page.
+    let mut bytes = gzip_response("https://bomb.example/", &gz_zeros(16 << 20));
+    bytes.extend(response("https://news.example/ok", "text/html", &page(4)));
+    std::fs::write(&path, bytes).unwrap();
+    let output = bin()
+        .args(["warc", "--max-input-bytes", "1000000"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "a failed page is not a broken file"
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert_eq!(lines[0]["url"], "https://bomb.example/");
+    assert_eq!(lines[0]["offset"], 0);
+    assert_eq!(
+        lines[0]["error"],
+        "gzip content decodes to more than 1000000 bytes"
+    );
+    assert!(lines[0].get("article").is_none());
+    assert_eq!(lines[1]["url"], "https://news.example/ok");
+    assert_eq!(lines[1]["article"]["headline"], "Harbour plan 4");
 }
 
 #[test]

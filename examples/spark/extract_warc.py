@@ -6,7 +6,8 @@ every page with one copydesk ``Extractor`` built once per partition. Output is P
 or JSON Lines with the columns
 
     url, warc_record_id, warc_date, headline, published, byline, text,
-    page_type (only when the Article has it), sections, quotes, error
+    page_type (the page-type verdict's kind: article, forum, product, ...;
+    null for WET text), sections, quotes, error
 
 ``byline`` is the authors' names joined with ", "; ``sections`` and ``quotes``
 are the Article's lists as JSON text; ``error`` is the library's message for
@@ -102,7 +103,7 @@ def copydesk_rows(paths: Iterable[str], extractor_args: Optional[dict] = None) -
                 published=article["published"],
                 byline=", ".join(p["name"] for p in article["byline"]) or None,
                 text=article["text"],
-                page_type=article.get("page_type"),
+                page_type=(article.get("page_type") or {}).get("kind"),
                 sections=json.dumps(article["sections"], ensure_ascii=False),
                 quotes=json.dumps(article["quotes"], ensure_ascii=False),
             )

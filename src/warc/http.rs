@@ -104,20 +104,23 @@ impl<'a> Response<'a> {
             "" | "identity" => Ok(body),
             "gzip" | "x-gzip" => {
                 let decoder = flate2::read::MultiGzDecoder::new(&body[..]);
-                read_bounded(decoder, limit, "gzip").map(Cow::Owned)
+                read_bounded(decoder, limit, "gzip")
+                    .map(Cow::Owned)
+                    .map_err(Bounded::into_message)
             }
             "deflate" => {
                 // Servers send zlib-wrapped or raw deflate under this name.
-                let zlib =
-                    read_bounded(flate2::read::ZlibDecoder::new(&body[..]), limit, "deflate");
-                zlib.or_else(|_| {
-                    read_bounded(
+                // A zlib body over the limit is not retried as raw deflate.
+                match read_bounded(flate2::read::ZlibDecoder::new(&body[..]), limit, "deflate") {
+                    Err(Bounded::Bad(_)) => read_bounded(
                         flate2::read::DeflateDecoder::new(&body[..]),
                         limit,
                         "deflate",
-                    )
-                })
+                    ),
+                    other => other,
+                }
                 .map(Cow::Owned)
+                .map_err(Bounded::into_message)
             }
             other => {
                 let shown: String = other.chars().take(40).collect();
@@ -127,15 +130,36 @@ impl<'a> Response<'a> {
     }
 }
 
-fn read_bounded(reader: impl Read, limit: usize, what: &str) -> Result<Vec<u8>, String> {
+/// Why a compressed body could not be decoded.
+enum Bounded {
+    /// The data is not valid for the encoding.
+    Bad(String),
+    /// The data decodes to more than the limit.
+    TooLarge(String),
+}
+
+impl Bounded {
+    fn into_message(self) -> String {
+        match self {
+            Bounded::Bad(m) | Bounded::TooLarge(m) => m,
+        }
+    }
+}
+
+/// Decodes all of `reader`, holding at most `limit + 1` decoded bytes: a
+/// body that decodes to more (a compression bomb) is an error, read no
+/// further.
+fn read_bounded(reader: impl Read, limit: usize, what: &str) -> Result<Vec<u8>, Bounded> {
     let mut out = Vec::new();
     let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
     reader
         .take(cap)
         .read_to_end(&mut out)
-        .map_err(|e| format!("bad {what} content encoding: {e}"))?;
+        .map_err(|e| Bounded::Bad(format!("bad {what} content encoding: {e}")))?;
     if out.len() > limit {
-        return Err(format!("{what} content decodes to more than {limit} bytes"));
+        return Err(Bounded::TooLarge(format!(
+            "{what} content decodes to more than {limit} bytes"
+        )));
     }
     Ok(out)
 }

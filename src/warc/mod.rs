@@ -14,13 +14,17 @@
 //!
 //! Memory is bounded: one record at a time, a record larger than
 //! [`WarcReader::max_record_bytes`] is skipped without being held, header
-//! blocks are at most 64 KiB. A truncated or corrupt file ends the
+//! blocks are at most 64 KiB, a compressed HTTP body is decoded up to
+//! [`MAX_DECODED_BODY_BYTES`] (or the bound given to
+//! [`Record::page_with_limit`]). A truncated or corrupt file ends the
 //! iteration with an [`Error`] naming the offset where the bad record
 //! starts; the records before it were already returned.
 //!
 //! Offsets are those of the file: for gzip files the offset of the gzip
 //! member in which the record starts (the `offset` of a Common Crawl index
-//! entry), for plain files the record's first byte.
+//! entry), for plain files the record's first byte. An [`Error`]'s offset is
+//! where the bad record starts, or the bad gzip member when the gzip data
+//! itself is broken (see [`Error::offset`]).
 //!
 //! # Examples
 //!
@@ -55,12 +59,26 @@ pub use reader::WarcReader;
 
 use crate::input::{Input, Kind};
 
+/// The default bound on a decompressed HTTP body in [`Record::page`]: 64 MiB,
+/// the default [`Limits::max_input_bytes`](crate::Limits::max_input_bytes).
+pub const MAX_DECODED_BODY_BYTES: usize = 64 << 20;
+
 /// A WARC reading error: where it happened and what was wrong.
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
-    /// Offset in the file of the record (for gzip files: of its gzip member)
-    /// that could not be read.
+    /// Byte offset in the file where the bad part starts, so that a reader
+    /// can seek there (or cut the file there) to look at it:
+    ///
+    /// - a record that is truncated, malformed or not a WARC record at all
+    ///   (garbage): the offset of that record's first byte, after the blank
+    ///   lines that end the record before it — for gzip files the offset of
+    ///   the gzip member in which the record starts (what a Common Crawl
+    ///   index gives);
+    /// - gzip data that cannot be decoded (a corrupt or truncated member):
+    ///   the offset of that gzip member's first byte;
+    /// - [`Record::page`] errors (an oversized block, a broken HTTP body):
+    ///   the record's [`offset`](Record::offset).
     pub offset: u64,
     /// What was wrong, e.g. "truncated record: 120 of 2048 content bytes".
     pub message: String,
@@ -126,7 +144,22 @@ impl Record {
     /// that are not pages (see the [module docs](self)), an [`Error`] at the
     /// record's offset when it should hold one but cannot be read (an
     /// oversized block, a broken HTTP message or content encoding).
+    ///
+    /// A compressed HTTP body (`Content-Encoding: gzip`/`deflate`) is
+    /// decoded up to [`MAX_DECODED_BODY_BYTES`] (64 MiB, the extractor's
+    /// default input limit); a body that decodes to more (a gzip bomb) is an
+    /// [`Error`], with no more than the limit ever held in memory. Use
+    /// [`page_with_limit`](Record::page_with_limit) to set the bound, e.g. to
+    /// the [`Limits::max_input_bytes`](crate::Limits::max_input_bytes) of the
+    /// extractor the page goes to.
     pub fn page(&self) -> Result<Option<Page<'_>>, Error> {
+        self.page_with_limit(MAX_DECODED_BODY_BYTES)
+    }
+
+    /// [`page`](Record::page) with the bound on a decoded (decompressed)
+    /// HTTP body set to `max_body_bytes` instead of
+    /// [`MAX_DECODED_BODY_BYTES`].
+    pub fn page_with_limit(&self, max_body_bytes: usize) -> Result<Option<Page<'_>>, Error> {
         let fail = |message: String| Error::new(self.offset, message);
         let is_type = |t: &str| self.record_type.eq_ignore_ascii_case(t);
         if is_type("conversion") {
@@ -173,7 +206,7 @@ impl Record {
         if !html || !(200..300).contains(&response.status) {
             return Ok(None);
         }
-        let body = response.decoded_body(self.body.len()).map_err(&fail)?;
+        let body = response.decoded_body(max_body_bytes).map_err(&fail)?;
         Ok(Some(Page {
             body,
             kind: Kind::Html,

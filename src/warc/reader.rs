@@ -222,8 +222,10 @@ impl<R: BufRead> WarcReader<R> {
         }
     }
 
-    /// The offset to name for an I/O error while reading the record that
-    /// starts at decompressed offset `at`.
+    /// The error for an I/O error while reading the record that starts at
+    /// decompressed offset `at`. In gzip input the failure is in the member
+    /// being decoded: its offset is named (where the bad data starts), and
+    /// the record's when that record began in an earlier member.
     fn io_error(&mut self, at: u64, e: &io::Error) -> Error {
         let gzip_member = match &self.source {
             Source::Gzip(m) => Some(m.current_offset()),
@@ -231,11 +233,14 @@ impl<R: BufRead> WarcReader<R> {
         };
         let record = self.file_offset(at);
         match gzip_member {
-            Some(member) if member != record => Error::new(
-                record,
-                format!("bad gzip data in the member at offset {member}: {e}"),
+            Some(member) if member > record => Error::new(
+                member,
+                format!(
+                    "bad gzip data in the member at offset {member} \
+                     (record at offset {record}): {e}"
+                ),
             ),
-            Some(_) => Error::new(record, format!("bad gzip data: {e}")),
+            Some(member) => Error::new(member, format!("bad gzip data: {e}")),
             None => Error::new(record, format!("cannot read: {e}")),
         }
     }
@@ -337,11 +342,15 @@ impl<R: BufRead> WarcReader<R> {
     }
 
     fn read_record(&mut self) -> Option<Result<Record, Error>> {
-        let at = self.consumed;
         match self.skip_blank() {
             Ok(true) => {}
             Ok(false) => return None,
-            Err(e) => return Some(Err(self.io_error(at, &e))),
+            // No record has started yet: the next one starts where the
+            // blank lines end (all of them were consumed before the failure).
+            Err(e) => {
+                let next = self.consumed;
+                return Some(Err(self.io_error(next, &e)));
+            }
         }
         let at = self.consumed;
         let mut head = Vec::new();

@@ -63,7 +63,7 @@ def test_job_writes_one_row_per_page(spark, tmp_path):
         assert r["text"].startswith(f"Paragraph 0 of story {n}:")
         assert json.loads(r["sections"])[0]["blocks"][0]["kind"] == "paragraph"
         assert json.loads(r["quotes"]) == []
-        assert r["page_type"] is None  # the Article has no page type (yet)
+        assert r["page_type"] == "article"  # the verdict's kind
     assert len(errors) == 1 and str(broken) in errors[0]["error"]
 
 
