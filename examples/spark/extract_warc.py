@@ -201,6 +201,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     builder = SparkSession.builder.appName("copydesk-extract-warc")
     if args.master:
         builder = builder.master(args.master)
+        if args.master.startswith("local"):
+            # Local workers run this interpreter (the one copydesk is installed
+            # in), not whichever `python3` comes first on PATH.
+            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     spark = builder.getOrCreate()
     try:
         count = run_job(spark, [os.path.abspath(p) if "://" not in p else p for p in paths], args.out,

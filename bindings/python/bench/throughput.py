@@ -79,6 +79,7 @@ def spark_run(warc, extractor, tmp):
     spec.loader.exec_module(job)
     from pyspark.sql import SparkSession
 
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     spark = (SparkSession.builder.master("local[1]").appName(f"bench-{extractor}")
              .config("spark.ui.enabled", "false").getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
