@@ -1,5 +1,7 @@
 """copydesk.warc_pages: the library's WARC reader from Python."""
 
+import gzip
+
 import pytest
 
 import copydesk
@@ -59,3 +61,21 @@ def test_garbage_is_one_error(tmp_path):
     path.write_bytes(b"\x00\xff" * 5000)
     (item,) = list(copydesk.warc_pages(path))
     assert "not a WARC record" in item["error"] and item["offset"] == 0
+
+
+def test_gzip_bomb_body_is_an_error_entry_not_a_memory_spike(tmp_path):
+    # 70 MiB of zeros behind `Content-Encoding: gzip` (about 70 KB in the
+    # file): decoded up to the 64 MiB bound and no further, then an error.
+    bomb = gzip.compress(bytes(70 << 20), compresslevel=9)
+    assert len(bomb) < 1 << 20
+    http = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n" + bomb)
+    recs = [warcgen.record("response", http, url="https://bomb.example/",
+                           content_type="application/http; msgtype=response"),
+            warcgen.response("https://news.example/ok", warcgen.article_page(1))]
+    path = tmp_path / "bomb.warc.gz"
+    warcgen.write(path, recs)
+    bad, good = list(copydesk.warc_pages(path))
+    assert bad["url"] == "https://bomb.example/" and "data" not in bad
+    assert "decodes to more than" in bad["error"]
+    assert bad["offset"] == 0
+    assert good["url"] == "https://news.example/ok" and "data" in good
