@@ -13,7 +13,7 @@ use crate::input::{self, Data, Input, Kind};
 use crate::limits::Limits;
 use crate::model::Article;
 use crate::page::view::NodeId;
-use crate::report::{BodyCheck, Fallback, KeptBox, MainContent, SectionSource};
+use crate::report::{BodyCheck, KeptBox, MainContent, SectionSource};
 
 static DEFAULT: Lazy<Extractor> = Lazy::new(Extractor::default);
 
@@ -336,24 +336,12 @@ impl Explainer {
         let Some(page) = draft.page() else {
             return;
         };
-        let roots = page.main_content();
-        let mut fallbacks = Vec::new();
-        if roots.is_empty() {
-            fallbacks.push(Fallback::WholePage);
-        }
-        if roots.len() > 1 {
-            fallbacks.push(Fallback::SplitBody);
-        }
-        if page.wild_paragraphs() {
-            fallbacks.push(Fallback::WildParagraphs);
-        }
-        if page.json_ld_body() {
-            fallbacks.push(Fallback::JsonLdBody);
-        }
+        // The score stage's decision, as Segment will read it.
+        let decision = page.decision();
         let content = MainContent {
             chosen_by: self.chosen_by,
-            roots: roots.iter().map(|e| e.path()).collect(),
-            fallbacks,
+            roots: page.main_content().iter().map(|e| e.path()).collect(),
+            fallbacks: decision.fallbacks(),
             boxes: page
                 .boxes()
                 .into_iter()
@@ -457,7 +445,7 @@ fn section_sources(blocks: &[DraftBlock], article: &Article) -> Vec<SectionSourc
 /// Who set the lede and from what: the first body paragraph, which
 /// `assemble.lede-and-text` takes, and the block it was.
 fn lede_source(draft: &Draft) -> Option<(&'static str, f32, String)> {
-    const LEDE: &str = "assemble.lede-and-text";
+    const LEDE: &str = crate::assemble::LEDE_AND_TEXT;
     let lede = draft.article.lede.as_deref()?;
     if draft.report.provenance_of("lede").is_some() || !draft.report.ran.contains(&LEDE) {
         return None;

@@ -1,11 +1,14 @@
 //! The HTML path: clean the parsed page, locate the main content, flatten it
 //! into [`DraftBlock`](crate::DraftBlock)s and trim the edges of the body.
 //!
+//! Each heuristic's file declares it (its id, stage, description and
+//! function, as a `Builtin`); [`heuristics`] only lists them, in run order.
+//!
 //! | stage | heuristic | file |
 //! |---|---|---|
 //! | Clean | `clean.scripts-and-hidden`, `clean.boilerplate` | `clean.rs` |
 //! | Score | `score.main-content` | `score.rs` |
-//! | Segment | `segment.html-blocks` | `segment.rs` |
+//! | Segment | `segment.html-blocks` | `segment/` |
 //! | Segment | `segment.html-edges` | `edges.rs` |
 
 mod clean;
@@ -17,7 +20,7 @@ mod segment;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::heuristic::{Builtin, Heuristic, Stage};
+use crate::heuristic::Heuristic;
 use ego_tree::NodeId;
 
 pub(crate) use crate::page::{
@@ -25,38 +28,16 @@ pub(crate) use crate::page::{
 };
 
 pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
-    vec![
-        Arc::new(Builtin {
-            name: "clean.scripts-and-hidden",
-            stage: Stage::Clean,
-            description: "Removes scripts, styles, embedded frames, SVG, templates and hidden nodes (hidden, aria-hidden, display:none).",
-            run: clean::scripts_and_hidden,
-        }),
-        Arc::new(Builtin {
-            name: "clean.boilerplate",
-            stage: Stage::Clean,
-            description: "Removes navigation, headers, footers, forms, asides and elements whose class/id/role tokens mark menus, share bars, newsletters, cookie banners, comments or ads; keeps related-link, disclaimer and pull-quote boxes.",
-            run: clean::boilerplate,
-        }),
-        Arc::new(Builtin {
-            name: "score.main-content",
-            stage: Stage::Score,
-            description: "Locates the main content: ordered container selectors, Readability-style scoring as arbiter, split-body merging, wild <p> recovery, JSON-LD articleBody when much longer.",
-            run: score::main_content,
-        }),
-        Arc::new(Builtin {
-            name: "segment.html-blocks",
-            stage: Stage::Segment,
-            description: "Flattens the main content into blocks: paragraphs, headings, list items, quotes, figures, tables, code; related and disclaimer boxes get their roles.",
-            run: segment::html_blocks,
-        }),
-        Arc::new(Builtin {
-            name: "segment.html-edges",
-            stage: Stage::Segment,
-            description: "Trims the head (kicker, byline, date, lead caption) and tail (bio, credits, newsletter, tags, share, comments prompts, copyright) of the HTML body.",
-            run: edges::trim_edges,
-        }),
+    [
+        clean::SCRIPTS_AND_HIDDEN_BUILTIN,
+        clean::BOILERPLATE_BUILTIN,
+        score::BUILTIN,
+        segment::BUILTIN,
+        edges::BUILTIN,
     ]
+    .into_iter()
+    .map(|b| Arc::new(b) as Arc<dyn Heuristic>)
+    .collect()
 }
 
 /// Calls `f` with every lower-cased token of the element's class, id and
