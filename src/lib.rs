@@ -197,6 +197,7 @@
 //! |---|---|---|
 //! | `cli` | yes | the `copydesk` command-line tool (clap, rayon, indicatif, flate2); implies `schema` |
 //! | `schema` | with `cli` | `schema()`: the Article's JSON Schema (schemars) |
+//! | `warc` | with `cli` | `copydesk::warc`: a streaming WARC reader whose records give [`Input`]s (flate2) |
 //!
 //! In the published API docs each feature-gated item is marked with the feature it needs.
 //!
@@ -229,6 +230,8 @@ mod report;
 mod schema;
 pub mod site_rules;
 mod text;
+#[cfg(feature = "warc")]
+pub mod warc;
 
 pub use error::{BoxError, Error, Result};
 pub use extractor::{Extractor, ExtractorBuilder, builtin_heuristics, extract, extract_bytes};

@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+mod cli_warc;
 use copydesk::{Article, Extractor, Favor, Input, Kind, Limits, SiteRules};
 
 /// Turn scraped article pages and text dumps into structured articles.
@@ -82,6 +84,8 @@ enum Command {
         #[command(flatten)]
         pipeline: PipelineArgs,
     },
+    /// Extract the HTML pages and WET texts of WARC files to JSON Lines.
+    Warc(cli_warc::WarcArgs),
     /// Print the JSON Schema of the Article JSON.
     Schema,
     /// List the built-in heuristics: name, stage, description.
@@ -261,6 +265,7 @@ fn main() -> ExitCode {
             };
             batch(&paths, &output, jobs, kind.into(), &pipeline)
         }
+        Command::Warc(args) => cli_warc::run(&args),
         Command::Schema => print_stdout(&pretty_json(&copydesk::schema())),
         Command::Heuristics => {
             let all = copydesk::builtin_heuristics();

@@ -26,6 +26,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         ],
     ),
     ("extractor", &["extractor"]),
+    ("input formats", &["warc"]),
     ("configuration", &["site_rules", "schema"]),
     ("crate root", &["lib"]),
 ];
@@ -119,6 +120,14 @@ fn no_module_uses_a_layer_above_or_beside_it() {
     let mut files = Vec::new();
     sources(&src, &mut files);
     files.sort();
+    // The binary is its own crate (`main.rs` and the modules it declares):
+    // it uses `copydesk::`, not `crate::`.
+    let main = std::fs::read_to_string(src.join("main.rs")).expect("src/main.rs is readable");
+    let binary: Vec<&str> = main
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("mod ")?.strip_suffix(';'))
+        .map(str::trim)
+        .collect();
     let mut broken = Vec::new();
     let mut checked = 0;
     for file in &files {
@@ -126,8 +135,7 @@ fn no_module_uses_a_layer_above_or_beside_it() {
         let first = rel.components().next().expect("a path");
         let first = first.as_os_str().to_string_lossy();
         let module = first.trim_end_matches(".rs");
-        if module == "main" {
-            // The binary is its own crate: it uses `copydesk::`, not `crate::`.
+        if module == "main" || binary.contains(&module) {
             continue;
         }
         let Some(own) = layer_of(module) else {

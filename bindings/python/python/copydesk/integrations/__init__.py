@@ -1,0 +1,1 @@
+"""Map steps for data-processing engines (datatrove; see examples/spark for Spark)."""
