@@ -391,9 +391,9 @@ pub struct Hints {
     /// of the link's text at the start of the block's text, and its target
     /// (a teaser's headline before its summary).
     pub(crate) lead_link: Option<(usize, String)>,
-    /// HTML: the block sat in a kept related-links or notice box
-    /// ([`BoxKind::Related`] or [`BoxKind::Disclaimer`]); the segment stage
-    /// records it, `label.html-boxes` gives the block its role from it
+    /// HTML: the block sat in a kept related-links, notice, pull-quote or
+    /// caption box ([`BoxKind`]); the segment stage records it,
+    /// `label.html-boxes` gives the block its role from it
     /// ([`DraftBlock::box_role`]).
     pub(crate) boxed: Option<BoxKind>,
 }
@@ -468,13 +468,16 @@ impl DraftBlock {
         self.text.split_whitespace().count()
     }
 
-    /// The role a block of a kept related-links or notice box
-    /// ([`Hints::boxed`]) is given by `label.html-boxes`; `None` for other
-    /// blocks. In a related box, a heading or a short line that is not a
-    /// link (six words at most, under half of it in links) is the list's
-    /// header, a link is an item, the rest is boilerplate; in a notice box,
-    /// every block is a notice of the kind its wording says
-    /// ([`box_kind`](crate::grammar::notices::box_kind)).
+    /// The role a block of a kept box ([`Hints::boxed`]) is given by
+    /// `label.html-boxes`; `None` for other blocks. In a related box, a
+    /// heading or a short line that is not a link (six words at most, under
+    /// half of it in links) is the list's header, a link is an item, the
+    /// rest is boilerplate; in a notice box, every block is a notice of the
+    /// kind its wording says
+    /// ([`box_kind`](crate::grammar::notices::box_kind)). A pull-quote box's
+    /// block is a pull quote and a caption box's a caption while no role is
+    /// set: one a segment-stage heuristic gave it since (`segment.html-edges`
+    /// taking a credit line or a teaser out of the body) stands.
     pub(crate) fn box_role(&self) -> Option<Role> {
         match self.hints.boxed? {
             BoxKind::Related => Some(
@@ -493,13 +496,15 @@ impl DraftBlock {
             BoxKind::Disclaimer => Some(Role::Disclaimer(crate::grammar::notices::box_kind(
                 &self.text,
             ))),
-            BoxKind::Pull | BoxKind::Caption => None,
+            BoxKind::Pull => (self.role == Role::Unknown).then_some(Role::Quote(QuoteKind::Pull)),
+            BoxKind::Caption => (self.role == Role::Unknown).then_some(Role::Caption),
         }
     }
 
     /// The role as the stages before the label stage read it: a block of a
-    /// related-links or notice box counts as the [`box_role`](Self::box_role)
-    /// it will be given (never as body text), any other block as its role.
+    /// kept box counts as the [`box_role`](Self::box_role) it will be given
+    /// (a related-links or notice box's never as body text), any other
+    /// block as its role.
     pub(crate) fn role_before_labels(&self) -> Role {
         self.box_role().unwrap_or(self.role)
     }

@@ -1,13 +1,18 @@
 //! Blocks of the page's kept boxes: a related-links box or a notice box
 //! (editor's note, correction, AI notice) that the clean stage kept, or a
-//! heuristic marked with `PageDecision::Related` / `Disclaimer`, and whose
-//! blocks the segment stage read with the box recorded on them
-//! (`Hints::boxed`). Their roles come from the box, not from the wording
-//! rules of the other label heuristics, so this one runs first and is sure
-//! ([`CONFIDENCE`]): a related box's heading or short line that is not a
-//! link is the list's header, its links are items, the rest boilerplate; a
-//! notice box's blocks are notices of the kind their wording says
-//! (`DraftBlock::box_role`). HTML only: text input has no boxes.
+//! heuristic marked with `PageDecision::Related` / `Disclaimer`, and a
+//! pull-quote or caption box, whose blocks the segment stage read with the
+//! box recorded on them (`Hints::boxed`). Their roles come from the box,
+//! not from the wording rules of the other label heuristics, so this one
+//! runs first and is sure ([`CONFIDENCE`]): a related box's heading or
+//! short line that is not a link is the list's header, its links are
+//! items, the rest boilerplate; a notice box's blocks are notices of the
+//! kind their wording says; a pull-quote box's blocks are pull quotes and a
+//! caption box's captions, unless `segment.html-edges` already took them
+//! out of the body (`DraftBlock::box_role`). HTML only: text input has no
+//! boxes. The roles a block gets from its own element (heading, block
+//! quote, paragraph, list item) stay the segment stage's: they are its
+//! reading of the markup, not a box's.
 
 use crate::error::BoxError;
 use crate::heuristic::{Builtin, Context, Draft, Stage};
@@ -15,14 +20,15 @@ use crate::heuristic::{Builtin, Context, Draft, Stage};
 /// The heuristic's id.
 const NAME: &str = "label.html-boxes";
 /// How sure a role read from the box is: above every wording rule, so no
-/// later label heuristic takes the block back into the body.
+/// later label heuristic takes the block back into the body (or, for a
+/// pull quote or caption, relabels it).
 const CONFIDENCE: f32 = 0.9;
 
 /// `label.html-boxes`, as [`heuristics`](super::heuristics) lists it.
 pub(super) const BUILTIN: Builtin = Builtin {
     name: NAME,
     stage: Stage::Label,
-    description: "Gives the blocks of kept related-link and notice boxes their roles: the box's header, related items and boilerplate; notices of the kind their wording says.",
+    description: "Gives the blocks of kept related-link, notice, pull-quote and caption boxes their roles: the box's header, related items and boilerplate; notices of the kind their wording says; pull quotes; captions.",
     run: html_boxes,
 };
 
@@ -40,7 +46,7 @@ mod tests {
     use super::*;
     use crate::heuristic::{DraftBlock, InputKind, Role, Shape};
     use crate::limits::Limits;
-    use crate::model::DisclaimerKind;
+    use crate::model::{DisclaimerKind, QuoteKind};
     use crate::page::BoxKind;
 
     #[test]
@@ -82,7 +88,25 @@ mod tests {
             ),
             block(Shape::Paragraph, "A body paragraph.", None, None),
             block(Shape::Quote, "A pull quote.", None, Some(BoxKind::Pull)),
+            block(
+                Shape::Figure {
+                    src: None,
+                    alt: None,
+                },
+                "The quay at dawn.",
+                None,
+                Some(BoxKind::Caption),
+            ),
+            block(
+                Shape::Quote,
+                "Read more: Ferry fares rise in May",
+                None,
+                Some(BoxKind::Pull),
+            ),
         ];
+        // A pull-quote box's teaser line the edge trimming already took out
+        // of the body keeps that role.
+        draft.blocks_mut()[8].set_role(Role::Boilerplate, "segment.html-edges", 0.8);
         let limits = Limits::default();
         let cx = Context {
             url: None,
@@ -105,7 +129,9 @@ mod tests {
                 (Role::Boilerplate, Some(NAME)),
                 (Role::Disclaimer(DisclaimerKind::AiGenerated), Some(NAME)),
                 (Role::Unknown, None),
-                (Role::Unknown, None),
+                (Role::Quote(QuoteKind::Pull), Some(NAME)),
+                (Role::Caption, Some(NAME)),
+                (Role::Boilerplate, Some("segment.html-edges")),
             ]
         );
     }
@@ -136,5 +162,41 @@ mod tests {
             article.disclaimers
         );
         assert!(!article.text.contains("Ferry fares"), "{}", article.text);
+    }
+
+    #[test]
+    fn pull_quote_and_caption_boxes_get_their_roles_in_the_label_stage() {
+        let page = "<html><body><article><h1>Harbour plan</h1>\
+            <p>The harbour authority approved the expansion plan on Monday after a long public hearing \
+            that ran well into the evening, with dozens of residents speaking.</p>\
+            <div class=\"pullquote\"><p>We waited twenty years for this quay</p></div>\
+            <p>Work on the new quay is to start in the spring and take two years, the authority said, \
+            and the ferry will keep running while it goes on.</p>\
+            <div class=\"caption\">The old quay at low tide, seen from the ferry.</div>\
+            <p>Residents who spoke at the hearing mostly backed the plan, though some asked for a \
+            limit on night work and a second look at the traffic on the harbour road.</p>\
+            </article></body></html>";
+        let (article, report) = crate::Extractor::default()
+            .extract_with_report(page)
+            .expect("article");
+        assert!(
+            article.quotes.iter().any(|q| q.kind == QuoteKind::Pull
+                && q.text.contains("twenty years for this quay")),
+            "{:?}",
+            article.quotes
+        );
+        let caption = article.sections.iter().flat_map(|s| &s.blocks).any(|b| {
+            matches!(b, crate::model::Block::Figure { caption: Some(c), .. }
+                if c.contains("old quay at low tide"))
+        });
+        assert!(caption, "{:?}", article.sections);
+        assert!(
+            report
+                .sections
+                .iter()
+                .any(|s| s.roles_by.iter().any(|(by, _)| *by == super::NAME)),
+            "{:?}",
+            report.sections
+        );
     }
 }

@@ -27,7 +27,7 @@ use roles::{assign_role, drop_duplicate_quotes};
 /// The heuristic's id.
 pub(crate) const NAME: &str = "segment.html-blocks";
 /// How sure a role the markup states is: a heading, a block quote, a
-/// figure or table, a pull-quote or caption box.
+/// figure or table.
 pub(super) const MARKUP: f32 = 0.9;
 /// How sure the default role of running text is (a paragraph, a list
 /// item): any label heuristic may refine it.
@@ -36,7 +36,7 @@ pub(super) const DEFAULT: f32 = 0.5;
 pub(in crate::html) const BUILTIN: Builtin = Builtin {
     name: NAME,
     stage: Stage::Segment,
-    description: "Flattens the main content into blocks: paragraphs, headings, list items, quotes, figures, tables, code; blocks of related and disclaimer boxes are marked for the label stage.",
+    description: "Flattens the main content into blocks: paragraphs, headings, list items, quotes, figures, tables, code; blocks of related, notice, pull-quote and caption boxes are marked for the label stage.",
     run: html_blocks,
 };
 
@@ -462,16 +462,26 @@ impl<'d> Segmenter<'d> {
         box_kind_of(super::cached_flags(self.flags, id, el))
     }
 
-    /// A caption or credit without its image.
+    /// A caption box's text without its image: a figure whose role
+    /// (a caption) `label.html-boxes` gives from the recorded box.
     fn emit_caption(&mut self, caption: String) {
-        self.emit_atomic(
-            Shape::Figure {
-                src: None,
-                alt: None,
-            },
-            caption,
-            Role::Caption,
-        );
+        let shape = Shape::Figure {
+            src: None,
+            alt: None,
+        };
+        let mut block = self.atomic_block(shape, caption);
+        block.hints.boxed = Some(BoxKind::Caption);
+        self.blocks.push(block);
+    }
+
+    /// A block of one element (figure, table, code) with the container
+    /// hints of where it sits, and no role yet.
+    fn atomic_block(&mut self, shape: Shape, text: String) -> DraftBlock {
+        let ctx = self.top();
+        let mut block = DraftBlock::new(shape, text);
+        block.hints.container = self.container_of(&ctx);
+        block.hints.outside_main = self.outside_main;
+        block
     }
 
     fn emit_atomic(&mut self, shape: Shape, text: String, role: Role) {
@@ -479,9 +489,7 @@ impl<'d> Segmenter<'d> {
         if !ctx.keep && !matches!(shape, Shape::Figure { .. }) {
             return;
         }
-        let mut block = DraftBlock::new(shape, text);
-        block.hints.container = self.container_of(&ctx);
-        block.hints.outside_main = self.outside_main;
+        let mut block = self.atomic_block(shape, text);
         block.set_role(role, NAME, MARKUP);
         if let (Some(BoxKind::Related | BoxKind::Disclaimer), Shape::Paragraph) =
             (ctx.boxed, &block.shape)

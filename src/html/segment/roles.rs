@@ -1,9 +1,10 @@
 //! Roles from markup: the role each block gets from the element it came
-//! from (heading, block quote, list item, paragraph) or the pull-quote or
-//! caption box it sits in, the box recorded on blocks of related-links and
-//! notice boxes (their roles are the label stage's, `label.html-boxes`),
-//! and the pass that turns a block quote repeating a body paragraph into
-//! that paragraph's pull quote.
+//! from (heading, block quote, list item, paragraph), the box recorded on
+//! blocks of related-links, notice, pull-quote and caption boxes (their
+//! roles are the label stage's, `label.html-boxes`), and the pass that
+//! turns a block quote repeating a body paragraph into that paragraph's
+//! pull quote. The element roles stay here: they are the segmentation's own
+//! reading of the markup (what shape of block the tag makes), not a label.
 
 use super::{BlockShape, DEFAULT, MARKUP, NAME};
 use crate::heuristic::{DraftBlock, Role, Shape};
@@ -11,26 +12,18 @@ use crate::html::BoxKind;
 use crate::model::QuoteKind;
 
 pub(super) fn assign_role(block: &mut DraftBlock, kind: BlockShape, boxed: Option<BoxKind>) {
-    match boxed {
-        // Blocks of related-links and notice boxes get their roles in the
-        // label stage (`label.html-boxes`); the box is recorded for it.
-        Some(BoxKind::Related | BoxKind::Disclaimer) => {
-            block.hints.boxed = boxed;
-            return;
-        }
-        Some(BoxKind::Pull) => {
-            block.set_role(Role::Quote(QuoteKind::Pull), NAME, MARKUP);
-            return;
-        }
-        Some(BoxKind::Caption) => {
+    // Blocks of boxes get their roles in the label stage
+    // (`label.html-boxes`); the box is recorded for it. A caption box's
+    // block is a figure without its image: that is its shape.
+    if let Some(kind) = boxed {
+        if kind == BoxKind::Caption {
             block.shape = Shape::Figure {
                 src: None,
                 alt: None,
             };
-            block.set_role(Role::Caption, NAME, MARKUP);
-            return;
         }
-        None => {}
+        block.hints.boxed = boxed;
+        return;
     }
     match kind {
         BlockShape::Heading(_) => block.set_role(Role::Heading, NAME, MARKUP),
