@@ -19,7 +19,10 @@ use crate::base::floor_char_boundary as floor;
 use crate::error::BoxError;
 use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
 use crate::model::{Quote, QuoteKind};
-use lexicon::{ACCORDING, BEFORE, Mention, after_by_hand, after_regexes, mention};
+use lexicon::{
+    ACCORDING, BEFORE, Mention, SUBJECT, WORK_BEFORE, after_by_hand, after_regexes, is_group_word,
+    is_title_case, mention,
+};
 pub(crate) use marks::{Found, find_quotes};
 
 /// Scare quotes and titles are shorter than this.
@@ -60,6 +63,14 @@ fn speaker_of(text: &str, q: &Found) -> Option<Mention> {
         .and_then(|m| mention(m.as_str()))
 }
 
+/// Is the quote `q` of `text` the title of a work (`the film "Night
+/// Trains on the Coast"`, a title-case phrase inside a sentence) rather
+/// than speech?
+fn is_work_title(text: &str, q: &Found) -> bool {
+    let before = &text[floor(text, q.start.saturating_sub(40))..q.start];
+    WORK_BEFORE.is_match(before) || (q.start > 0 && is_title_case(&q.text))
+}
+
 /// Names seen so far, to expand a bare surname to the full name.
 #[derive(Default)]
 struct Speakers {
@@ -68,6 +79,41 @@ struct Speakers {
 }
 
 impl Speakers {
+    /// Registers the named subjects of speech verbs in `text` (indirect
+    /// speech: `Kim Lee said she…`), in order, as mentions a later pronoun
+    /// resolves to. Only a person's full name, or the surname of one seen
+    /// before: a lone capitalised word or a group ("Eastfield Council
+    /// said") is no one a `she said` can mean.
+    fn note_subjects(&mut self, text: &str) {
+        if text.len() < 8 {
+            return;
+        }
+        for c in SUBJECT.captures_iter(text) {
+            if c.name("and").is_some() {
+                // Two people: a later pronoun means both, or either.
+                self.last = None;
+                continue;
+            }
+            let Some(Mention::Name(name)) = c.name("n").and_then(|m| mention(m.as_str())) else {
+                continue;
+            };
+            let known_surname = || {
+                self.full_names
+                    .iter()
+                    .any(|f| f.rsplit(' ').next() == Some(name.as_str()))
+            };
+            let person = if name.contains(char::is_whitespace) {
+                !name.split_whitespace().any(is_group_word)
+            } else {
+                known_surname()
+            };
+            if person {
+                let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+                self.resolve(Mention::Name(name));
+            }
+        }
+    }
+
     fn resolve(&mut self, m: Mention) -> Option<String> {
         match m {
             Mention::Pronoun => self.last.clone(),
@@ -130,14 +176,31 @@ pub(super) fn inline_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), 
             });
         let mut in_block: Option<String> = None;
         let mut quotes = Vec::new();
+        // Text before here has had its named subjects registered.
+        let mut noted = 0;
         for q in &found {
-            if super::words(&q.text) < MIN_WORDS {
+            speakers.note_subjects(text.get(noted..q.start).unwrap_or(""));
+            noted = noted.max(q.end);
+            let n = super::words(&q.text);
+            // A short whole sentence right after a quote of the same
+            // speaker ends a split quote (`"…," she said. "It cannot wait."`).
+            let short_follow_up = n >= 2
+                && in_block.is_some()
+                && q.text.ends_with(['.', '!', '?'])
+                && q.text.chars().next().is_some_and(char::is_uppercase);
+            if (n < MIN_WORDS && !short_follow_up) || is_work_title(&text, q) {
                 continue;
             }
             let named = speaker_of(&text, q).and_then(|m| speakers.resolve(m));
-            let speaker = named
-                .or_else(|| in_block.clone())
-                .or_else(|| fully_quoted.then(|| previous.clone()).flatten());
+            // A paragraph-opening quote left open continues in the next
+            // paragraph: its speaker is the one named where it closes, not
+            // the previous paragraph's.
+            let opens_run = !q.closed && q.start == 0;
+            let speaker = named.or_else(|| in_block.clone()).or_else(|| {
+                (fully_quoted && !opens_run)
+                    .then(|| previous.clone())
+                    .flatten()
+            });
             match speaker {
                 Some(s) => {
                     in_block = Some(s.clone());
@@ -160,6 +223,7 @@ pub(super) fn inline_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), 
                 None => {}
             }
         }
+        speakers.note_subjects(text.get(noted..).unwrap_or(""));
         previous = in_block.or(if fully_quoted { previous } else { None });
         blocks[bi].quotes.extend(quotes);
         blocks[bi].text = text;
@@ -620,6 +684,116 @@ mod tests {
                 pair("And the second part ends here, at last", "Ana Ruiz"),
             ]
         );
+    }
+
+    /// The shapes of news copy (issue 16, item 3), one row each: the
+    /// paragraphs, then every quote found with its speaker.
+    #[test]
+    fn news_copy_shapes() {
+        let table: &[(&str, &[&str], &[(&str, &str)])] = &[
+            (
+                "pronoun after a whole-paragraph quote, named in indirect speech before",
+                &[
+                    "Darian Lonechild said she started campaigning three years ago.",
+                    "\"As a young person, I have felt that fear and distrust,\" she said.",
+                    "\"We never had a place to go,\" Lonechild added.",
+                ],
+                &[
+                    (
+                        "As a young person, I have felt that fear and distrust",
+                        "Darian Lonechild",
+                    ),
+                    ("We never had a place to go", "Darian Lonechild"),
+                ],
+            ),
+            (
+                "he told reporters / they wrote, with an appositive subject",
+                &[
+                    "Tom Baker, a teacher at the high school, told the council his class had doubled.",
+                    "“There are forty children in one room now,” he told reporters.",
+                    "Rosa Vidal and Ken Ito wrote to the board in March.",
+                    "“We asked for a second teacher and nobody answered,” they wrote.",
+                ],
+                &[("There are forty children in one room now", "Tom Baker")],
+            ),
+            (
+                "they wrote, after one named writer",
+                &[
+                    "Sam Okafor, who runs the youth club, wrote to the council in March.",
+                    "“We asked for a second room and nobody answered,” they wrote.",
+                ],
+                &[(
+                    "We asked for a second room and nobody answered",
+                    "Sam Okafor",
+                )],
+            ),
+            (
+                "a quote over two paragraphs takes the closing speaker, not the previous one",
+                &[
+                    "“It took too long,” said Darian Lonechild.",
+                    "“This is the first step of many. The money is there for five years.",
+                    "“After that, we will have to fight again,” said Marta Ruiz, the mayor of Eastfield.",
+                ],
+                &[
+                    ("It took too long", "Darian Lonechild"),
+                    (
+                        "This is the first step of many. The money is there for five years.",
+                        "Marta Ruiz",
+                    ),
+                    ("After that, we will have to fight again", "Marta Ruiz"),
+                ],
+            ),
+            (
+                "split quote, and the role kept out of the name on both sides",
+                &[
+                    "“The bridge is safe for now,” she said. “But not for long.” No one had been named.",
+                    "“We will close it in May for the repairs,” Marta Ruiz, the mayor of Eastfield, said. “It cannot wait.”",
+                    "“Nobody will be left without a way across,” she said, “not even for a day.”",
+                    "Ana Silva, the head of the parents' group, said: “We waited a long time for this decision.”",
+                ],
+                &[
+                    ("We will close it in May for the repairs", "Marta Ruiz"),
+                    ("It cannot wait.", "Marta Ruiz"),
+                    ("Nobody will be left without a way across", "Marta Ruiz"),
+                    ("not even for a day.", "Marta Ruiz"),
+                    ("We waited a long time for this decision.", "Ana Silva"),
+                ],
+            ),
+            (
+                "colon after a named speaker, the surname expanded",
+                &[
+                    "Marta Ruiz said the youth centre would open in May.",
+                    "Ruiz told reporters: “The youth of this city deserve better than what we had.”",
+                ],
+                &[(
+                    "The youth of this city deserve better than what we had.",
+                    "Marta Ruiz",
+                )],
+            ),
+            (
+                "scare quotes, short terms and titles of works are not quotes",
+                &[
+                    "Tom Baker said the centre would “change things” for his students.",
+                    "Marta Ruiz said the film “Night Trains on the Coast” would open the season.",
+                    "Ana Silva said she had read the report titled “What the City Owes Its Young People”.",
+                    "Ken Ito said the play “The Long Walk to the Sea” was his favourite.",
+                ],
+                &[],
+            ),
+            (
+                "no person to resolve a pronoun to: no quote",
+                &[
+                    "Eastfield Council said it would review the plan.",
+                    "Police said the road would reopen on Friday.",
+                    "“We will look at every option before we decide,” she said.",
+                ],
+                &[],
+            ),
+        ];
+        for (what, paragraphs, want) in table {
+            let want: Vec<_> = want.iter().map(|(t, s)| pair(t, s)).collect();
+            assert_eq!(quotes(paragraphs), want, "{what}");
+        }
     }
 
     #[test]
