@@ -342,10 +342,12 @@ pub(super) static AFTER_NAME: Lazy<Regex> = Lazy::new(|| {
     .expect("AFTER_NAME")
 });
 
-/// `Kim said: "…"` / `Kim Lee, a spokesperson, told reporters: "…"`.
+/// `Kim said: "…"` / `Kim Lee, a spokesperson, told reporters: "…"` /
+/// `Kim Lee wrote in a letter to the families: "…"` (more words between
+/// the verb and the quote only before a colon).
 pub(super) static BEFORE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?:^|[\s(])(?:{TITLES}\s+)?(?P<n>{NAME}|{PRONOUN})(?:,\s[^,“”«»„]{{1,60}},)?\s+(?:\p{{Ll}}+ly\s+)?{VERBS}(?:\s+[\p{{L}}]+){{0,4}}?\s*[:,]?\s*(?:that\s+)?$"
+        r"(?:^|[\s(])(?:{TITLES}\s+)?(?P<n>{NAME}|{PRONOUN})(?:,\s[^,“”«»„]{{1,60}},)?\s+(?:\p{{Ll}}+ly\s+)?{VERBS}(?:(?:\s+[\p{{L}}]+){{0,4}}?\s*[:,]?|(?:\s+[\p{{L}}]+){{5,8}}\s*:)\s*(?:that\s+)?$"
     ))
     .expect("BEFORE")
 });
