@@ -469,6 +469,7 @@ pub(super) fn is_title_word(w: &str) -> bool {
             | "Chairman"
             | "Chairwoman"
             | "Deputy"
+            | "Leader"
             | "CEO"
             | "Dr."
             | "Mr."

@@ -618,6 +618,19 @@ mod tests {
     }
 
     #[test]
+    fn mixed_straight_and_curly_marks_pair() {
+        let f = find_quotes("\"These guards are not the only ones to blame,” Kim said.");
+        assert_eq!(f[0].text, "These guards are not the only ones to blame");
+        assert!(f[0].closed);
+        let f = find_quotes("“The hearing changed nothing at all,\" she said.");
+        assert_eq!(f[0].text, "The hearing changed nothing at all");
+        assert!(f[0].closed);
+        // A matching mark closes first when there is one.
+        let f = find_quotes("\"One two three” and four\" five");
+        assert_eq!(f[0].text, "One two three” and four");
+    }
+
+    #[test]
     fn apostrophes_do_not_close_single_quotes() {
         let f = find_quotes("‘It’s the council’s call now,’ she said.");
         assert_eq!(f[0].text, "It’s the council’s call now");
@@ -811,6 +824,7 @@ mod tests {
             "Elena Sorensen"
         );
         assert_eq!(strip_titles("Transport Minister Rui Matos"), "Rui Matos");
+        assert_eq!(strip_titles("Opposition Leader Sam Ito"), "Sam Ito");
         assert_eq!(strip_titles("Mayor"), "Mayor");
         assert_eq!(
             strip_titles("White House Press Secretary Jane Roe"),
