@@ -6,6 +6,7 @@ use std::time::Instant;
 use once_cell::sync::Lazy;
 
 use crate::error::{Error, Result};
+use crate::favor::Favor;
 use crate::heuristic::{
     Context, Draft, DraftBlock, Heuristic, InputKind, MAX_SOURCE_BYTES, Report, Role, Shape, Stage,
 };
@@ -13,7 +14,7 @@ use crate::input::{self, Data, Input, Kind};
 use crate::limits::Limits;
 use crate::model::Article;
 use crate::page::view::NodeId;
-use crate::report::{BodyCheck, Fallback, KeptBox, MainContent, SectionSource};
+use crate::report::{BodyCheck, KeptBox, MainContent, SectionSource};
 
 static DEFAULT: Lazy<Extractor> = Lazy::new(Extractor::default);
 
@@ -77,6 +78,8 @@ pub fn extract_bytes(input: &[u8]) -> Result<Article> {
 pub struct Extractor {
     heuristics: Vec<Arc<dyn Heuristic>>,
     limits: Limits,
+    favor: Favor,
+    comments: bool,
 }
 
 impl std::fmt::Debug for Extractor {
@@ -84,6 +87,8 @@ impl std::fmt::Debug for Extractor {
         f.debug_struct("Extractor")
             .field("heuristics", &self.heuristic_names())
             .field("limits", &self.limits)
+            .field("favor", &self.favor)
+            .field("comments", &self.comments)
             .finish()
     }
 }
@@ -103,6 +108,8 @@ impl Extractor {
         ExtractorBuilder {
             heuristics: default_heuristics(),
             limits: Limits::default(),
+            favor: Favor::default(),
+            comments: false,
             error: None,
         }
     }
@@ -214,6 +221,8 @@ impl Extractor {
         let cx = Context {
             url: input.url,
             limits: &self.limits,
+            favor: self.favor,
+            comments: self.comments,
         };
         let mut parsed = false;
         let mut explainer = Explainer::default();
@@ -283,6 +292,9 @@ impl Extractor {
         if draft.article.url.is_none() {
             draft.article.url = input.url.map(str::to_owned);
         }
+        if self.comments {
+            crate::html::settle_comments(&mut draft);
+        }
         if explain {
             explainer.main_content(&mut draft);
             explainer.finish(&mut draft);
@@ -336,24 +348,12 @@ impl Explainer {
         let Some(page) = draft.page() else {
             return;
         };
-        let roots = page.main_content();
-        let mut fallbacks = Vec::new();
-        if roots.is_empty() {
-            fallbacks.push(Fallback::WholePage);
-        }
-        if roots.len() > 1 {
-            fallbacks.push(Fallback::SplitBody);
-        }
-        if page.wild_paragraphs() {
-            fallbacks.push(Fallback::WildParagraphs);
-        }
-        if page.json_ld_body() {
-            fallbacks.push(Fallback::JsonLdBody);
-        }
+        // The score stage's decision, as Segment will read it.
+        let decision = page.decision();
         let content = MainContent {
             chosen_by: self.chosen_by,
-            roots: roots.iter().map(|e| e.path()).collect(),
-            fallbacks,
+            roots: page.main_content().iter().map(|e| e.path()).collect(),
+            fallbacks: decision.fallbacks(),
             boxes: page
                 .boxes()
                 .into_iter()
@@ -457,7 +457,7 @@ fn section_sources(blocks: &[DraftBlock], article: &Article) -> Vec<SectionSourc
 /// Who set the lede and from what: the first body paragraph, which
 /// `assemble.lede-and-text` takes, and the block it was.
 fn lede_source(draft: &Draft) -> Option<(&'static str, f32, String)> {
-    const LEDE: &str = "assemble.lede-and-text";
+    const LEDE: &str = crate::assemble::LEDE_AND_TEXT;
     let lede = draft.article.lede.as_deref()?;
     if draft.report.provenance_of("lede").is_some() || !draft.report.ran.contains(&LEDE) {
         return None;
@@ -496,6 +496,8 @@ fn lede_source(draft: &Draft) -> Option<(&'static str, f32, String)> {
 pub struct ExtractorBuilder {
     heuristics: Vec<Arc<dyn Heuristic>>,
     limits: Limits,
+    favor: Favor,
+    comments: bool,
     error: Option<Error>,
 }
 
@@ -507,6 +509,8 @@ impl std::fmt::Debug for ExtractorBuilder {
                 &self.heuristics.iter().map(|h| h.name()).collect::<Vec<_>>(),
             )
             .field("limits", &self.limits)
+            .field("favor", &self.favor)
+            .field("comments", &self.comments)
             .finish()
     }
 }
@@ -597,6 +601,44 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Sets how much borderline content is kept (default
+    /// [`Favor::Balanced`]); see [`Favor`] for the rules each setting moves.
+    pub fn favor(mut self, favor: Favor) -> Self {
+        self.favor = favor;
+        self
+    }
+
+    /// Asks for the page's comments or replies in [`Article::comments`]
+    /// (default `false`: the field is `None` and absent from the JSON).
+    /// A comment is never both in `comments` and in the body: on a forum
+    /// thread or a Q&A page the replies are the content, so they stay in
+    /// the body and are not repeated in `comments`. Apart from `Comment`
+    /// microdata inside the story, which moves out of the body, the body is
+    /// the one extracted without comments.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let page = r#"<html><body><article><h1>Pond Notes</h1>
+    ///   <p>The frogs came back to the pond this spring, after two dry years that left it half empty.</p>
+    ///   <p>We counted forty of them on one warm evening, more than in any year since we began.</p>
+    ///   </article>
+    ///   <ol class="commentlist"><li class="comment"><cite class="fn">Ana</cite>
+    ///   <p>Lovely to hear, ours are back too.</p><a class="comment-reply-link" href="/pond/?replytocom=1">Reply</a></li></ol>
+    ///   </body></html>"#;
+    /// let extractor = copydesk::Extractor::builder().comments(true).build()?;
+    /// let article = extractor.extract(page)?;
+    /// let comments = article.comments.expect("requested");
+    /// assert_eq!(comments[0].author.as_deref(), Some("Ana"));
+    /// assert_eq!(comments[0].text, "Lovely to hear, ours are back too.");
+    /// assert!(!article.text.contains("Lovely to hear"));
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
+    pub fn comments(mut self, comments: bool) -> Self {
+        self.comments = comments;
+        self
+    }
+
     /// Sets [`Limits::max_input_bytes`].
     pub fn max_input_bytes(mut self, bytes: usize) -> Self {
         self.limits.max_input_bytes = bytes;
@@ -639,6 +681,8 @@ impl ExtractorBuilder {
         Ok(Extractor {
             heuristics,
             limits: self.limits,
+            favor: self.favor,
+            comments: self.comments,
         })
     }
 

@@ -19,6 +19,7 @@ use html5ever::tendril::StrTendril;
 use crate::error::BoxError;
 use crate::limits::Limits;
 use crate::model::{Article, DisclaimerKind, Quote, QuoteKind, Span};
+use crate::page::BoxKind;
 use crate::page::view::{Page, PageDecision};
 use crate::report::{BodyCheck, MainContent, SectionSource};
 
@@ -258,9 +259,18 @@ pub struct Context<'a> {
     pub url: Option<&'a str>,
     /// The extractor's limits.
     pub limits: &'a Limits,
+    /// How much borderline content to keep ([`ExtractorBuilder::favor`](crate::ExtractorBuilder::favor)).
+    pub favor: crate::favor::Favor,
+    /// Whether the caller asked for [`Article::comments`](crate::Article::comments)
+    /// ([`ExtractorBuilder::comments`](crate::ExtractorBuilder::comments)).
+    pub comments: bool,
 }
 
 /// The kind of input being extracted, after detection.
+///
+/// Not the same as [`Kind`](crate::Kind), which is what the caller asked
+/// for and may be [`Kind::Auto`](crate::Kind::Auto): an `InputKind` is the
+/// answer (an [`Auto`](crate::Kind::Auto) input becomes `Html` or `Text`).
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -381,6 +391,11 @@ pub struct Hints {
     /// of the link's text at the start of the block's text, and its target
     /// (a teaser's headline before its summary).
     pub(crate) lead_link: Option<(usize, String)>,
+    /// HTML: the block sat in a kept related-links or notice box
+    /// ([`BoxKind::Related`] or [`BoxKind::Disclaimer`]); the segment stage
+    /// records it, `label.html-boxes` gives the block its role from it
+    /// ([`DraftBlock::box_role`]).
+    pub(crate) boxed: Option<BoxKind>,
 }
 
 /// One block of the intermediate representation.
@@ -451,6 +466,42 @@ impl DraftBlock {
     /// Number of whitespace-separated words in the text.
     pub fn word_count(&self) -> usize {
         self.text.split_whitespace().count()
+    }
+
+    /// The role a block of a kept related-links or notice box
+    /// ([`Hints::boxed`]) is given by `label.html-boxes`; `None` for other
+    /// blocks. In a related box, a heading or a short line that is not a
+    /// link (six words at most, under half of it in links) is the list's
+    /// header, a link is an item, the rest is boilerplate; in a notice box,
+    /// every block is a notice of the kind its wording says
+    /// ([`box_kind`](crate::grammar::notices::box_kind)).
+    pub(crate) fn box_role(&self) -> Option<Role> {
+        match self.hints.boxed? {
+            BoxKind::Related => Some(
+                if matches!(self.shape, Shape::Heading { .. })
+                    || (self.hints.href.is_none()
+                        && self.word_count() <= 6
+                        && self.hints.link_density < 0.5)
+                {
+                    Role::RelatedHeader
+                } else if self.hints.href.is_some() {
+                    Role::RelatedItem
+                } else {
+                    Role::Boilerplate
+                },
+            ),
+            BoxKind::Disclaimer => Some(Role::Disclaimer(crate::grammar::notices::box_kind(
+                &self.text,
+            ))),
+            BoxKind::Pull | BoxKind::Caption => None,
+        }
+    }
+
+    /// The role as the stages before the label stage read it: a block of a
+    /// related-links or notice box counts as the [`box_role`](Self::box_role)
+    /// it will be given (never as body text), any other block as its role.
+    pub(crate) fn role_before_labels(&self) -> Role {
+        self.box_role().unwrap_or(self.role)
     }
 }
 

@@ -57,7 +57,9 @@
 //!
 //! [`Article`] is the public contract, in Rust and as JSON (serde; the JSON
 //! Schema comes from `schema()` with the `schema` feature). Every field is
-//! always present: absent values are `None` / `null` or empty lists.
+//! always present: absent values are `None` / `null` or empty lists (the one
+//! exception is [`Article::comments`], present only when asked for with
+//! [`ExtractorBuilder::comments`]).
 //!
 //! - `headline`, `dek` (the standfirst under the headline), `lede` (the first
 //!   body paragraph), `byline` ([`Person`]s), `published` / `modified` (ISO
@@ -121,9 +123,10 @@
 //! | `clean.scripts-and-hidden` | clean | Removes scripts, styles, embedded frames, SVG, templates and hidden nodes (hidden, aria-hidden, display:none). |
 //! | `clean.boilerplate` | clean | Removes navigation, headers, footers, forms, asides and elements whose class/id/role tokens mark menus, share bars, newsletters, cookie banners, comments or ads; keeps related-link, disclaimer and pull-quote boxes. |
 //! | `score.main-content` | score | Locates the main content: ordered container selectors, Readability-style scoring as arbiter, split-body merging, wild &lt;p> recovery, JSON-LD articleBody when much longer. |
-//! | `segment.html-blocks` | segment | Flattens the main content into blocks: paragraphs, headings, list items, quotes, figures, tables, code; related and disclaimer boxes get their roles. |
+//! | `segment.html-blocks` | segment | Flattens the main content into blocks: paragraphs, headings, list items, quotes, figures, tables, code; blocks of related and disclaimer boxes are marked for the label stage. |
 //! | `segment.html-edges` | segment | Trims the head (kicker, byline, date, lead caption) and tail (bio, credits, newsletter, tags, share, comments prompts, copyright) of the HTML body. |
 //! | `segment.text-blocks` | segment | Splits plain text into blocks: paragraphs (blank lines or one block per line in dumps), Markdown headings, `>` quotes, bullet and numbered list items, fenced and indented code. |
+//! | `label.html-boxes` | label | Gives the blocks of kept related-link and notice boxes their roles: the box's header, related items and boilerplate; notices of the kind their wording says. |
 //! | `label.boilerplate` | label | Marks share/ad/newsletter prompts, skip links, contact lines and runs of menu-like short lines at the edges as boilerplate. |
 //! | `label.qa-turns` | label | Marks interview turns (`Q:`/`A:` or a speaker label used at least twice) as paragraphs so they are not taken for headings or pull quotes. |
 //! | `label.related` | label | Finds a related-articles header ("Related Articles", "You may also like", ...) and marks the teasers after it, and inline "Read more: ..." lines, as related items. |
@@ -210,6 +213,7 @@ mod assemble;
 mod base;
 mod error;
 mod extractor;
+mod favor;
 mod grammar;
 mod heuristic;
 mod html;
@@ -228,6 +232,7 @@ mod text;
 
 pub use error::{BoxError, Error, Result};
 pub use extractor::{Extractor, ExtractorBuilder, builtin_heuristics, extract, extract_bytes};
+pub use favor::{Favor, UnknownFavor};
 pub use heuristic::{
     Context, Draft, DraftBlock, FnHeuristic, Heuristic, Hints, InputKind, Provenance, Report, Role,
     Shape, Stage, heuristic_fn, intern_name,
@@ -235,7 +240,7 @@ pub use heuristic::{
 pub use input::{Input, Kind};
 pub use limits::Limits;
 pub use model::{
-    Article, Block, Disclaimer, DisclaimerKind, Image, PageKind, PageType, Person, Quote,
+    Article, Block, Comment, Disclaimer, DisclaimerKind, Image, PageKind, PageType, Person, Quote,
     QuoteKind, RelatedLink, SCHEMA_VERSION, Section, Span, SpanKind,
 };
 pub use page::view::{Element, NodeId, Page, PageDecision};

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use copydesk::{Article, Extractor, Input, Kind, Limits, SiteRules};
+use copydesk::{Article, Extractor, Favor, Input, Kind, Limits, SiteRules};
 
 /// Turn scraped article pages and text dumps into structured articles.
 #[derive(Debug, Parser)]
@@ -116,6 +116,31 @@ struct PipelineArgs {
     /// a JSON file; see the `copydesk::site_rules` docs for the format.
     #[arg(long, value_name = "FILE")]
     site_rules: Option<PathBuf>,
+    /// Also read the page's comments (or a post's replies) into the
+    /// Article's `comments` list (a comment is never also in the body).
+    #[arg(long)]
+    comments: bool,
+    /// How much borderline content to keep: precision drops more of what
+    /// may be chrome, recall keeps more of what may be text.
+    #[arg(long, value_enum, default_value_t = FavorArg::Balanced)]
+    favor: FavorArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FavorArg {
+    Precision,
+    Balanced,
+    Recall,
+}
+
+impl From<FavorArg> for Favor {
+    fn from(f: FavorArg) -> Favor {
+        match f {
+            FavorArg::Precision => Favor::Precision,
+            FavorArg::Balanced => Favor::Balanced,
+            FavorArg::Recall => Favor::Recall,
+        }
+    }
 }
 
 impl PipelineArgs {
@@ -270,6 +295,7 @@ fn build_extractor(args: &PipelineArgs) -> Result<Extractor, ExitCode> {
             }
         }
     }
+    builder = builder.comments(args.comments).favor(args.favor.into());
     builder.limits(args.limits()).build().map_err(|e| {
         eprintln!("copydesk: {e} (see `copydesk heuristics`)");
         ExitCode::from(2)

@@ -3,7 +3,9 @@
 //! The JSON shape is part of the contract: snake_case field names, enums as
 //! lower snake_case strings, blocks internally tagged by `kind`, and absent
 //! values written as `null` or `[]` (never omitted), so consumers see one
-//! stable shape. [`SCHEMA_VERSION`] changes whenever a consumer could notice.
+//! stable shape. The one exception is [`Article::comments`], an opt-in
+//! part: absent unless the caller asked for comments. [`SCHEMA_VERSION`]
+//! changes whenever a consumer could notice.
 
 use serde::{Deserialize, Serialize};
 
@@ -15,7 +17,7 @@ use serde::{Deserialize, Serialize};
 /// - 1: the first release.
 /// - 2: `page_type`; inline `spans` on every block, `script`, `image_details`;
 ///   `images` lists every content image (figures too), not only the page's
-///   lead images.
+///   lead images; `comments`, present only when requested.
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// An extracted article.
@@ -102,6 +104,17 @@ pub struct Article {
     /// it are listed in the [`Report`](crate::Report)'s notes. Added in
     /// schema version 2.
     pub page_type: Option<PageType>,
+    /// The page's comments or replies, in page order, when the caller asked
+    /// for them ([`ExtractorBuilder::comments`](crate::ExtractorBuilder::comments));
+    /// `None` otherwise, and then absent from the JSON. Requested, it is a
+    /// list, empty when the page has none. A comment is never both here and
+    /// in [`sections`](Article::sections) / [`text`](Article::text): the
+    /// comment sections the clean stage removes stay out of the body, and
+    /// `Comment` microdata inside the story is taken out of it; one the body
+    /// still holds (a forum thread's or Q&A page's replies, which are its
+    /// content) is not repeated here. Added in schema version 2.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comments: Option<Vec<Comment>>,
 }
 
 impl Default for Article {
@@ -127,6 +140,7 @@ impl Default for Article {
             related: Vec::new(),
             text: String::new(),
             page_type: None,
+            comments: None,
         }
     }
 }
@@ -680,6 +694,38 @@ impl Disclaimer {
         Disclaimer {
             kind,
             text: text.into(),
+        }
+    }
+}
+
+/// A reader's comment (or a reply under a post), from the page's comment
+/// section, its `Comment` microdata or its JSON-LD `comment`.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Comment {
+    /// The commenter's name, when shown.
+    pub author: Option<String>,
+    /// When it was posted, ISO 8601 like [`Article::published`], when the
+    /// page gives a machine-readable time (`<time datetime>`, microdata or
+    /// JSON-LD `datePublished`) or a date line it can read.
+    pub published: Option<String>,
+    /// The comment's words: its paragraphs, blank-line separated, without
+    /// the author line, the date and the "Reply" / "Report" links.
+    pub text: String,
+    /// The comment's own link (its permalink), absolute when the page or
+    /// the caller gave a base URL.
+    pub url: Option<String>,
+}
+
+impl Comment {
+    /// A comment with text only.
+    pub fn new(text: impl Into<String>) -> Self {
+        Comment {
+            author: None,
+            published: None,
+            text: text.into(),
+            url: None,
         }
     }
 }

@@ -348,13 +348,15 @@ impl Heuristic for SiteHeuristic {
                     .unwrap_or_default();
                 if text.is_empty() {
                     draft.note(format!(
-                        "metadata.site-headline: `{}` matched no text for {}",
-                        rule.text, site.domain
+                        "{}: `{}` matched no text for {}",
+                        self.name(),
+                        rule.text,
+                        site.domain
                     ));
                 } else {
                     draft.article.headline = Some(text);
                     let source = format!("site rule {}: {}", site.domain, rule.text);
-                    draft.record("headline", "metadata.site-headline", source, 0.95);
+                    draft.record("headline", self.name(), source, 0.95);
                 }
             }
             Part::Remove => {
@@ -378,7 +380,8 @@ impl Heuristic for SiteHeuristic {
                 }
                 if n > 0 {
                     draft.note(format!(
-                        "clean.site-remove: dropped {n} element(s) for {}",
+                        "{}: dropped {n} element(s) for {}",
+                        self.name(),
                         site.domain
                     ));
                 }
@@ -390,18 +393,19 @@ impl Heuristic for SiteHeuristic {
                 let found = select(&dom.html, &rule.selector).next().map(|el| el.id());
                 match found {
                     Some(id) => {
-                        dom.main = Some(id);
-                        dom.roots = vec![id];
-                        dom.wild = false;
-                        dom.body_override = None;
+                        dom.decision.choose(id);
                         draft.note(format!(
-                            "score.site-body: `{}` chose the main content for {}",
-                            rule.text, site.domain
+                            "{}: `{}` chose the main content for {}",
+                            self.name(),
+                            rule.text,
+                            site.domain
                         ));
                     }
                     None => draft.note(format!(
-                        "score.site-body: `{}` matched nothing for {}; kept the scored body",
-                        rule.text, site.domain
+                        "{}: `{}` matched nothing for {}; kept the scored body",
+                        self.name(),
+                        rule.text,
+                        site.domain
                     )),
                 }
             }

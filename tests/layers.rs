@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 /// Architecture table lists the same rows.
 const LAYERS: &[(&str, &[&str])] = &[
     ("base", &["base", "error"]),
-    ("data", &["limits", "model", "report"]),
+    ("data", &["favor", "limits", "model", "report"]),
     ("page", &["page"]),
     ("grammars", &["grammar"]),
     ("intermediate form", &["heuristic"]),

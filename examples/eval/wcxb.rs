@@ -4,8 +4,13 @@
 //! ```text
 //! eval wcxb [--corpus DIR] [--floors NAME=V,...] [--ceilings NAME=V,...]
 //!           [--worst N] [--worst-half tune|held|both] [--out FILE.jsonl] [--figures]
+//!           [--favor precision|balanced|recall] [--comments]
 //! eval wet  [--corpus DIR] [--dumps DIR] (same options)
 //! ```
+//!
+//! `--favor` builds the extractor with that precision/recall preference
+//! (default balanced, the default extractor); `--comments` asks for
+//! comments too (they are never part of the scored body).
 //!
 //! `wcxb` extracts every `html/<id>.html.gz` as HTML; `wet` extracts the
 //! crawler-style dump `../wcxb-dev-wet/text/<id>.txt.gz` of the same page
@@ -236,9 +241,23 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
     };
     let mut dumps: Option<PathBuf> = None;
     let mut worst_half: Vec<Half> = vec![Half::Tune];
+    let mut favor = copydesk::Favor::Balanced;
+    let mut comments = false;
     let mut it = rest.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
+            "--comments" => comments = true,
+            "--favor" => match it.next().map(|f| f.parse::<copydesk::Favor>()) {
+                Some(Ok(f)) => favor = f,
+                Some(Err(e)) => {
+                    eprintln!("eval {cmd}: {e}");
+                    return ExitCode::from(2);
+                }
+                None => {
+                    eprintln!("eval {cmd}: --favor precision|balanced|recall");
+                    return ExitCode::from(2);
+                }
+            },
             "--dumps" if mode == Mode::Wet => dumps = it.next().map(PathBuf::from),
             "--worst-half" => {
                 worst_half = match it.next().map(String::as_str) {
@@ -282,7 +301,20 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
         println!("eval wet: no dumps at {}; skipped", dumps.display());
         return ExitCode::SUCCESS;
     }
-    let extractor = copydesk::Extractor::default();
+    let extractor = match copydesk::Extractor::builder()
+        .favor(favor)
+        .comments(comments)
+        .build()
+    {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("eval {cmd}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if favor != copydesk::Favor::Balanced {
+        println!("favor: {favor}");
+    }
     let start = Instant::now();
     let pages: Vec<Page> = common::par_map(&truth, |t| {
         let path = match mode {

@@ -19,28 +19,35 @@ use crate::model::{
 /// offsets into the items joined by `\n`.
 type OpenList = (u32, bool, Vec<String>, Vec<Span>);
 
+/// The ids of the assemble heuristics, written once.
+const ARTICLE: &str = "assemble.article";
+/// The heuristic that sets the lede (the report names it too).
+pub(crate) const LEDE_AND_TEXT: &str = "assemble.lede-and-text";
+const IMAGES: &str = "assemble.images";
+const LANGUAGE: &str = "assemble.language";
+
 pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
     vec![
         Arc::new(Builtin {
-            name: "assemble.article",
+            name: ARTICLE,
             stage: Stage::Assemble,
             description: "Builds sections, quotes, disclaimers and the related list from the labelled blocks; headline, dek and byline blocks fill fields still empty.",
             run: assemble_article,
         }),
         Arc::new(Builtin {
-            name: "assemble.lede-and-text",
+            name: LEDE_AND_TEXT,
             stage: Stage::Assemble,
             description: "Sets the lede (first body paragraph) and the plain-text body.",
             run: lede_and_text,
         }),
         Arc::new(Builtin {
-            name: "assemble.images",
+            name: IMAGES,
             stage: Stage::Assemble,
             description: "Lists every content image: the page's declared images, then each figure in reading order, once each, with alt text and caption.",
             run: images,
         }),
         Arc::new(Builtin {
-            name: "assemble.language",
+            name: LANGUAGE,
             stage: Stage::Assemble,
             description: "Keeps the declared language when plausible, else detects it from the body text (whatlang, 60 letters or more); sets the script (ISO 15924).",
             run: language_and_script,
@@ -89,7 +96,7 @@ fn images(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
                 .iter()
                 .map(|d| d.url.clone()),
         );
-        draft.record("images", "assemble.images", "figures", 0.8);
+        draft.record("images", IMAGES, "figures", 0.8);
     }
     draft.article.image_details = details;
     Ok(())
@@ -98,7 +105,6 @@ fn images(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
 /// `language` from the body when the page declared none (or an implausible
 /// one); `script` from the body always. The report says which source won.
 fn language_and_script(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
-    const NAME: &str = "assemble.language";
     let mut detected = language::detect(&draft.article.text, false);
     let declared = draft.article.language.clone();
     let refused = declared
@@ -120,7 +126,7 @@ fn language_and_script(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxEr
     };
     if let Some(script) = script {
         draft.article.script = Some(script.to_owned());
-        draft.record("script", NAME, "body text", 0.9);
+        draft.record("script", LANGUAGE, "body text", 0.9);
     }
     match (refused, detected.lang) {
         (Some((_, None)), _) => {
@@ -139,7 +145,7 @@ fn language_and_script(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxEr
             // Narrowing f64 → f32 for a 0–1 confidence loses nothing that matters.
             #[allow(clippy::cast_possible_truncation)]
             let confidence = detected.confidence as f32;
-            draft.record("language", NAME, "body text (whatlang)", confidence);
+            draft.record("language", LANGUAGE, "body text (whatlang)", confidence);
         }
         (refused, None) => {
             let why = match refused {
@@ -516,7 +522,7 @@ fn section_holds(section: &Section, quote: &str) -> bool {
 }
 
 fn record(draft: &mut Draft, field: &'static str, block: &DraftBlock) {
-    let by = block.decided_by.unwrap_or("assemble.article");
+    let by = block.decided_by.unwrap_or(ARTICLE);
     draft.record(field, by, "block", block.confidence);
 }
 

@@ -1,10 +1,12 @@
 //! The base layer: text helpers every other module may use and that use
 //! nothing of the crate — whitespace, scripts, the one CJK-aware word
 //! counter ([`words`]), sentence ends ([`sentences`]), the char-boundary
-//! cut ([`floor_char_boundary`]) and the small-key hashers ([`hash`]).
+//! cut ([`floor_char_boundary`]), the small-key hashers ([`hash`]) and the
+//! chrome vocabulary the stages' class/id lists are made of ([`tokens`]).
 
 pub(crate) mod hash;
 pub(crate) mod sentences;
+pub(crate) mod tokens;
 pub(crate) mod url;
 pub(crate) mod words;
 

@@ -1,12 +1,16 @@
-//! The date and byline grammars: how news pages write a publication date
-//! and an author line, read into ISO 8601 dates and [`Person`](crate::model::Person)s.
+//! The date, byline and notice grammars: how news pages write a
+//! publication date, an author line and a notice about the piece, read into
+//! ISO 8601 dates, [`Person`](crate::model::Person)s and
+//! [`DisclaimerKind`](crate::model::DisclaimerKind)s.
 //!
-//! Both the metadata stage (dates and authors in `<meta>`, JSON-LD and the
-//! page's header) and the assemble stage (date and byline lines of the
-//! body) read them, so they sit below the stages, above the base helpers.
+//! The metadata stage (dates and authors in `<meta>`, JSON-LD and the
+//! page's header), the assemble stage (date and byline lines of the body)
+//! and the label stage (notices) read them, so they sit below the stages,
+//! above the base helpers.
 
 pub(crate) mod byline;
 pub(crate) mod dates;
+pub(crate) mod notices;
 
 pub(crate) use byline::people;
 pub(crate) use dates::parse_date;

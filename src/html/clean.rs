@@ -6,8 +6,28 @@ use scraper::node::Element;
 
 use super::FastAttr;
 use super::{BoxKind, flag, token_flags};
+use crate::base::tokens;
 use crate::error::BoxError;
-use crate::heuristic::{Context, Draft};
+use crate::heuristic::{Builtin, Context, Draft, Stage};
+
+/// The id of the first clean heuristic.
+const SCRIPTS_AND_HIDDEN: &str = "clean.scripts-and-hidden";
+/// `clean.scripts-and-hidden`, as [`heuristics`](super::heuristics) lists it.
+pub(super) const SCRIPTS_AND_HIDDEN_BUILTIN: Builtin = Builtin {
+    name: SCRIPTS_AND_HIDDEN,
+    stage: Stage::Clean,
+    description: "Removes scripts, styles, embedded frames, SVG, templates and hidden nodes (hidden, aria-hidden, display:none).",
+    run: scripts_and_hidden,
+};
+/// The id of the second clean heuristic.
+const BOILERPLATE: &str = "clean.boilerplate";
+/// `clean.boilerplate`, as [`heuristics`](super::heuristics) lists it.
+pub(super) const BOILERPLATE_BUILTIN: Builtin = Builtin {
+    name: BOILERPLATE,
+    stage: Stage::Clean,
+    description: "Removes navigation, headers, footers, forms, asides and elements whose class/id/role tokens mark menus, share bars, newsletters, cookie banners, comments or ads; keeps related-link, disclaimer and pull-quote boxes.",
+    run: boilerplate,
+};
 
 /// Elements whose content is never text a reader sees.
 fn never_text(name: &str) -> bool {
@@ -263,24 +283,28 @@ const CHROME_TAGS: &[&str] = &["nav", "header", "footer", "aside", "form", "menu
 /// Class/id/role tokens of site chrome. Whole words (separators removed)
 /// and `-`/`_` parts are both matched, exactly: "ad" does not match "head".
 /// After trafilatura OVERALL_DISCARD and Readability `unlikelyCandidates`.
-pub(crate) const DISCARD_TOKENS: &[&str] = &[
+pub(crate) const DISCARD_TOKENS: &[&str] =
+    &tokens::concat::<{ tokens::total(DISCARD_TOKENS_PARTS) }>(DISCARD_TOKENS_PARTS);
+/// The groups of [`DISCARD_TOKENS`] and its own words.
+const DISCARD_TOKENS_PARTS: &[&[&str]] = &[
+    tokens::CHROME,
+    tokens::FURNITURE,
+    tokens::NAVIGATION,
+    OWN_DISCARD,
+];
+/// The discard tokens no other stage's list has.
+const OWN_DISCARD: &[&str] = &[
     "nav",
     "navbar",
     "navigation",
-    "menu",
     "submenu",
     "breadcrumb",
-    "breadcrumbs",
-    "footer",
     "sitefooter",
-    "masthead",
     "topbar",
     "toolbar",
-    "share",
     "sharing",
     "sharebar",
     "shares",
-    "social",
     "socialmedia",
     "sociallinks",
     "newsletter",
@@ -292,11 +316,8 @@ pub(crate) const DISCARD_TOKENS: &[&str] = &[
     "cookie",
     "cookies",
     "consent",
-    "gdpr",
-    "comment",
     "comments",
     "commentlist",
-    "disqus",
     "ad",
     "ads",
     "adv",
@@ -310,32 +331,23 @@ pub(crate) const DISCARD_TOKENS: &[&str] = &[
     "dfp",
     "googleads",
     "sponsoredcontent",
-    "outbrain",
     "taboola",
-    "promo",
     "promotion",
-    "banner",
-    "popup",
     "modal",
-    "sidebar",
     "skiplink",
     "skiptocontent",
     "srtext",
     "sronly",
     "screenreader",
     "visuallyhidden",
-    "pagination",
-    "pager",
     "login",
     "signin",
-    "tags",
     "tagcloud",
     "taglist",
     "author",
     "authorbio",
     "bio",
     "byline",
-    "meta",
     "postmeta",
     "entrymeta",
     "articlemeta",
@@ -603,11 +615,16 @@ fn holds_prose(node: ego_tree::NodeRef<'_, Node>) -> bool {
 const PROSE_WORDS: usize = 40;
 
 /// Removes chrome by structure and class/id/role tokens; records kept boxes.
-pub(crate) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+pub(crate) fn boilerplate(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
     let Some(dom) = draft.dom.as_mut() else {
         return Ok(());
     };
+    // Comments on request are read before their section is removed.
+    let comments = cx.comments.then(|| super::comments::take(dom, cx.url));
     boilerplate_walk(dom, false);
+    if comments.is_some() {
+        draft.article.comments = comments;
+    }
     Ok(())
 }
 
@@ -684,7 +701,7 @@ fn boilerplate_walk(dom: &mut super::Dom, relaxed: bool) {
                 // a list of teasers: it is read as content.
                 Verdict::Box(BoxKind::Related) if holds_prose(node) => {}
                 Verdict::Box(kind) => {
-                    dom.boxes.push((node.id(), kind));
+                    dom.decision.boxes.push((node.id(), kind));
                     // Boxes are not cleaned inside: they are read as a whole.
                     continue;
                 }
@@ -705,6 +722,107 @@ fn boilerplate_walk(dom: &mut super::Dom, relaxed: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The discard list as it was before it was composed from the groups of
+    /// `base::tokens`: the same set of words.
+    #[test]
+    fn discard_tokens_are_the_same_set() {
+        use std::collections::BTreeSet;
+        let before: BTreeSet<&str> = [
+            "nav",
+            "navbar",
+            "navigation",
+            "menu",
+            "submenu",
+            "breadcrumb",
+            "breadcrumbs",
+            "footer",
+            "sitefooter",
+            "masthead",
+            "topbar",
+            "toolbar",
+            "share",
+            "sharing",
+            "sharebar",
+            "shares",
+            "social",
+            "socialmedia",
+            "sociallinks",
+            "newsletter",
+            "newsletters",
+            "subscribe",
+            "subscription",
+            "signup",
+            "optin",
+            "cookie",
+            "cookies",
+            "consent",
+            "gdpr",
+            "comment",
+            "comments",
+            "commentlist",
+            "disqus",
+            "ad",
+            "ads",
+            "adv",
+            "advert",
+            "adverts",
+            "advertisement",
+            "advertising",
+            "adsense",
+            "adslot",
+            "adunit",
+            "dfp",
+            "googleads",
+            "sponsoredcontent",
+            "outbrain",
+            "taboola",
+            "promo",
+            "promotion",
+            "banner",
+            "popup",
+            "modal",
+            "sidebar",
+            "skiplink",
+            "skiptocontent",
+            "srtext",
+            "sronly",
+            "screenreader",
+            "visuallyhidden",
+            "pagination",
+            "pager",
+            "login",
+            "signin",
+            "tags",
+            "tagcloud",
+            "taglist",
+            "author",
+            "authorbio",
+            "bio",
+            "byline",
+            "meta",
+            "postmeta",
+            "entrymeta",
+            "articlemeta",
+            "dateline",
+            "timestamp",
+            "nextprev",
+            "prevnext",
+            "rating",
+            "reactions",
+            "jumplink",
+            "tooltip",
+            "offscreen",
+            "rollover",
+            "hovercard",
+            "popover",
+        ]
+        .into_iter()
+        .collect();
+        let now: BTreeSet<&str> = DISCARD_TOKENS.iter().copied().collect();
+        assert_eq!(now, before);
+        assert_eq!(DISCARD_TOKENS.len(), before.len(), "no word twice");
+    }
     use scraper::Html;
 
     /// A paragraph of about forty-five words about a canal lock.
@@ -905,6 +1023,8 @@ mod tests {
         let cx = Context {
             url: None,
             limits: &limits,
+            favor: crate::favor::Favor::Balanced,
+            comments: false,
         };
         let mut draft = Draft::new(crate::heuristic::InputKind::Html, page.to_owned());
         let (dom, _) = super::super::Dom::parse(page.into(), &limits);
@@ -913,7 +1033,7 @@ mod tests {
         boilerplate(&mut draft, &cx).expect("clean");
         let dom = draft.dom.expect("dom");
         assert_eq!(dom.json_ld, [r#"{"n":2}"#, r#"{"n":1}"#]);
-        let kinds: Vec<BoxKind> = dom.boxes.iter().map(|(_, k)| *k).collect();
+        let kinds: Vec<BoxKind> = dom.decision.boxes.iter().map(|(_, k)| *k).collect();
         assert_eq!(
             kinds,
             [BoxKind::Pull, BoxKind::Disclaimer, BoxKind::Related]

@@ -7,9 +7,23 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use crate::error::BoxError;
-use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
+use crate::favor::Tune;
+use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Role, Shape, Stage};
 
+/// The heuristic's id.
 const NAME: &str = "segment.html-edges";
+/// How sure an edge role is (a kicker, byline, credit, teaser, tail cue).
+const EDGE: f32 = 0.8;
+/// How sure the weaker calls are: what precedes the story's own `<h1>`,
+/// and the short lines after a tail cue.
+const LESS_SURE: f32 = 0.7;
+/// `segment.html-edges`, as [`heuristics`](super::heuristics) lists it.
+pub(super) const BUILTIN: Builtin = Builtin {
+    name: NAME,
+    stage: Stage::Segment,
+    description: "Trims the head (kicker, byline, date, lead caption) and tail (bio, credits, newsletter, tags, share, comments prompts, copyright) of the HTML body.",
+    run: trim_edges,
+};
 
 /// A body paragraph: this many words and sentence punctuation.
 const LONG_WORDS: usize = 25;
@@ -104,7 +118,7 @@ fn words(b: &DraftBlock, cap: usize) -> usize {
 
 fn is_long_paragraph(b: &DraftBlock) -> bool {
     matches!(b.shape, Shape::Paragraph | Shape::Quote)
-        && b.role.is_body()
+        && b.role_before_labels().is_body()
         && b.hints.link_density < 0.5
         && (words(b, LONG_WORDS) >= LONG_WORDS || {
             let chars = b.text.chars().take(120).count();
@@ -156,7 +170,8 @@ fn set(b: &mut DraftBlock, role: Role, confidence: f32) {
 }
 
 /// Classifies a short edge block; None when it looks like body text.
-fn edge_role(b: &DraftBlock, head: bool) -> Option<Role> {
+/// `tune` holds the thresholds of the caller's [`Favor`](crate::Favor).
+fn edge_role(b: &DraftBlock, head: bool, tune: &Tune) -> Option<Role> {
     let words = words(b, 41);
     if words > 40 {
         return None;
@@ -174,20 +189,34 @@ fn edge_role(b: &DraftBlock, head: bool) -> Option<Role> {
     if DATELINE.is_match(t) && words <= 12 && !sentence_end(t) {
         return Some(Role::Dateline);
     }
-    if b.hints.link_density >= 0.8 && !matches!(b.shape, Shape::Heading { .. }) {
+    if b.hints.link_density >= tune.edge_link_density && !matches!(b.shape, Shape::Heading { .. }) {
         return Some(Role::Boilerplate);
     }
-    if head && words <= 4 && !sentence_end(t) && !matches!(b.shape, Shape::Heading { .. }) {
+    if head
+        && words <= tune.kicker_words
+        && !sentence_end(t)
+        && !matches!(b.shape, Shape::Heading { .. })
+    {
         // Kickers and section labels above the story.
+        return Some(Role::Boilerplate);
+    }
+    if !head
+        && tune.tail_fragment_words > 0
+        && words <= tune.tail_fragment_words
+        && !sentence_end(t)
+        && !matches!(b.shape, Shape::Heading { .. })
+    {
+        // Precision: fragments under the story (labels, names, counts).
         return Some(Role::Boilerplate);
     }
     None
 }
 
-pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
+pub(crate) fn trim_edges(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError> {
     if !draft.is_html() {
         return Ok(());
     }
+    let tune = cx.favor.tune();
     let headline = draft
         .article
         .headline
@@ -209,16 +238,16 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
         .take(first_long)
         .position(|b| matches!(b.shape, Shape::Heading { level: 1 }) && in_main(b));
     for (i, b) in blocks.iter_mut().enumerate().take(first_long) {
-        if !b.role.is_body() || b.confidence > 0.9 {
+        if !b.role_before_labels().is_body() || b.confidence > 0.9 {
             continue;
         }
         match h1 {
             Some(h) if i == h => {
-                set(b, Role::Headline, 0.8);
+                set(b, Role::Headline, EDGE);
                 continue;
             }
             Some(h) if i < h => {
-                set(b, Role::Boilerplate, 0.7);
+                set(b, Role::Boilerplate, LESS_SURE);
                 continue;
             }
             _ => {}
@@ -229,33 +258,37 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
             let t = super::segment::normalized(&b.text);
             t.len() >= 12 && t.len() * 2 >= headline.len() && headline.contains(&t)
         } {
-            set(b, Role::Headline, 0.8);
+            set(b, Role::Headline, EDGE);
             continue;
         }
-        if let Some(role) = edge_role(b, true) {
-            set(b, role, 0.8);
+        if let Some(role) = edge_role(b, true, tune) {
+            set(b, role, EDGE);
         }
     }
     // Anywhere in the body: teaser lines become related items; credits and
     // captions never count as body text.
     for b in blocks.iter_mut() {
-        if !in_main(b) || !b.role.is_body() || b.confidence > 0.9 || words(b, 41) > 40 {
+        if !in_main(b)
+            || !b.role_before_labels().is_body()
+            || b.confidence > 0.9
+            || words(b, 41) > 40
+        {
             continue;
         }
         let t = b.text.trim();
         let teaser = (TEASER.is_match(t) && (b.hints.link_density >= 0.5 || words(b, 16) <= 15))
             || (TEASER_BARE.is_match(t) && b.hints.link_density >= 0.5);
         if HANDLE_BYLINE.is_match(t) {
-            set(b, Role::Byline, 0.8);
+            set(b, Role::Byline, EDGE);
         } else if let Some(inner) = bracketed_link_line(b) {
             // "[Read: Museum reopens]", "[Get the daily briefing in your
             // inbox.]": a teaser or a house ad set apart in brackets.
             let title = BRACKET_LEAD.replace(inner, "");
             if b.hints.href.is_some() && crate::base::words::count_words(&title, 3) >= 3 {
                 b.text = title.trim().to_owned();
-                set(b, Role::RelatedItem, 0.8);
+                set(b, Role::RelatedItem, EDGE);
             } else {
-                set(b, Role::Boilerplate, 0.8);
+                set(b, Role::Boilerplate, EDGE);
             }
         } else if teaser {
             let role = if b.hints.href.is_some() {
@@ -263,13 +296,20 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
             } else {
                 Role::Boilerplate
             };
-            set(b, role, 0.8);
+            set(b, role, EDGE);
         } else if CREDIT.is_match(t) {
             b.shape = Shape::Figure {
                 src: None,
                 alt: None,
             };
-            set(b, Role::Caption, 0.8);
+            set(b, Role::Caption, EDGE);
+        } else if tune.dense_link_density.is_some_and(|d| {
+            b.hints.link_density >= d
+                && words(b, tune.dense_words + 1) <= tune.dense_words
+                && !matches!(b.shape, Shape::Heading { .. })
+        }) {
+            // Precision: a short line that is mostly links is a link line.
+            set(b, Role::Boilerplate, LESS_SURE);
         }
     }
     // Runs of teasers: a headline link, then a summary cut short.
@@ -279,13 +319,16 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
             .iter()
             .skip(i)
             .take_while(|b| {
-                in_main(b) && b.role.is_body() && b.confidence <= 0.9 && is_teaser_item(b)
+                in_main(b)
+                    && b.role_before_labels().is_body()
+                    && b.confidence <= 0.9
+                    && is_teaser_item(b)
             })
             .count();
         if run >= TEASER_RUN {
             for b in blocks.iter_mut().skip(i).take(run) {
                 b.hints.href = b.hints.lead_link.as_ref().map(|(_, href)| href.clone());
-                set(b, Role::RelatedItem, 0.8);
+                set(b, Role::RelatedItem, EDGE);
             }
         }
         i += run.max(1);
@@ -296,7 +339,7 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
     while i < blocks.len() {
         let header = blocks.get(i).is_some_and(|b| {
             in_main(b)
-                && b.role.is_body()
+                && b.role_before_labels().is_body()
                 && words(b, 6) <= 5
                 && (TERMINATING.is_match(b.text.trim())
                     || TEASER_WORDS_ONLY.is_match(b.text.trim()))
@@ -305,7 +348,9 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
             blocks
                 .iter()
                 .skip(i + 1)
-                .take_while(|b| in_main(b) && b.role.is_body() && b.hints.link_density >= 0.6)
+                .take_while(|b| {
+                    in_main(b) && b.role_before_labels().is_body() && b.hints.link_density >= 0.6
+                })
                 .count()
         } else {
             0
@@ -315,7 +360,7 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
             continue;
         }
         if let Some(b) = blocks.get_mut(i) {
-            set(b, Role::RelatedHeader, 0.8);
+            set(b, Role::RelatedHeader, EDGE);
         }
         for b in blocks.iter_mut().skip(i + 1).take(run) {
             let role = if b.hints.href.is_some() {
@@ -323,7 +368,7 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
             } else {
                 Role::Boilerplate
             };
-            set(b, role, 0.8);
+            set(b, role, EDGE);
         }
         i += run + 1;
     }
@@ -334,7 +379,7 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
         .skip(first_long + 1)
         .find(|(_, b)| {
             in_main(b)
-                && b.role.is_body()
+                && b.role_before_labels().is_body()
                 && words(b, 7) <= 6
                 && TERMINATING.is_match(b.text.trim())
         })
@@ -347,8 +392,8 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
         let after: usize = blocks.iter().skip(t).map(words).sum();
         let ends = after * 3 <= before;
         for b in blocks.iter_mut().skip(t).filter(|_| ends) {
-            if in_main(b) && b.role.is_body() {
-                set(b, Role::Boilerplate, 0.8);
+            if in_main(b) && b.role_before_labels().is_body() {
+                set(b, Role::Boilerplate, EDGE);
             }
         }
     }
@@ -366,24 +411,27 @@ pub(crate) fn trim_edges(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Box
     while i > last_long + 1 {
         i -= 1;
         let Some(b) = blocks.get_mut(i) else { break };
-        if !b.role.is_body() {
+        if !b.role_before_labels().is_body() {
             continue;
         }
-        if let Some(role) = edge_role(b, false) {
-            set(b, role, 0.8);
+        if let Some(role) = edge_role(b, false, tune) {
+            set(b, role, EDGE);
             tail_started = true;
         } else if matches!(b.shape, Shape::Heading { .. }) && (tail_started || i + 1 == end) {
             // A heading with nothing but junk after it.
-            set(b, Role::Boilerplate, 0.8);
+            set(b, Role::Boilerplate, EDGE);
         }
     }
     // Tail cues past the last long paragraph end the text: a short cue line
     // ("Related:", "Tags", "Comments") and everything after it that is short.
     let mut cut = false;
     for b in blocks.iter_mut().take(end).skip(last_long + 1) {
-        if cut && b.role.is_body() && words(b, LONG_WORDS) < LONG_WORDS {
-            set(b, Role::Boilerplate, 0.7);
-        } else if b.role == Role::Boilerplate && TAIL.is_match(&b.text) && words(b, 7) <= 6 {
+        if cut && b.role_before_labels().is_body() && words(b, LONG_WORDS) < LONG_WORDS {
+            set(b, Role::Boilerplate, LESS_SURE);
+        } else if b.role_before_labels() == Role::Boilerplate
+            && TAIL.is_match(&b.text)
+            && words(b, 7) <= 6
+        {
             cut = true;
         }
     }

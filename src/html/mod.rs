@@ -1,14 +1,18 @@
 //! The HTML path: clean the parsed page, locate the main content, flatten it
 //! into [`DraftBlock`](crate::DraftBlock)s and trim the edges of the body.
 //!
+//! Each heuristic's file declares it (its id, stage, description and
+//! function, as a `Builtin`); [`heuristics`] only lists them, in run order.
+//!
 //! | stage | heuristic | file |
 //! |---|---|---|
 //! | Clean | `clean.scripts-and-hidden`, `clean.boilerplate` | `clean.rs` |
 //! | Score | `score.main-content` | `score.rs` |
-//! | Segment | `segment.html-blocks` | `segment.rs` |
+//! | Segment | `segment.html-blocks` | `segment/` |
 //! | Segment | `segment.html-edges` | `edges.rs` |
 
 mod clean;
+mod comments;
 mod edges;
 mod page_type;
 mod score;
@@ -17,7 +21,7 @@ mod segment;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::heuristic::{Builtin, Heuristic, Stage};
+use crate::heuristic::Heuristic;
 use ego_tree::NodeId;
 
 pub(crate) use crate::page::{
@@ -25,38 +29,57 @@ pub(crate) use crate::page::{
 };
 
 pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
-    vec![
-        Arc::new(Builtin {
-            name: "clean.scripts-and-hidden",
-            stage: Stage::Clean,
-            description: "Removes scripts, styles, embedded frames, SVG, templates and hidden nodes (hidden, aria-hidden, display:none).",
-            run: clean::scripts_and_hidden,
-        }),
-        Arc::new(Builtin {
-            name: "clean.boilerplate",
-            stage: Stage::Clean,
-            description: "Removes navigation, headers, footers, forms, asides and elements whose class/id/role tokens mark menus, share bars, newsletters, cookie banners, comments or ads; keeps related-link, disclaimer and pull-quote boxes.",
-            run: clean::boilerplate,
-        }),
-        Arc::new(Builtin {
-            name: "score.main-content",
-            stage: Stage::Score,
-            description: "Locates the main content: ordered container selectors, Readability-style scoring as arbiter, split-body merging, wild <p> recovery, JSON-LD articleBody when much longer.",
-            run: score::main_content,
-        }),
-        Arc::new(Builtin {
-            name: "segment.html-blocks",
-            stage: Stage::Segment,
-            description: "Flattens the main content into blocks: paragraphs, headings, list items, quotes, figures, tables, code; related and disclaimer boxes get their roles.",
-            run: segment::html_blocks,
-        }),
-        Arc::new(Builtin {
-            name: "segment.html-edges",
-            stage: Stage::Segment,
-            description: "Trims the head (kicker, byline, date, lead caption) and tail (bio, credits, newsletter, tags, share, comments prompts, copyright) of the HTML body.",
-            run: edges::trim_edges,
-        }),
+    [
+        clean::SCRIPTS_AND_HIDDEN_BUILTIN,
+        clean::BOILERPLATE_BUILTIN,
+        score::BUILTIN,
+        segment::BUILTIN,
+        edges::BUILTIN,
     ]
+    .into_iter()
+    .map(|b| Arc::new(b) as Arc<dyn Heuristic>)
+    .collect()
+}
+
+/// After the pipeline, when comments were asked for: `comments` is a list
+/// (empty for text input or a page without comments), and a comment the
+/// body already holds (a forum thread's reply, read as its content: its
+/// first paragraph is a block of the body, or a paragraph of it of 40 bytes
+/// or more is in the body's text) is not repeated there.
+pub(crate) fn settle_comments(draft: &mut crate::heuristic::Draft) {
+    let mut comments = draft.article.comments.take().unwrap_or_default();
+    let before = comments.len();
+    // A comment is in the body when its first paragraph is one of the
+    // body's blocks (both are whitespace-collapsed); a set keeps this linear.
+    let blocks: std::collections::HashSet<&str> = draft
+        .article
+        .text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+        .collect();
+    // Or, on pages of ordinary size, when a paragraph of 40 bytes or more
+    // of it is inside the body's text (a block the body read differently).
+    const SEARCH_BUDGET: usize = 50_000_000;
+    let text = &draft.article.text;
+    let search = comments.len().saturating_mul(text.len()) <= SEARCH_BUDGET;
+    comments.retain(|c| {
+        let mut paragraphs = c.text.split("\n\n").map(str::trim);
+        let first = paragraphs.next().unwrap_or_default();
+        let in_body = blocks.contains(first)
+            || (search
+                && std::iter::once(first)
+                    .chain(paragraphs)
+                    .any(|p| p.len() >= 40 && text.contains(p)));
+        first.is_empty() || !in_body
+    });
+    let dropped = before - comments.len();
+    draft.article.comments = Some(comments);
+    if dropped > 0 {
+        draft.note(format!(
+            "comments: {dropped} comment(s) already in the body (replies read as the content) were not repeated"
+        ));
+    }
 }
 
 /// Calls `f` with every lower-cased token of the element's class, id and

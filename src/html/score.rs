@@ -10,8 +10,19 @@ use scraper::node::Element;
 
 use super::FastAttr;
 use super::{IdMap, NodeTable, Stats, cached_flags, flag, stats_with};
+use crate::base::tokens;
 use crate::error::BoxError;
-use crate::heuristic::{Context, Draft};
+use crate::heuristic::{Builtin, Context, Draft, Stage};
+
+/// The heuristic's id.
+pub(crate) const NAME: &str = "score.main-content";
+/// `score.main-content`, as [`heuristics`](super::heuristics) lists it.
+pub(super) const BUILTIN: Builtin = Builtin {
+    name: NAME,
+    stage: Stage::Score,
+    description: "Locates the main content: ordered container selectors, Readability-style scoring as arbiter, split-body merging, wild <p> recovery, JSON-LD articleBody when much longer.",
+    run: main_content,
+};
 
 /// Class/id words (separators removed) that name the article body, matched
 /// as substrings of the joined word ("c-article-body--wide" → "carticlebodywide").
@@ -51,34 +62,19 @@ pub(crate) const POSITIVE: &[&str] = &[
     "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
     "story",
 ];
-pub(crate) const NEGATIVE: &[&str] = &[
-    "hidden",
-    "banner",
-    "combx",
-    "comment",
-    "com",
-    "contact",
-    "foot",
-    "footer",
-    "footnote",
-    "gdpr",
-    "masthead",
-    "media",
-    "meta",
-    "outbrain",
-    "promo",
-    "related",
-    "scroll",
-    "share",
-    "shoutbox",
-    "sidebar",
-    "skyscraper",
-    "sponsor",
-    "shopping",
-    "tags",
-    "widget",
-    "teaser",
-    "card",
+pub(crate) const NEGATIVE: &[&str] =
+    &tokens::concat::<{ tokens::total(NEGATIVE_PARTS) }>(NEGATIVE_PARTS);
+/// The groups of [`NEGATIVE`] and its own words.
+const NEGATIVE_PARTS: &[&[&str]] = &[
+    tokens::CHROME,
+    tokens::FURNITURE,
+    tokens::WIDGETS,
+    OWN_NEGATIVE,
+];
+/// The negative words no other stage's list has.
+const OWN_NEGATIVE: &[&str] = &[
+    "hidden", "com", "contact", "foot", "footnote", "media", "scroll", "shopping", "widget",
+    "teaser", "card",
 ];
 
 /// Whole class/id words of generic main containers.
@@ -87,8 +83,6 @@ pub(crate) const MAIN_WORDS: &[&str] =
 
 /// Minimum paragraph text for a container hit to count.
 const MIN_CONTAINER_CHARS: u32 = 200;
-/// Below this much text the result is "too small": wild `<p>` recovery.
-const MIN_EXTRACTED_CHARS: u32 = 250;
 
 fn is_itemprop_body(el: &Element) -> bool {
     el.fattr("itemprop").is_some_and(|v| {
@@ -359,7 +353,9 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
     let Some(mut dom) = draft.dom.take() else {
         return Ok(());
     };
-    let (mut notes, own) = select(&mut dom, true);
+    // The thresholds of the caller's precision/recall preference.
+    let tune = cx.favor.tune();
+    let (mut notes, own) = select(&mut dom, true, tune);
     let ld_types = super::page_type::json_ld_types(&dom.json_ld);
     let (verdict, evidence) = super::page_type::verdict(&super::page_type::Signals {
         ld_types: &ld_types,
@@ -390,15 +386,15 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
         // clearly longer and still reads as prose.
         let (mut alt, _) = super::Dom::parse(draft.source_tendril().clone(), cx.limits);
         super::clean::relaxed(&mut alt, cx.limits);
-        let (alt_notes, other) = select(&mut alt, false);
+        let (alt_notes, other) = select(&mut alt, false, tune);
         if second_opinion_wins(own, other) {
             dom = alt;
             notes = alt_notes;
-            notes.push("score.main-content: the chosen text was too small for the page; a second opinion (relaxed clean, paragraph scoring) was kept");
+            notes.push("the chosen text was too small for the page; a second opinion (relaxed clean, paragraph scoring) was kept");
         }
     }
     for n in notes {
-        draft.note(n);
+        draft.note(format!("{NAME}: {n}"));
     }
     draft.dom = Some(dom);
     Ok(())
@@ -418,8 +414,13 @@ fn second_opinion_wins(own: Yield, other: Yield) -> bool {
 
 /// Chooses the main content of `dom` (its roots, wild recovery, JSON-LD
 /// body); `selectors` false leaves the container selectors out and lets
-/// paragraph scoring choose. Returns the notes and what the choice holds.
-fn select(dom: &mut super::Dom, selectors: bool) -> (Vec<&'static str>, Yield) {
+/// paragraph scoring choose; `tune` holds the thresholds of the caller's
+/// [`Favor`](crate::Favor). Returns the notes and what the choice holds.
+fn select(
+    dom: &mut super::Dom,
+    selectors: bool,
+    tune: &crate::favor::Tune,
+) -> (Vec<&'static str>, Yield) {
     let tree = &dom.html.tree;
     let body = dom
         .html
@@ -496,12 +497,12 @@ fn select(dom: &mut super::Dom, selectors: bool) -> (Vec<&'static str>, Yield) {
         (Some((_, p, id)), Some(r))
             if p_of(r) > 2 * p && !is_ancestor(tree, r, id) && !is_ancestor(tree, id, r) =>
         {
-            notes.push("score.main-content: readability candidate replaced the container selector (much more text)");
+            notes.push("readability candidate replaced the container selector (much more text)");
             Some(r)
         }
         (Some((_, _, id)), _) => Some(id),
         (None, Some(r)) => {
-            notes.push("score.main-content: no container selector matched; readability scoring chose the body");
+            notes.push("no container selector matched; readability scoring chose the body");
             Some(r)
         }
         (None, None) => None,
@@ -512,20 +513,19 @@ fn select(dom: &mut super::Dom, selectors: bool) -> (Vec<&'static str>, Yield) {
         None => Vec::new(),
     };
     if roots.len() > 1 {
-        notes.push("score.main-content: merged a split body");
+        notes.push("merged a split body");
     }
     let total: u32 = roots
         .iter()
         .map(|id| st.get(*id).map_or(0, |s| s.chars))
         .sum();
-    if total < MIN_EXTRACTED_CHARS {
+    // Below this much text the result is "too small": wild `<p>` recovery.
+    if total < tune.min_extracted_chars {
         let body_p = st.get(body.id()).map_or(0, |s| s.p_chars);
         if body_p > total {
-            notes.push(
-                "score.main-content: result too small; recovered wild <p> text from the page",
-            );
+            notes.push("result too small; recovered wild <p> text from the page");
             roots = vec![body.id()];
-            dom.wild = true;
+            dom.decision.wild = true;
         }
     }
 
@@ -537,10 +537,8 @@ fn select(dom: &mut super::Dom, selectors: bool) -> (Vec<&'static str>, Yield) {
     if let Some(text) = json_ld_body(&dom.json_ld) {
         let ld_chars = text.chars().filter(|c| !c.is_whitespace()).count();
         if ld_chars >= 500 && ld_chars as f64 > 2.0 * dom_chars as f64 {
-            notes.push(
-                "score.main-content: JSON-LD articleBody is much longer than the DOM text; used it",
-            );
-            dom.body_override = Some(text);
+            notes.push("JSON-LD articleBody is much longer than the DOM text; used it");
+            dom.decision.body_override = Some(text);
         }
     }
     let mut got = roots.iter().fold(Yield::default(), |y, id| {
@@ -551,11 +549,11 @@ fn select(dom: &mut super::Dom, selectors: bool) -> (Vec<&'static str>, Yield) {
             link_chars: y.link_chars + s.link_chars,
         }
     });
-    if dom.wild {
+    if dom.decision.wild {
         // Only paragraphs are read.
         got.chars = got.p_chars;
     }
-    if let Some(text) = dom.body_override.as_deref() {
+    if let Some(text) = dom.decision.body_override.as_deref() {
         let n = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
         got = Yield {
             chars: n,
@@ -563,14 +561,54 @@ fn select(dom: &mut super::Dom, selectors: bool) -> (Vec<&'static str>, Yield) {
             link_chars: 0,
         };
     }
-    dom.main = roots.first().copied();
-    dom.roots = roots;
+    dom.decision.roots = roots;
     (notes, got)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The negative list as it was before it was composed from the groups of
+    /// `base::tokens`: the same set of words.
+    #[test]
+    fn negative_words_are_the_same_set() {
+        use std::collections::BTreeSet;
+        let before: BTreeSet<&str> = [
+            "hidden",
+            "banner",
+            "combx",
+            "comment",
+            "com",
+            "contact",
+            "foot",
+            "footer",
+            "footnote",
+            "gdpr",
+            "masthead",
+            "media",
+            "meta",
+            "outbrain",
+            "promo",
+            "related",
+            "scroll",
+            "share",
+            "shoutbox",
+            "sidebar",
+            "skyscraper",
+            "sponsor",
+            "shopping",
+            "tags",
+            "widget",
+            "teaser",
+            "card",
+        ]
+        .into_iter()
+        .collect();
+        let now: BTreeSet<&str> = NEGATIVE.iter().copied().collect();
+        assert_eq!(now, before);
+        assert_eq!(NEGATIVE.len(), before.len(), "no word twice");
+    }
     use scraper::Html;
 
     fn rank(html: &str) -> Option<u8> {

@@ -8,6 +8,11 @@ pub(crate) use decode::{check_charset, decode};
 pub(crate) use sniff::looks_like_html;
 
 /// What kind of input the caller says it is.
+///
+/// This is the caller's claim, [`Auto`](Kind::Auto) when it leaves the
+/// choice to detection; [`InputKind`](crate::InputKind) is what the input
+/// was taken for once detected (HTML or text, never "auto"), as the draft
+/// and the report hold it. Two meanings, two types.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Kind {

@@ -9,10 +9,32 @@ use regex::Regex;
 
 use super::{BYLINE, DATELINE, final_punct, is_prose, is_structural, relabel};
 use crate::error::BoxError;
-use crate::heuristic::{Context, Draft, Role, Shape};
+use crate::heuristic::{Builtin, Context, Draft, Role, Shape, Stage};
+
+/// `label.boilerplate`, as [`heuristics`](super::heuristics) lists it.
+pub(super) const BOILERPLATE_BUILTIN: Builtin = Builtin {
+    name: BOILERPLATE,
+    stage: Stage::Label,
+    description: "Marks share/ad/newsletter prompts, skip links, contact lines and runs of menu-like short lines at the edges as boilerplate.",
+    run: boilerplate,
+};
+/// `label.qa-turns`, as [`heuristics`](super::heuristics) lists it.
+pub(super) const QA_TURNS_BUILTIN: Builtin = Builtin {
+    name: QA,
+    stage: Stage::Label,
+    description: "Marks interview turns (`Q:`/`A:` or a speaker label used at least twice) as paragraphs so they are not taken for headings or pull quotes.",
+    run: qa_turns,
+};
 
 const BOILERPLATE: &str = "label.boilerplate";
 const QA: &str = "label.qa-turns";
+/// How sure a share/ad/newsletter prompt, credit or contact line is
+/// boilerplate.
+const PROMPT_LINE: f32 = 0.7;
+/// How sure a run of menu-like short lines at an edge is boilerplate.
+const MENU_RUN: f32 = 0.6;
+/// How sure an interview turn is a paragraph.
+const QA_TURN: f32 = 0.6;
 
 /// Whole lines that are prompts or widgets, never prose. Short by
 /// construction (the caller checks the word count). The list is the kinds
@@ -130,7 +152,7 @@ pub(super) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
                 && AD_WORDS.is_match(t)
                 && (NEWSLETTER_AD.is_match(t) || SUBSCRIPTION_AD.is_match(t)));
         if hit {
-            relabel(block, Role::Boilerplate, BOILERPLATE, 0.7);
+            relabel(block, Role::Boilerplate, BOILERPLATE, PROMPT_LINE);
         }
     }
     if is_html {
@@ -154,7 +176,7 @@ pub(super) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
             if !menu {
                 if i - run_start >= 3 {
                     for b in &mut blocks[run_start..i] {
-                        relabel(b, Role::Boilerplate, BOILERPLATE, 0.6);
+                        relabel(b, Role::Boilerplate, BOILERPLATE, MENU_RUN);
                     }
                 }
                 run_start = i + 1;
@@ -200,7 +222,7 @@ pub(super) fn qa_turns(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxEr
             || super::captures(&SPEAKER_LABEL, &b.text)
                 .is_some_and(|c| counts.get(&c[1]).is_some_and(|n| *n >= 2));
         if turn {
-            relabel(b, Role::Paragraph, QA, 0.6);
+            relabel(b, Role::Paragraph, QA, QA_TURN);
         }
     }
     Ok(())

@@ -33,7 +33,15 @@ use regex::Regex;
 
 use super::{BYLINE, DATELINE, count_words_cjk, final_punct};
 use crate::error::BoxError;
-use crate::heuristic::{Context, Draft, DraftBlock, Role};
+use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Role, Stage};
+
+/// `label.dump-body`, as [`heuristics`](super::heuristics) lists it.
+pub(super) const BUILTIN: Builtin = Builtin {
+    name: NAME,
+    stage: Stage::Label,
+    description: DESCRIPTION,
+    run: dump_body,
+};
 
 pub(crate) const NAME: &str = "label.dump-body";
 

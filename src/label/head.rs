@@ -9,7 +9,41 @@ use regex::Regex;
 
 use super::{BYLINE, DATELINE, final_punct, is_prose, relabel, sentence_count};
 use crate::error::BoxError;
-use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
+use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Role, Shape, Stage};
+
+/// The heuristic's id.
+const HEADLINE: &str = "label.headline";
+/// How sure a "Title | Site" line repeated by the headline is chrome.
+const TITLE_LINE: f32 = 0.7;
+/// `label.headline`, as [`heuristics`](super::heuristics) lists it.
+pub(super) const HEADLINE_BUILTIN: Builtin = Builtin {
+    name: HEADLINE,
+    stage: Stage::Label,
+    description: "Marks the first line of a text dump as the headline when it is 3-25 words, has no final period and is followed by longer text.",
+    run: headline,
+};
+/// The heuristic's id.
+const DEK: &str = "label.dek";
+/// How sure a dek-shaped block after the headline is the dek.
+const DEK_CONFIDENCE: f32 = 0.6;
+/// `label.dek`, as [`heuristics`](super::heuristics) lists it.
+pub(super) const DEK_BUILTIN: Builtin = Builtin {
+    name: DEK,
+    stage: Stage::Label,
+    description: "Marks the block right after a text headline as the dek when it is one or two sentences (at most ~45 words) before the body.",
+    run: dek,
+};
+/// The heuristic's id.
+const BYLINE_DATELINE: &str = "label.byline-dateline";
+/// How sure a "By …" or date line near the head is the byline or dateline.
+const BYLINE_DATELINE_CONFIDENCE: f32 = 0.7;
+/// `label.byline-dateline`, as [`heuristics`](super::heuristics) lists it.
+pub(super) const BYLINE_DATELINE_BUILTIN: Builtin = Builtin {
+    name: BYLINE_DATELINE,
+    stage: Stage::Label,
+    description: "Marks \"By ...\" lines as the byline and \"Published/Updated ...\" or date lines as the dateline near the head of the article.",
+    run: byline_dateline,
+};
 
 /// How many blocks from the top the head may span.
 const HEAD_BLOCKS: usize = 8;
@@ -72,7 +106,7 @@ pub(super) fn headline(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxEr
             .find(|&j| blocks[j].text.trim().eq_ignore_ascii_case(title.trim()));
         match repeated {
             Some(j) => {
-                relabel(&mut blocks[i], Role::Boilerplate, "label.headline", 0.7);
+                relabel(&mut blocks[i], Role::Boilerplate, HEADLINE, TITLE_LINE);
                 i = j;
             }
             None if blocks[i].role == Role::Unknown => blocks[i].text = title,
@@ -105,7 +139,7 @@ pub(super) fn headline(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxEr
         } else {
             0.7
         };
-        relabel(&mut blocks[i], Role::Headline, "label.headline", conf);
+        relabel(&mut blocks[i], Role::Headline, HEADLINE, conf);
     }
     Ok(())
 }
@@ -154,7 +188,7 @@ pub(super) fn dek(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> 
             || !is_prose(n)
             || words * 5 <= super::block_words(n) * 4
     });
-    if dek_shaped && before_body && relabel(&mut blocks[i], Role::Dek, "label.dek", 0.6) {
+    if dek_shaped && before_body && relabel(&mut blocks[i], Role::Dek, DEK, DEK_CONFIDENCE) {
         if let Some(t) = emphasized {
             blocks[i].text = t;
         }
@@ -201,9 +235,19 @@ pub(super) fn byline_dateline(draft: &mut Draft, _cx: &Context<'_>) -> Result<()
             continue;
         }
         if BYLINE.is_match(t) {
-            relabel(block, Role::Byline, "label.byline-dateline", 0.7);
+            relabel(
+                block,
+                Role::Byline,
+                BYLINE_DATELINE,
+                BYLINE_DATELINE_CONFIDENCE,
+            );
         } else if DATELINE.is_match(t) {
-            relabel(block, Role::Dateline, "label.byline-dateline", 0.7);
+            relabel(
+                block,
+                Role::Dateline,
+                BYLINE_DATELINE,
+                BYLINE_DATELINE_CONFIDENCE,
+            );
         }
     }
     Ok(())

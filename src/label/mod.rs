@@ -7,7 +7,8 @@
 //! Convention: a heuristic relabels a block only when its role is still
 //! [`Role::Unknown`] or when it is more confident than whoever set the role
 //! ([`may_relabel`]). Run order matters and is the order of [`heuristics`]:
-//! chrome first (boilerplate, Q&A turns, related lists, disclaimers), then
+//! the roles of the HTML page's kept related-link and notice boxes first,
+//! then chrome (boilerplate, Q&A turns, related lists, disclaimers), then
 //! the head (headline, dek, byline/dateline), then the body (pull and block
 //! quotes, subheadings, inline quotes).
 
@@ -18,8 +19,9 @@ use regex::Regex;
 
 pub(crate) use crate::base::sentences::{final_punct, split_first_sentence};
 pub(crate) use crate::base::words::{count_words, count_words_cjk, words};
-use crate::heuristic::{Builtin, DraftBlock, Heuristic, Role, Shape, Stage};
+use crate::heuristic::{DraftBlock, Heuristic, Role, Shape};
 
+mod boxes;
 mod chrome;
 mod disclaimers;
 mod dump;
@@ -31,80 +33,22 @@ mod subheadings;
 
 pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
     let all = [
-        Builtin {
-            name: "label.boilerplate",
-            stage: Stage::Label,
-            description: "Marks share/ad/newsletter prompts, skip links, contact lines and runs of menu-like short lines at the edges as boilerplate.",
-            run: chrome::boilerplate,
-        },
-        Builtin {
-            name: "label.qa-turns",
-            stage: Stage::Label,
-            description: "Marks interview turns (`Q:`/`A:` or a speaker label used at least twice) as paragraphs so they are not taken for headings or pull quotes.",
-            run: chrome::qa_turns,
-        },
-        Builtin {
-            name: "label.related",
-            stage: Stage::Label,
-            description: "Finds a related-articles header (\"Related Articles\", \"You may also like\", ...) and marks the teasers after it, and inline \"Read more: ...\" lines, as related items.",
-            run: related::related,
-        },
-        Builtin {
-            name: "label.disclaimers",
-            stage: Stage::Label,
-            description: "Marks notices about the piece (AI-generated, editor's note, correction, sponsored, affiliate, copyright, disclosure) by wording and position.",
-            run: disclaimers::disclaimers,
-        },
+        // HTML boxes first: their roles come from the page, not the wording.
+        boxes::BUILTIN,
+        chrome::BOILERPLATE_BUILTIN,
+        chrome::QA_TURNS_BUILTIN,
+        related::BUILTIN,
+        disclaimers::BUILTIN,
         // Text dumps: after the related and notice labels (which it leaves
         // alone), before the head rules (which start at its window).
-        Builtin {
-            name: dump::NAME,
-            stage: Stage::Label,
-            description: dump::DESCRIPTION,
-            run: dump::dump_body,
-        },
-        Builtin {
-            name: "label.headline",
-            stage: Stage::Label,
-            description: "Marks the first line of a text dump as the headline when it is 3-25 words, has no final period and is followed by longer text.",
-            run: head::headline,
-        },
-        Builtin {
-            name: "label.dek",
-            stage: Stage::Label,
-            description: "Marks the block right after a text headline as the dek when it is one or two sentences (at most ~45 words) before the body.",
-            run: head::dek,
-        },
-        Builtin {
-            name: "label.byline-dateline",
-            stage: Stage::Label,
-            description: "Marks \"By ...\" lines as the byline and \"Published/Updated ...\" or date lines as the dateline near the head of the article.",
-            run: head::byline_dateline,
-        },
-        Builtin {
-            name: "label.pull-quotes",
-            stage: Stage::Label,
-            description: "Marks `Label: \"...\"` lines and lines that are only a quotation (optionally `— Name`) as pull quotes with their attribution.",
-            run: quotes::pull_quotes,
-        },
-        Builtin {
-            name: "label.block-quotes",
-            stage: Stage::Label,
-            description: "Keeps block quotations as block quotes and takes a trailing `— Name` line as their attribution.",
-            run: quotes::block_quotes,
-        },
-        Builtin {
-            name: "label.subheadings",
-            stage: Stage::Label,
-            description: "Marks Markdown headings, ALL-CAPS kickers and short lines without closing punctuation between longer paragraphs as subheadings.",
-            run: subheadings::subheadings,
-        },
-        Builtin {
-            name: "label.inline-quotes",
-            stage: Stage::Label,
-            description: "Finds quotations inside body paragraphs and their speakers (\"...,\" said X; X said: \"...\"; according to X; pronouns and carry-over).",
-            run: inline_quotes::inline_quotes,
-        },
+        dump::BUILTIN,
+        head::HEADLINE_BUILTIN,
+        head::DEK_BUILTIN,
+        head::BYLINE_DATELINE_BUILTIN,
+        quotes::PULL_QUOTES_BUILTIN,
+        quotes::BLOCK_QUOTES_BUILTIN,
+        subheadings::BUILTIN,
+        inline_quotes::BUILTIN,
     ];
     all.into_iter()
         .map(|b| Arc::new(b) as Arc<dyn Heuristic>)

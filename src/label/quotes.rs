@@ -7,8 +7,25 @@ use regex::Regex;
 use super::inline_quotes::find_quotes;
 use super::{is_open_body, relabel};
 use crate::error::BoxError;
-use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
+use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Role, Shape, Stage};
 use crate::model::QuoteKind;
+
+/// `label.pull-quotes`, as [`heuristics`](super::heuristics) lists it.
+pub(super) const PULL_QUOTES_BUILTIN: Builtin = Builtin {
+    name: PULL,
+    stage: Stage::Label,
+    description: "Marks `Label: \"...\"` lines and lines that are only a quotation (optionally `— Name`) as pull quotes with their attribution.",
+    run: pull_quotes,
+};
+/// The heuristic's id.
+const BLOCK: &str = "label.block-quotes";
+/// `label.block-quotes`, as [`heuristics`](super::heuristics) lists it.
+pub(super) const BLOCK_QUOTES_BUILTIN: Builtin = Builtin {
+    name: BLOCK,
+    stage: Stage::Label,
+    description: "Keeps block quotations as block quotes and takes a trailing `— Name` line as their attribution.",
+    run: block_quotes,
+};
 
 /// `Official Statement: "…"`: a short label (≤ 5 words), a colon, then a
 /// quotation that runs to the end of the line.
@@ -33,6 +50,16 @@ static TRAILING_ATTRIBUTION: Lazy<Regex> = Lazy::new(|| {
 });
 
 const PULL: &str = "label.pull-quotes";
+/// How sure a `Label: "…"` line is a pull quote.
+const LABELLED_PULL: f32 = 0.75;
+/// How sure a line that is only a quotation is a pull quote.
+const BARE_PULL: f32 = 0.65;
+/// How sure the closing line of an embedded post ("— Jane Doe (@janedoe)
+/// …") is a paragraph of the post, not a quotation: it names who posted
+/// the quoted lines above it.
+const EMBED_TRAILER_LINE: f32 = 0.8;
+/// How sure a block quotation is a block quote.
+const BLOCK_QUOTE: f32 = 0.7;
 
 /// Reporting verbs: `Kim said: "…"` is reported speech (an inline quote),
 /// not a labelled pull quote.
@@ -74,7 +101,12 @@ pub(super) fn pull_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
                 continue;
             }
             if super::words(&quote) >= 4
-                && relabel(&mut blocks[i], Role::Quote(QuoteKind::Pull), PULL, 0.75)
+                && relabel(
+                    &mut blocks[i],
+                    Role::Quote(QuoteKind::Pull),
+                    PULL,
+                    LABELLED_PULL,
+                )
             {
                 blocks[i].attribution = Some(label);
                 blocks[i].text = quote;
@@ -94,7 +126,12 @@ pub(super) fn pull_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
         let floating = name.is_none() && (!bare_ok || (i > 0 && has_speech(&blocks[i - 1])));
         if super::words(&quote) >= 4
             && !floating
-            && relabel(&mut blocks[i], Role::Quote(QuoteKind::Pull), PULL, 0.65)
+            && relabel(
+                &mut blocks[i],
+                Role::Quote(QuoteKind::Pull),
+                PULL,
+                BARE_PULL,
+            )
         {
             blocks[i].attribution = name;
             blocks[i].text = quote;
@@ -131,7 +168,7 @@ pub(super) fn block_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), B
             b.attribution = Some(name.clone());
         }
         blocks[i].shape = Shape::Paragraph;
-        blocks[i].set_role(Role::Paragraph, "label.block-quotes", 0.8);
+        blocks[i].set_role(Role::Paragraph, BLOCK, EMBED_TRAILER_LINE);
     }
     for block in blocks.iter_mut() {
         if block.shape != Shape::Quote || !matches!(block.role, Role::Unknown) {
@@ -145,7 +182,7 @@ pub(super) fn block_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), B
             block.text = text;
             block.attribution = Some(name);
         }
-        block.set_role(Role::Quote(QuoteKind::Block), "label.block-quotes", 0.7);
+        block.set_role(Role::Quote(QuoteKind::Block), BLOCK, BLOCK_QUOTE);
     }
     Ok(())
 }

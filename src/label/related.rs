@@ -7,10 +7,18 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::disclaimers::looks_like_notice;
 use super::relabel;
 use crate::error::BoxError;
-use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
+use crate::grammar::notices::looks_like_notice;
+use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Role, Shape, Stage};
+
+/// `label.related`, as [`heuristics`](super::heuristics) lists it.
+pub(super) const BUILTIN: Builtin = Builtin {
+    name: NAME,
+    stage: Stage::Label,
+    description: "Finds a related-articles header (\"Related Articles\", \"You may also like\", ...) and marks the teasers after it, and inline \"Read more: ...\" lines, as related items.",
+    run: related,
+};
 
 const NAME: &str = "label.related";
 const CONFIDENCE: f32 = 0.75;

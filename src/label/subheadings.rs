@@ -7,9 +7,24 @@
 
 use super::{BYLINE, DATELINE, ends_with_stop, is_open_body, is_prose, relabel};
 use crate::error::BoxError;
-use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
+use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Role, Shape, Stage};
+
+/// `label.subheadings`, as [`heuristics`](super::heuristics) lists it.
+pub(super) const BUILTIN: Builtin = Builtin {
+    name: NAME,
+    stage: Stage::Label,
+    description: "Marks Markdown headings, ALL-CAPS kickers and short lines without closing punctuation between longer paragraphs as subheadings.",
+    run: subheadings,
+};
 
 const NAME: &str = "label.subheadings";
+/// How sure a Markdown or HTML heading is a subheading.
+const BY_SHAPE: f32 = 0.9;
+/// How sure an ALL-CAPS kicker between paragraphs is a subheading.
+const ALL_CAPS: f32 = 0.7;
+/// How sure a short line without closing punctuation (or a numbered item
+/// heading prose) is a subheading.
+const SHORT_LINE: f32 = 0.6;
 const MAX_WORDS: usize = 12;
 const MAX_CHARS: usize = 90;
 
@@ -85,7 +100,7 @@ pub(super) fn subheadings(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
     // Markdown/HTML headings are headings by shape.
     for block in blocks.iter_mut() {
         if matches!(block.shape, Shape::Heading { .. }) && block.role.is_body() {
-            relabel(block, Role::Heading, NAME, 0.9);
+            relabel(block, Role::Heading, NAME, BY_SHAPE);
         }
     }
     if is_html {
@@ -114,7 +129,7 @@ pub(super) fn subheadings(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
         // plain run of items (the next block is not another item).
         if numbered {
             let text = numbered_text(&source, &blocks[i]);
-            if relabel(&mut blocks[i], Role::Heading, NAME, 0.6) {
+            if relabel(&mut blocks[i], Role::Heading, NAME, SHORT_LINE) {
                 if let Some(t) = text {
                     blocks[i].text = t;
                 }
@@ -123,9 +138,9 @@ pub(super) fn subheadings(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
             continue;
         }
         let conf = if is_all_caps(&blocks[i].text) {
-            0.7
+            ALL_CAPS
         } else {
-            0.6
+            SHORT_LINE
         };
         if is_open_body(&blocks[i]) {
             relabel(&mut blocks[i], Role::Heading, NAME, conf);

@@ -21,7 +21,7 @@ pub(super) static URL_DATE: Lazy<Regex> = Lazy::new(|| {
 pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Context<'_>) {
     let h = collect(dom.html.tree.root());
     let ld = json_ld::find_article(&h.ld_scripts).unwrap_or_default();
-    const NAME: &str = "metadata.harvest";
+    const NAME: &str = super::HARVEST;
 
     // Base URL for relative links: <base href> resolved against the caller's URL.
     let base = match (&h.base_href, cx.url) {
@@ -357,7 +357,8 @@ const UPDATE_WORDS: &[&str] = &[
 /// June 2025", "12.06.2025 · 4 min read"), else just before it (a
 /// dateline above the headline). A line that says the date is an update,
 /// or a copyright line, is passed over, and so is a date right after such a
-/// label ("Updated:" in its own element). Only short lines count: a date
+/// label ("Updated:" in its own element, the date in the next one); after an
+/// update line that carries its own date, the next line is read as usual. Only short lines count: a date
 /// inside a sentence of the dek or the body is not the article's.
 fn printed_date(h: &Harvest<'_>) -> Option<When> {
     // Longest line, in bytes, that still reads as an author or date line.
@@ -385,7 +386,7 @@ fn printed_date(h: &Harvest<'_>) -> Option<When> {
             s.len() <= LINE
                 && !revision(s)
                 && !copyright(s)
-                && !prev.is_some_and(|p| p.len() <= 30 && revision(p))
+                && !prev.is_some_and(|p| p.len() <= 30 && revision(p) && parse_when(p).is_none())
         })
         .find_map(|(s, _)| parse_when(s))
 }

@@ -12,6 +12,7 @@ use scraper::{ElementRef, Node};
 use super::json_ld;
 use super::keys::*;
 use crate::base::collapse_whitespace as collapse;
+use crate::base::tokens;
 
 /// Class/id of an element holding the author line (after Readability.js
 /// `REGEXPS.byline`). Every table below is matched as substrings, ignoring
@@ -19,35 +20,28 @@ use crate::base::collapse_whitespace as collapse;
 pub(super) const BYLINE_WORDS: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 /// Class/id of site chrome around the article (after Readability.js
 /// `REGEXPS.unlikelyCandidates`).
-pub(super) const CHROME_WORDS: &[&str] = &[
+pub(super) const CHROME_WORDS: &[&str] =
+    &tokens::concat::<{ tokens::total(CHROME_WORDS_PARTS) }>(CHROME_WORDS_PARTS);
+/// The groups of [`CHROME_WORDS`] and its own words.
+const CHROME_WORDS_PARTS: &[&[&str]] = &[
+    tokens::CHROME,
+    tokens::NAVIGATION,
+    tokens::WIDGETS,
+    OWN_CHROME,
+];
+/// The chrome words no other stage's list has.
+const OWN_CHROME: &[&str] = &[
     "-ad-",
-    "banner",
-    "breadcrumbs",
-    "combx",
-    "comment",
     "community",
-    "disqus",
     "extra",
-    "footer",
-    "gdpr",
     "header",
     "legends",
-    "menu",
-    "related",
     "remark",
     "replies",
     "rss",
-    "shoutbox",
-    "sidebar",
-    "skyscraper",
-    "social",
-    "sponsor",
     "supplemental",
     "ad-break",
     "agegate",
-    "pagination",
-    "pager",
-    "popup",
 ];
 /// Class/id that rescues a chrome-looking container (after Readability.js
 /// `REGEXPS.okMaybeItsACandidate`).

@@ -44,16 +44,21 @@ pub(crate) use harvest::spaced_text_of;
 use harvest::{Attrs, text_of};
 pub(crate) use url::host as url_host;
 
+/// The id of the harvest heuristic (its sources are recorded under it).
+pub(super) const HARVEST: &str = "metadata.harvest";
+/// The id of the URL-date fallback.
+const URL_DATE_FALLBACK: &str = "metadata.url-date";
+
 pub(crate) fn heuristics() -> Vec<Arc<dyn Heuristic>> {
     vec![
         Arc::new(Builtin {
-            name: "metadata.harvest",
+            name: HARVEST,
             stage: Stage::Metadata,
             description: "Reads headline, dek, byline, dates, site name, language, canonical URL, tags and lead image from JSON-LD, Open Graph, Twitter cards, meta tags, microdata, <time>, byline elements and <title>, in one pass over the page.",
             run: harvest_metadata,
         }),
         Arc::new(Builtin {
-            name: "metadata.url-date",
+            name: URL_DATE_FALLBACK,
             stage: Stage::Metadata,
             description: "When the page declared no publication date, takes a full date from the canonical or caller URL (/2019/11/19/) if a date shown in the page (<time>, date-class element) agrees.",
             run: url_date_fallback,
@@ -89,7 +94,7 @@ fn url_date_fallback(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError
     draft.article.published = Some(w.iso());
     draft.record(
         "published",
-        "metadata.url-date",
+        URL_DATE_FALLBACK,
         "url path, confirmed by a date in the page",
         0.5,
     );
@@ -133,6 +138,48 @@ fn harvest_metadata(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError>
 mod tests {
     use super::choose::*;
     use super::harvest::*;
+
+    /// The chrome list as it was before it was composed from the groups of
+    /// `base::tokens`: the same set of words.
+    #[test]
+    fn chrome_words_are_the_same_set() {
+        use std::collections::BTreeSet;
+        let before: BTreeSet<&str> = [
+            "-ad-",
+            "banner",
+            "breadcrumbs",
+            "combx",
+            "comment",
+            "community",
+            "disqus",
+            "extra",
+            "footer",
+            "gdpr",
+            "header",
+            "legends",
+            "menu",
+            "related",
+            "remark",
+            "replies",
+            "rss",
+            "shoutbox",
+            "sidebar",
+            "skyscraper",
+            "social",
+            "sponsor",
+            "supplemental",
+            "ad-break",
+            "agegate",
+            "pagination",
+            "pager",
+            "popup",
+        ]
+        .into_iter()
+        .collect();
+        let now: BTreeSet<&str> = CHROME_WORDS.iter().copied().collect();
+        assert_eq!(now, before);
+        assert_eq!(CHROME_WORDS.len(), before.len(), "no word twice");
+    }
 
     fn run(html: &str, url: Option<&str>) -> crate::model::Article {
         let mut e = crate::Input::new(html).kind(crate::Kind::Html);
@@ -379,6 +426,13 @@ mod tests {
             (
                 "<span>Last updated</span><span>Aug 04, 2025</span>",
                 None,
+                &[],
+            ),
+            // An update stamp with its own date does not hide the next line's
+            // publication date.
+            (
+                "<p>Updated: 5 April 2025</p><p>Published on 3 March 2025</p>",
+                Some("2025-03-03"),
                 &[],
             ),
             // A lower-case phrase after "by" is no name.

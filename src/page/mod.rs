@@ -1,5 +1,5 @@
 //! The parsed page: [`Dom`] (the scraper tree and what the stages decide
-//! about it), the parse behind the nesting guard, per-node text
+//! about it, the score stage's choice in [`ScoreDecision`]), the parse behind the nesting guard, per-node text
 //! [`Stats`] and node-indexed tables. Below `heuristic` (the draft holds a
 //! `Dom`) and above the base helpers; the HTML stages read and edit it.
 
@@ -18,6 +18,10 @@ use scraper::{Html, HtmlTreeSink};
 
 pub(crate) use crate::base::hash::IdHasher;
 use crate::limits::{Limits, NestingGuard};
+
+// What the score stage hands to the segment stage.
+mod decision;
+pub(crate) use decision::ScoreDecision;
 
 // The public view of the page; re-exported by the crate root.
 pub(crate) mod view;
@@ -54,19 +58,11 @@ pub(crate) enum BoxKind {
 /// The parsed page, alive for one extraction.
 pub(crate) struct Dom {
     pub html: Html,
-    /// The main-content root chosen by the score stage (the first of
-    /// [`roots`](Dom::roots)).
-    pub main: Option<NodeId>,
-    /// All main-content roots in document order (a split body has several).
-    pub roots: Vec<NodeId>,
-    /// Boxes kept by the clean stage so they become related/disclaimer blocks.
-    pub boxes: Vec<(NodeId, BoxKind)>,
+    /// What the score stage decided (main-content roots, kept boxes,
+    /// fallbacks), for the segment stage: see [`ScoreDecision`].
+    pub decision: ScoreDecision,
     /// Text of the JSON-LD scripts, saved before the scripts are removed.
     pub json_ld: Vec<String>,
-    /// JSON-LD `articleBody` chosen by the score stage over the DOM text.
-    pub body_override: Option<String>,
-    /// Main content came from wild `<p>` recovery: only paragraphs count.
-    pub wild: bool,
     /// `og:type`, lower-cased, saved by the clean stage before the head is
     /// removed (for the page-type verdict).
     pub og_type: Option<String>,
@@ -85,12 +81,8 @@ impl Dom {
         let (html, guard) = parse_guarded(source, NestingGuard::new(limits));
         let dom = Dom {
             html,
-            main: None,
-            roots: Vec::new(),
-            boxes: Vec::new(),
+            decision: ScoreDecision::default(),
             json_ld: Vec::new(),
-            body_override: None,
-            wild: false,
             og_type: None,
             counts: StructureCounts::default(),
             flags: NodeTable::default(),

@@ -7,7 +7,7 @@
 use ego_tree::NodeRef;
 use scraper::Node;
 
-use super::{BoxKind, Dom};
+use super::{BoxKind, Dom, ScoreDecision};
 use crate::error::{Error, Result};
 use crate::report::BoxRole;
 
@@ -172,27 +172,24 @@ impl<'a> Page<'a> {
     /// container was found (the whole page is then read).
     pub fn main_content(&self) -> Vec<Element<'a>> {
         self.dom
+            .decision
             .roots
             .iter()
             .filter_map(|id| self.get(NodeId(*id)))
             .collect()
     }
 
-    /// Only paragraphs count: the main content was recovered from `<p>`
-    /// elements all over the page.
-    pub(crate) fn wild_paragraphs(&self) -> bool {
-        self.dom.wild
-    }
-
-    /// The page's JSON-LD `articleBody` is read instead of the elements.
-    pub(crate) fn json_ld_body(&self) -> bool {
-        self.dom.body_override.is_some()
+    /// The score stage's decision as it stands (roots, boxes, fallbacks):
+    /// the report reads it.
+    pub(crate) fn decision(&self) -> &'a ScoreDecision {
+        &self.dom.decision
     }
 
     /// The boxes kept so far to be read as related links or disclaimers,
     /// with their kind.
     pub fn boxes(&self) -> Vec<(Element<'a>, BoxRole)> {
         self.dom
+            .decision
             .boxes
             .iter()
             .filter_map(|(id, kind)| {
@@ -449,23 +446,19 @@ pub(crate) fn decide(dom: &mut Dom, decision: PageDecision) -> Result<()> {
                     .and_then(|n| n.ancestors().last())
                     .is_some_and(|top| top.id() == root)
             };
-            dom.roots.retain(attached);
-            dom.boxes.retain(|(n, _)| attached(n));
-            dom.main = dom.roots.first().copied();
+            dom.decision.roots.retain(attached);
+            dom.decision.boxes.retain(|(n, _)| attached(n));
         }
         PageDecision::MainContent(_) => {
-            dom.main = Some(id);
-            dom.roots = vec![id];
-            dom.wild = false;
-            dom.body_override = None;
+            dom.decision.choose(id);
         }
         PageDecision::Related(_) | PageDecision::Disclaimer(_) => {
             let kind = match decision {
                 PageDecision::Related(_) => BoxKind::Related,
                 _ => BoxKind::Disclaimer,
             };
-            dom.boxes.retain(|(n, _)| *n != id);
-            dom.boxes.push((id, kind));
+            dom.decision.boxes.retain(|(n, _)| *n != id);
+            dom.decision.boxes.push((id, kind));
         }
     }
     Ok(())

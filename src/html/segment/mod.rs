@@ -11,21 +11,40 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::Node;
 use scraper::node::Element;
 
+mod atoms;
 mod roles;
 
 use super::FastAttr;
 use super::clean::box_kind_of;
 use super::{BoxKind, Dom, IdMap};
 use crate::error::BoxError;
-use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
+use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Role, Shape, Stage};
 use crate::model::{Span, SpanKind};
+use atoms::{code_language, collect_text, has_descendant, is_data_table, raw_text};
 pub(super) use roles::normalized;
 use roles::{assign_role, drop_duplicate_quotes};
 
+/// The heuristic's id.
 pub(crate) const NAME: &str = "segment.html-blocks";
+/// How sure a role the markup states is: a heading, a block quote, a
+/// figure or table, a pull-quote or caption box.
+pub(super) const MARKUP: f32 = 0.9;
+/// How sure the default role of running text is (a paragraph, a list
+/// item): any label heuristic may refine it.
+pub(super) const DEFAULT: f32 = 0.5;
+/// `segment.html-blocks`, as [`heuristics`](super::super::heuristics) lists it.
+pub(in crate::html) const BUILTIN: Builtin = Builtin {
+    name: NAME,
+    stage: Stage::Segment,
+    description: "Flattens the main content into blocks: paragraphs, headings, list items, quotes, figures, tables, code; blocks of related and disclaimer boxes are marked for the label stage.",
+    run: html_blocks,
+};
 
+/// The shape of block the nearest block-level element makes (what a
+/// flushed buffer becomes): the segment stage's own working form of
+/// [`Shape`], before figures, tables and code are told apart.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum Kind {
+pub(super) enum BlockShape {
     Paragraph,
     Heading(u8),
     ListItem,
@@ -34,7 +53,7 @@ pub(super) enum Kind {
 
 #[derive(Debug, Clone, Copy)]
 struct Ctx<'d> {
-    kind: Kind,
+    kind: BlockShape,
     boxed: Option<BoxKind>,
     list: Option<(u32, bool)>,
     /// The nearest element (this one or an ancestor) with a class or id,
@@ -267,7 +286,7 @@ impl<'d> Segmenter<'d> {
 
     fn top(&self) -> Ctx<'d> {
         self.ctx.last().copied().unwrap_or(Ctx {
-            kind: Kind::Paragraph,
+            kind: BlockShape::Paragraph,
             boxed: None,
             list: None,
             tokens: None,
@@ -358,17 +377,17 @@ impl<'d> Segmenter<'d> {
         let kind = match ctx.kind {
             // A whole sentence set as a subheading (an intro in `<h2>`) is
             // read as a paragraph.
-            Kind::Heading(level) if level >= 2 && is_sentence(&text) => Kind::Paragraph,
+            BlockShape::Heading(level) if level >= 2 && is_sentence(&text) => BlockShape::Paragraph,
             kind => kind,
         };
         let shape = match kind {
-            Kind::Paragraph => Shape::Paragraph,
-            Kind::Heading(level) => Shape::Heading { level },
-            Kind::ListItem => {
+            BlockShape::Paragraph => Shape::Paragraph,
+            BlockShape::Heading(level) => Shape::Heading { level },
+            BlockShape::ListItem => {
                 let (list, ordered) = ctx.list.unwrap_or((0, false));
                 Shape::ListItem { ordered, list }
             }
-            Kind::Quote => Shape::Quote,
+            BlockShape::Quote => Shape::Quote,
         };
         let mut block = DraftBlock::new(shape, text);
         let ld = if self.chars == 0 {
@@ -405,10 +424,10 @@ impl<'d> Segmenter<'d> {
         let name = el.name();
         let kind = match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                Kind::Heading(name.as_bytes().get(1).map_or(2, |b| b.saturating_sub(b'0')))
+                BlockShape::Heading(name.as_bytes().get(1).map_or(2, |b| b.saturating_sub(b'0')))
             }
-            "li" | "dd" | "dt" => Kind::ListItem,
-            "blockquote" => Kind::Quote,
+            "li" | "dd" | "dt" => BlockShape::ListItem,
+            "blockquote" => BlockShape::Quote,
             _ => parent.kind,
         };
         let list = match name {
@@ -463,11 +482,11 @@ impl<'d> Segmenter<'d> {
         let mut block = DraftBlock::new(shape, text);
         block.hints.container = self.container_of(&ctx);
         block.hints.outside_main = self.outside_main;
-        block.set_role(role, NAME, 0.9);
+        block.set_role(role, NAME, MARKUP);
         if let (Some(BoxKind::Related | BoxKind::Disclaimer), Shape::Paragraph) =
             (ctx.boxed, &block.shape)
         {
-            assign_role(&mut block, Kind::Paragraph, ctx.boxed);
+            assign_role(&mut block, BlockShape::Paragraph, ctx.boxed);
         }
         self.blocks.push(block);
     }
@@ -647,196 +666,6 @@ impl<'d> Segmenter<'d> {
         }
         self.flush();
     }
-
-    fn figure(&mut self, node: NodeRef<'_, Node>) {
-        let mut src = None;
-        let mut alt = None;
-        let mut caption = String::new();
-        let mut stack = vec![node];
-        while let Some(n) = stack.pop() {
-            if let Node::Element(el) = n.value() {
-                match el.name() {
-                    "img" if src.is_none() => {
-                        src = el
-                            .fattr("src")
-                            .filter(|s| !s.starts_with("data:"))
-                            .or_else(|| el.fattr("data-src"))
-                            .map(str::to_owned);
-                        alt = el
-                            .fattr("alt")
-                            .filter(|a| !a.trim().is_empty())
-                            .map(str::to_owned);
-                    }
-                    "figcaption" => {
-                        let t = collect_text(n);
-                        if !t.is_empty() {
-                            if !caption.is_empty() {
-                                caption.push(' ');
-                            }
-                            caption.push_str(&t);
-                        }
-                        continue;
-                    }
-                    _ => {}
-                }
-            }
-            stack.extend(n.children().rev());
-        }
-        if src.is_some() || !caption.is_empty() {
-            self.emit_atomic(Shape::Figure { src, alt }, caption, Role::Caption);
-        }
-    }
-
-    fn table(&mut self, node: NodeRef<'_, Node>) {
-        let mut rows: Vec<Vec<String>> = Vec::new();
-        let mut stack = vec![node];
-        while let Some(n) = stack.pop() {
-            if let Node::Element(el) = n.value() {
-                match el.name() {
-                    "tr" => rows.push(Vec::new()),
-                    "td" | "th" => {
-                        let cell = collect_text(n);
-                        if let Some(row) = rows.last_mut() {
-                            row.push(cell);
-                        } else {
-                            rows.push(vec![cell]);
-                        }
-                        continue;
-                    }
-                    _ => {}
-                }
-            }
-            stack.extend(n.children().rev());
-        }
-        rows.retain(|r| r.iter().any(|c| !c.is_empty()));
-        if rows.is_empty() {
-            return;
-        }
-        let text = rows
-            .iter()
-            .map(|r| r.join("\t"))
-            .collect::<Vec<_>>()
-            .join("\n");
-        self.emit_atomic(Shape::Table { rows }, text, Role::Paragraph);
-    }
-}
-
-/// The language a `<pre>` (or the `<code>` in it) names in its class:
-/// `language-rust`, `lang-js` (the HTML standard's and highlighters'
-/// convention).
-fn code_language(pre: NodeRef<'_, Node>) -> Option<String> {
-    let own = pre.value().as_element();
-    let code = pre
-        .children()
-        .filter_map(|c| c.value().as_element())
-        .find(|e| e.name() == "code");
-    own.into_iter().chain(code).find_map(|el| {
-        el.fattr("class")?
-            .split_ascii_whitespace()
-            .find_map(|token| {
-                let lang = token
-                    .strip_prefix("language-")
-                    .or_else(|| token.strip_prefix("lang-"))?;
-                let ok = !lang.is_empty()
-                    && lang.len() <= 32
-                    && lang
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || "+#._-".contains(c));
-                ok.then(|| lang.to_ascii_lowercase())
-            })
-    })
-}
-
-fn has_descendant(node: NodeRef<'_, Node>, names: &[&str]) -> bool {
-    node.descendants().skip(1).any(|d| {
-        d.value()
-            .as_element()
-            .is_some_and(|e| names.contains(&e.name()))
-    })
-}
-
-/// A table of data rather than layout: no nested table or paragraphs, and
-/// short cells.
-fn is_data_table(node: NodeRef<'_, Node>) -> bool {
-    let mut cells = 0usize;
-    let mut chars = 0usize;
-    // Header cells mark a table of data even when its cells hold
-    // paragraphs or lists (a list of films with a description column).
-    let mut header = false;
-    let mut prose = false;
-    for d in node.descendants().skip(1) {
-        match d.value() {
-            Node::Element(e) => match e.name() {
-                "table" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "article" => return false,
-                "p" | "ul" | "ol" | "blockquote" => prose = true,
-                "th" => {
-                    cells += 1;
-                    header = true;
-                }
-                "td" => cells += 1,
-                _ => {}
-            },
-            Node::Text(t) => chars += t.trim().len(),
-            _ => {}
-        }
-    }
-    if cells == 0 {
-        return false;
-    }
-    if header {
-        chars / cells < 1000
-    } else {
-        !prose && chars / cells < 200
-    }
-}
-
-/// Whitespace-normalised text of a subtree, with a space at every element
-/// boundary that is a block or a line break.
-fn collect_text(node: NodeRef<'_, Node>) -> String {
-    let mut out = String::new();
-    let mut space = false;
-    for edge in node.traverse() {
-        match edge {
-            ego_tree::iter::Edge::Open(n) => match n.value() {
-                Node::Text(t) => {
-                    if t.starts_with(char::is_whitespace) {
-                        space = true;
-                    }
-                    for w in t.split_whitespace() {
-                        if space && !out.is_empty() {
-                            out.push(' ');
-                        }
-                        out.push_str(w);
-                        space = true;
-                    }
-                    if !t.ends_with(char::is_whitespace) && !t.trim().is_empty() {
-                        space = false;
-                    }
-                }
-                Node::Element(e) if e.name() == "br" || is_block(e.name()) => space = true,
-                _ => {}
-            },
-            ego_tree::iter::Edge::Close(n) => {
-                if n.value().as_element().is_some_and(|e| is_block(e.name())) {
-                    space = true;
-                }
-            }
-        }
-    }
-    out
-}
-
-/// Text of a `<pre>`, line breaks kept, outer blank lines trimmed.
-fn raw_text(node: NodeRef<'_, Node>) -> String {
-    let mut out = String::new();
-    for d in node.descendants() {
-        if let Node::Text(t) = d.value() {
-            out.push_str(t);
-        } else if d.value().as_element().is_some_and(|e| e.name() == "br") {
-            out.push('\n');
-        }
-    }
-    out.trim_matches('\n').trim_end().to_owned()
 }
 
 /// True when any of `roots` is `node` or one of its ancestors.
@@ -855,14 +684,14 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
     let Some(dom) = draft.dom.take() else {
         return Ok(());
     };
-    if let Some(body) = dom.body_override.as_deref() {
+    if let Some(body) = dom.decision.body_override.as_deref() {
         let blocks = body
             .split('\n')
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .map(|l| {
                 let mut b = DraftBlock::new(Shape::Paragraph, crate::base::collapse_whitespace(l));
-                b.set_role(Role::Paragraph, NAME, 0.5);
+                b.set_role(Role::Paragraph, NAME, DEFAULT);
                 b
             })
             .collect();
@@ -870,13 +699,13 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
         draft.dom = Some(dom);
         return Ok(());
     }
-    let boxes: IdMap<BoxKind> = dom.boxes.iter().copied().collect();
+    let boxes: IdMap<BoxKind> = dom.decision.boxes.iter().copied().collect();
     let mut seg = Segmenter {
         boxes: &boxes,
         flags: &dom.flags,
         max_depth: cx.limits.max_depth,
         max_blocks: cx.limits.max_blocks,
-        wild: dom.wild,
+        wild: dom.decision.wild,
         outside_main: false,
         blocks: Vec::new(),
         buf: String::new(),
@@ -900,10 +729,10 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
         last_container: (None, None, String::new()),
         ctx: Vec::new(),
     };
-    let roots: Vec<NodeId> = if dom.roots.is_empty() {
+    let roots: Vec<NodeId> = if dom.decision.roots.is_empty() {
         vec![dom.html.tree.root().id()]
     } else {
-        dom.roots.clone()
+        dom.decision.roots.clone()
     };
     for id in &roots {
         if let Some(node) = dom.html.tree.get(*id) {
@@ -914,15 +743,16 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
 
     // Related and disclaimer boxes next to the main content (children of its
     // parent or grandparent) are read too, outside the body.
-    if !dom.roots.is_empty() && !dom.wild {
+    if !dom.decision.roots.is_empty() && !dom.decision.wild {
         let root_set: HashSet<NodeId> = roots.iter().copied().collect();
-        let near: HashSet<NodeId> = roots
-            .first()
-            .and_then(|id| dom.html.tree.get(*id))
+        let near: HashSet<NodeId> = dom
+            .decision
+            .main()
+            .and_then(|id| dom.html.tree.get(id))
             .map(|n| n.ancestors().take(2).map(|a| a.id()).collect())
             .unwrap_or_default();
         seg.outside_main = true;
-        for (id, kind) in &dom.boxes {
+        for (id, kind) in &dom.decision.boxes {
             if seg.full() {
                 break;
             }
@@ -951,7 +781,7 @@ mod tests {
 
     #[test]
     fn container_hint_is_the_two_nearest_class_or_id_holders() {
-        use super::{Ctx, Kind};
+        use super::{BlockShape, Ctx};
         let doc = scraper::Html::parse_fragment(
             "<div class=' Outer BOX '></div><p id='Main'></p><span class='' id=''></span>\
              <b class='Été'></b>",
@@ -962,7 +792,7 @@ mod tests {
             .filter_map(|n| n.value().as_element())
             .collect();
         let ctx = |tokens, outer_tokens| Ctx {
-            kind: Kind::Paragraph,
+            kind: BlockShape::Paragraph,
             boxed: None,
             list: None,
             tokens,

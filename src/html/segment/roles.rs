@@ -1,60 +1,25 @@
 //! Roles from markup: the role each block gets from the element it came
-//! from (heading, block quote, list item, paragraph) or the box it sits in
-//! (related links, disclaimer, pull quote, caption), and the pass that
-//! turns a block quote repeating a body paragraph into that paragraph's
-//! pull quote.
+//! from (heading, block quote, list item, paragraph) or the pull-quote or
+//! caption box it sits in, the box recorded on blocks of related-links and
+//! notice boxes (their roles are the label stage's, `label.html-boxes`),
+//! and the pass that turns a block quote repeating a body paragraph into
+//! that paragraph's pull quote.
 
-use super::{Kind, NAME};
+use super::{BlockShape, DEFAULT, MARKUP, NAME};
 use crate::heuristic::{DraftBlock, Role, Shape};
 use crate::html::BoxKind;
-use crate::model::{DisclaimerKind, QuoteKind};
+use crate::model::QuoteKind;
 
-/// The kind of a disclaimer by its wording.
-pub(crate) fn disclaimer_kind(text: &str) -> DisclaimerKind {
-    let t = text.to_lowercase();
-    if t.contains("artificial intelligence")
-        || t.split(|c: char| !c.is_alphanumeric()).any(|w| w == "ai")
-    {
-        DisclaimerKind::AiGenerated
-    } else if t.contains("correction") || t.contains("clarification") {
-        DisclaimerKind::Correction
-    } else if t.contains("affiliate") || t.contains("commission") {
-        DisclaimerKind::Affiliate
-    } else if t.contains("sponsor") || t.contains("paid partnership") || t.contains("paid for by") {
-        DisclaimerKind::Sponsored
-    } else if t.contains("editor") {
-        DisclaimerKind::EditorsNote
-    } else if t.contains('©') || t.contains("copyright") || t.contains("all rights reserved") {
-        DisclaimerKind::Copyright
-    } else {
-        DisclaimerKind::Other
-    }
-}
-
-pub(super) fn assign_role(block: &mut DraftBlock, kind: Kind, boxed: Option<BoxKind>) {
+pub(super) fn assign_role(block: &mut DraftBlock, kind: BlockShape, boxed: Option<BoxKind>) {
     match boxed {
-        Some(BoxKind::Related) => {
-            let role = if matches!(kind, Kind::Heading(_))
-                || (block.hints.href.is_none()
-                    && block.word_count() <= 6
-                    && block.hints.link_density < 0.5)
-            {
-                Role::RelatedHeader
-            } else if block.hints.href.is_some() {
-                Role::RelatedItem
-            } else {
-                Role::Boilerplate
-            };
-            block.set_role(role, NAME, 0.9);
-            return;
-        }
-        Some(BoxKind::Disclaimer) => {
-            let role = Role::Disclaimer(disclaimer_kind(&block.text));
-            block.set_role(role, NAME, 0.9);
+        // Blocks of related-links and notice boxes get their roles in the
+        // label stage (`label.html-boxes`); the box is recorded for it.
+        Some(BoxKind::Related | BoxKind::Disclaimer) => {
+            block.hints.boxed = boxed;
             return;
         }
         Some(BoxKind::Pull) => {
-            block.set_role(Role::Quote(QuoteKind::Pull), NAME, 0.9);
+            block.set_role(Role::Quote(QuoteKind::Pull), NAME, MARKUP);
             return;
         }
         Some(BoxKind::Caption) => {
@@ -62,16 +27,16 @@ pub(super) fn assign_role(block: &mut DraftBlock, kind: Kind, boxed: Option<BoxK
                 src: None,
                 alt: None,
             };
-            block.set_role(Role::Caption, NAME, 0.9);
+            block.set_role(Role::Caption, NAME, MARKUP);
             return;
         }
         None => {}
     }
     match kind {
-        Kind::Heading(_) => block.set_role(Role::Heading, NAME, 0.9),
-        Kind::Quote => block.set_role(Role::Quote(QuoteKind::Block), NAME, 0.9),
-        Kind::ListItem => block.set_role(Role::ListItem, NAME, 0.5),
-        Kind::Paragraph => block.set_role(Role::Paragraph, NAME, 0.5),
+        BlockShape::Heading(_) => block.set_role(Role::Heading, NAME, MARKUP),
+        BlockShape::Quote => block.set_role(Role::Quote(QuoteKind::Block), NAME, MARKUP),
+        BlockShape::ListItem => block.set_role(Role::ListItem, NAME, DEFAULT),
+        BlockShape::Paragraph => block.set_role(Role::Paragraph, NAME, DEFAULT),
     }
 }
 
@@ -108,7 +73,8 @@ pub(in crate::html) fn normalized(s: &str) -> String {
 /// `Article::quotes`).
 pub(super) fn drop_duplicate_quotes(blocks: &mut [DraftBlock]) {
     let is_quote = |b: &DraftBlock| {
-        (matches!(b.shape, Shape::Quote) || matches!(b.role, Role::Quote(_))) && b.word_count() >= 8
+        (matches!(b.shape, Shape::Quote) || matches!(b.role_before_labels(), Role::Quote(_)))
+            && b.word_count() >= 8
     };
     if !blocks.iter().any(is_quote) {
         return;
@@ -119,8 +85,8 @@ pub(super) fn drop_duplicate_quotes(blocks: &mut [DraftBlock]) {
     let mut ends: Vec<(usize, usize)> = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
         if matches!(b.shape, Shape::Paragraph | Shape::ListItem { .. })
-            && b.role.is_body()
-            && !matches!(b.role, Role::Quote(_))
+            && b.role_before_labels().is_body()
+            && !matches!(b.role_before_labels(), Role::Quote(_))
         {
             body.push_str(&normalized(&b.text));
             ends.push((body.len(), i));
@@ -137,7 +103,9 @@ pub(super) fn drop_duplicate_quotes(blocks: &mut [DraftBlock]) {
         };
         let host = ends.partition_point(|(end, _)| *end < at);
         let quote = &mut blocks[q];
-        quote.set_role(Role::Boilerplate, NAME, 0.9);
+        quote.set_role(Role::Boilerplate, NAME, MARKUP);
+        // Decided here: not a block for the label stage's box roles.
+        quote.hints.boxed = None;
         let pull = crate::model::Quote::new(
             quote.text.clone(),
             quote.attribution.clone(),

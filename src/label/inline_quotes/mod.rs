@@ -17,13 +17,23 @@ mod marks;
 
 use crate::base::floor_char_boundary as floor;
 use crate::error::BoxError;
-use crate::heuristic::{Context, Draft, DraftBlock, Role, Shape};
+use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Role, Shape, Stage};
 use crate::model::{Quote, QuoteKind};
 use lexicon::{
     ACCORDING, BEFORE, Mention, SUBJECT, WORK_BEFORE, after_by_hand, after_regexes, is_group_word,
     is_title_case, mention,
 };
 pub(crate) use marks::{Found, find_quotes};
+
+/// The heuristic's id (`NAME` is the lexicon's name pattern).
+const ID: &str = "label.inline-quotes";
+/// `label.inline-quotes`, as [`heuristics`](super::heuristics) lists it.
+pub(super) const BUILTIN: Builtin = Builtin {
+    name: ID,
+    stage: Stage::Label,
+    description: "Finds quotations inside body paragraphs and their speakers (\"...,\" said X; X said: \"...\"; according to X; pronouns and carry-over).",
+    run: inline_quotes,
+};
 
 /// Scare quotes and titles are shorter than this.
 const MIN_WORDS: usize = 4;
@@ -254,6 +264,8 @@ mod tests {
         let cx = Context {
             url: None,
             limits: &limits,
+            favor: crate::favor::Favor::Balanced,
+            comments: false,
         };
         inline_quotes(&mut draft, &cx).expect("runs");
         draft
