@@ -557,12 +557,13 @@ pub(super) fn after_regexes(right_after: &str) -> Option<Mention> {
 }
 
 /// `Kim Lee said she…` / `Kim Lee, a teacher, told reporters that…`: a
-/// named subject of a speech verb at the start of a sentence, quoted or
-/// not. Indirect speech names the person a later `she said` refers to;
+/// named subject of a speech verb, matched at the start of a sentence
+/// (the caller finds the starts: one search over a whole paragraph costs
+/// far more than a few anchored ones over its sentences). Indirect speech names the person a later `she said` refers to;
 /// `and` a second name (`Kim Lee and Ana Ruiz wrote`) is no one person.
 pub(super) static SUBJECT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r#"(?:^|[.!?]["”’»]?\s)\s*(?:{TITLES}\s+)?(?P<n>{NAME})(?P<and>\s+(?:and|or|und|et)\s+(?:{TITLES}\s+)?{NAME})?(?:,\s[^,"“”«»„]{{1,80}},)?\s+(?:\p{{Ll}}+ly\s+)?{VERBS}(?:[^\p{{L}}\p{{N}}_]|$)"#
+        r#"^(?:{TITLES}\s+)?(?P<n>{NAME})(?P<and>\s+(?:and|or|und|et)\s+\p{{Lu}}[^,.;:!?"“”«»„]{{0,60}}?)?(?:,\s[^,"“”«»„]{{1,80}},)?\s+(?:\p{{Ll}}+ly\s+)?{VERBS}(?:[^\p{{L}}\p{{N}}_]|$)"#
     ))
     .expect("SUBJECT")
 });

@@ -21,7 +21,7 @@ use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Role, Shape, Stage};
 use crate::model::{Quote, QuoteKind};
 use lexicon::{
     ACCORDING, BEFORE, Mention, SUBJECT, WORK_BEFORE, after_by_hand, after_regexes, is_group_word,
-    is_title_case, mention,
+    is_not_name, is_title_case, mention,
 };
 pub(crate) use marks::{Found, find_quotes};
 
@@ -73,6 +73,27 @@ fn speaker_of(text: &str, q: &Found) -> Option<Mention> {
         .and_then(|m| mention(m.as_str()))
 }
 
+/// Where the sentences of `text` start: its first non-space character, and
+/// the first one after each `.`, `?` or `!` (and a closing mark) followed
+/// by a space.
+fn sentence_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let first = text.len() - text.trim_start().len();
+    std::iter::once(first).chain(
+        text.match_indices(['.', '?', '!'])
+            .filter_map(move |(i, _)| {
+                let mut j = i + 1;
+                let rest = &text[j..];
+                if let Some(c) = rest.chars().next().filter(|c| "\"”’»".contains(*c)) {
+                    j += c.len_utf8();
+                }
+                let after = &text[j..];
+                let trimmed = after.trim_start();
+                (trimmed.len() < after.len() && !trimmed.is_empty())
+                    .then(|| text.len() - trimmed.len())
+            }),
+    )
+}
+
 /// Is the quote `q` of `text` the title of a work (`the film "Night
 /// Trains on the Coast"`, a title-case phrase inside a sentence) rather
 /// than speech?
@@ -98,7 +119,18 @@ impl Speakers {
         if text.len() < 8 {
             return;
         }
-        for c in SUBJECT.captures_iter(text) {
+        for start in sentence_starts(text) {
+            let first = text[start..]
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if !first.chars().next().is_some_and(char::is_uppercase) || is_not_name(first) {
+                continue;
+            }
+            let window = &text[start..floor(text, start + 200)];
+            let Some(c) = SUBJECT.captures(window) else {
+                continue;
+            };
             if c.name("and").is_some() {
                 // Two people: a later pronoun means both, or either.
                 self.last = None;
