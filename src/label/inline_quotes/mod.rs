@@ -20,8 +20,8 @@ use crate::error::BoxError;
 use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Role, Shape, Stage};
 use crate::model::{Quote, QuoteKind};
 use lexicon::{
-    ACCORDING, BEFORE, Mention, SUBJECT, WORK_BEFORE, after_by_hand, after_regexes, is_group_word,
-    is_not_name, is_title_case, mention,
+    ACCORDING, BEFORE, Mention, PLAIN_VERBS, SUBJECT, WORK_BEFORE, after_by_hand, after_regexes,
+    is_group_word, is_not_name, is_title_case, mention,
 };
 pub(crate) use marks::{Found, find_quotes};
 
@@ -119,6 +119,8 @@ impl Speakers {
         if text.len() < 8 {
             return;
         }
+        // (where, name): `None` is two people (`Kim Lee and Ana Ruiz said`).
+        let mut found: Vec<(usize, Option<String>)> = Vec::new();
         for start in sentence_starts(text) {
             let first = text[start..]
                 .split(|c: char| !c.is_alphanumeric())
@@ -132,11 +134,31 @@ impl Speakers {
                 continue;
             };
             if c.name("and").is_some() {
-                // Two people: a later pronoun means both, or either.
-                self.last = None;
+                found.push((start, None));
+            } else if let Some(Mention::Name(name)) = c.name("n").and_then(|m| mention(m.as_str()))
+            {
+                found.push((start, Some(name)));
+            }
+        }
+        // `…, says Kim Lee, a dietitian.`: the subject after the verb.
+        for (at, _) in text.match_indices(',') {
+            let rest = text[at + 1..].trim_start();
+            let verb = rest.split(|c: char| !c.is_ascii_lowercase()).next();
+            if !verb.is_some_and(|v| PLAIN_VERBS.contains(&v)) {
                 continue;
             }
-            let Some(Mention::Name(name)) = c.name("n").and_then(|m| mention(m.as_str())) else {
+            let window = &text[at..floor(text, at + WINDOW / 2)];
+            if let Some(Mention::Name(name)) =
+                after_by_hand(window).map_or_else(|| after_regexes(window), mention)
+            {
+                found.push((at, Some(name)));
+            }
+        }
+        found.sort_by_key(|(at, _)| *at);
+        for (_, name) in found {
+            let Some(name) = name else {
+                // Two people: a later pronoun means both, or either.
+                self.last = None;
                 continue;
             };
             let known_surname = || {
@@ -772,6 +794,21 @@ mod tests {
                     "“We asked for a second teacher and nobody answered,” they wrote.",
                 ],
                 &[("There are forty children in one room now", "Tom Baker")],
+            ),
+            (
+                "the subject after the verb in indirect speech (`…, says X`)",
+                &[
+                    "“We expect more of it next year,” says Sam Okafor, who runs the club.",
+                    "The trend will not last, says Keri Lund, a dietitian in Eastfield.",
+                    "“It is not wise to live on protein alone, whatever the adverts say,” she says.",
+                ],
+                &[
+                    ("We expect more of it next year", "Sam Okafor"),
+                    (
+                        "It is not wise to live on protein alone, whatever the adverts say",
+                        "Keri Lund",
+                    ),
+                ],
             ),
             (
                 "they wrote, after one named writer",
