@@ -769,7 +769,9 @@ mod tests {
     /// paragraphs, then every quote found with its speaker.
     #[test]
     fn news_copy_shapes() {
-        let table: &[(&str, &[&str], &[(&str, &str)])] = &[
+        /// What the row shows, its paragraphs, and (quote, speaker) pairs.
+        type Row<'a> = (&'a str, &'a [&'a str], &'a [(&'a str, &'a str)]);
+        let table: &[Row<'_>] = &[
             (
                 "pronoun after a whole-paragraph quote, named in indirect speech before",
                 &[
