@@ -47,7 +47,13 @@ fn speaker_of(text: &str, q: &Found) -> Option<Mention> {
     // A verb, an appositive and a name fit in far less than the window.
     let right_after = &text[q.end..floor(text, q.end + WINDOW / 2)];
     let named = after_by_hand(right_after).map_or_else(|| after_regexes(right_after), mention);
-    if named.is_some() {
+    // `“…lives.” She said residents…`: after a quote closed by a full stop
+    // a capitalised pronoun starts the next sentence, it names no one here.
+    let next_sentence = q.text.ends_with('.')
+        && right_after
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase());
+    if named.is_some() && !(next_sentence && named == Some(Mention::Pronoun)) {
         return named;
     }
     let from = floor(text, q.start.saturating_sub(WINDOW));
@@ -808,6 +814,20 @@ mod tests {
                     ("We expect more of it next year", "Sam Okafor"),
                     (
                         "It is not wise to live on protein alone, whatever the adverts say",
+                        "Keri Lund",
+                    ),
+                ],
+            ),
+            (
+                "a pronoun after a full stop starts the next sentence",
+                &[
+                    "“We start in May,” said Sam Okafor, who runs the club.",
+                    "In a letter, Mayor Keri Lund said that “the delay is not a mere nuisance, it costs money.” She said the works would start soon.",
+                ],
+                &[
+                    ("We start in May", "Sam Okafor"),
+                    (
+                        "the delay is not a mere nuisance, it costs money.",
                         "Keri Lund",
                     ),
                 ],
