@@ -75,7 +75,18 @@ pub(crate) fn find_quotes(text: &str) -> Vec<Found> {
         let close = cl
             .iter()
             .filter_map(|&c| next_closer(text, after_open, c, &mut next_pos).map(|p| (p, c)))
-            .min_by_key(|(p, _)| *p);
+            .min_by_key(|(p, _)| *p)
+            .or_else(|| {
+                // Mixed marks (`"…,” she said`, `“…," she said`): a straight
+                // and a curly double quote pair when the matching one never
+                // comes.
+                let other = match open {
+                    '"' => '”',
+                    '“' => '"',
+                    _ => return None,
+                };
+                next_closer(text, after_open, other, &mut next_pos).map(|p| (p, other))
+            });
         let (inner, end, closed) = match close {
             Some((p, c)) => (&text[after_open..p], p + c.len_utf8(), true),
             None => (&text[after_open..], text.len(), false),

@@ -19,7 +19,10 @@ use crate::base::floor_char_boundary as floor;
 use crate::error::BoxError;
 use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Role, Shape, Stage};
 use crate::model::{Quote, QuoteKind};
-use lexicon::{ACCORDING, BEFORE, Mention, after_by_hand, after_regexes, mention};
+use lexicon::{
+    ACCORDING, BEFORE, Mention, PLAIN_VERBS, SUBJECT, WORK_BEFORE, after_by_hand, after_regexes,
+    is_group_word, is_not_name, is_title_case, mention,
+};
 pub(crate) use marks::{Found, find_quotes};
 
 /// The heuristic's id (`NAME` is the lexicon's name pattern).
@@ -44,7 +47,13 @@ fn speaker_of(text: &str, q: &Found) -> Option<Mention> {
     // A verb, an appositive and a name fit in far less than the window.
     let right_after = &text[q.end..floor(text, q.end + WINDOW / 2)];
     let named = after_by_hand(right_after).map_or_else(|| after_regexes(right_after), mention);
-    if named.is_some() {
+    // `“…lives.” She said residents…`: after a quote closed by a full stop
+    // a capitalised pronoun starts the next sentence, it names no one here.
+    let next_sentence = q.text.ends_with('.')
+        && right_after
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase());
+    if named.is_some() && !(next_sentence && named == Some(Mention::Pronoun)) {
         return named;
     }
     let from = floor(text, q.start.saturating_sub(WINDOW));
@@ -70,6 +79,35 @@ fn speaker_of(text: &str, q: &Found) -> Option<Mention> {
         .and_then(|m| mention(m.as_str()))
 }
 
+/// Where the sentences of `text` start: its first non-space character, and
+/// the first one after each `.`, `?` or `!` (and a closing mark) followed
+/// by a space.
+fn sentence_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let first = text.len() - text.trim_start().len();
+    std::iter::once(first).chain(
+        text.match_indices(['.', '?', '!'])
+            .filter_map(move |(i, _)| {
+                let mut j = i + 1;
+                let rest = &text[j..];
+                if let Some(c) = rest.chars().next().filter(|c| "\"”’»".contains(*c)) {
+                    j += c.len_utf8();
+                }
+                let after = &text[j..];
+                let trimmed = after.trim_start();
+                (trimmed.len() < after.len() && !trimmed.is_empty())
+                    .then(|| text.len() - trimmed.len())
+            }),
+    )
+}
+
+/// Is the quote `q` of `text` the title of a work (`the film "Night
+/// Trains on the Coast"`, a title-case phrase inside a sentence) rather
+/// than speech?
+fn is_work_title(text: &str, q: &Found) -> bool {
+    let before = &text[floor(text, q.start.saturating_sub(40))..q.start];
+    WORK_BEFORE.is_match(before) || (q.start > 0 && is_title_case(&q.text))
+}
+
 /// Names seen so far, to expand a bare surname to the full name.
 #[derive(Default)]
 struct Speakers {
@@ -78,6 +116,74 @@ struct Speakers {
 }
 
 impl Speakers {
+    /// Registers the named subjects of speech verbs in `text` (indirect
+    /// speech: `Kim Lee said she…`), in order, as mentions a later pronoun
+    /// resolves to. Only a person's full name, or the surname of one seen
+    /// before: a lone capitalised word or a group ("Eastfield Council
+    /// said") is no one a `she said` can mean.
+    fn note_subjects(&mut self, text: &str) {
+        if text.len() < 8 {
+            return;
+        }
+        // (where, name): `None` is two people (`Kim Lee and Ana Ruiz said`).
+        let mut found: Vec<(usize, Option<String>)> = Vec::new();
+        for start in sentence_starts(text) {
+            let first = text[start..]
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if !first.chars().next().is_some_and(char::is_uppercase) || is_not_name(first) {
+                continue;
+            }
+            let window = &text[start..floor(text, start + 200)];
+            let Some(c) = SUBJECT.captures(window) else {
+                continue;
+            };
+            if c.name("and").is_some() {
+                found.push((start, None));
+            } else if let Some(Mention::Name(name)) = c.name("n").and_then(|m| mention(m.as_str()))
+            {
+                found.push((start, Some(name)));
+            }
+        }
+        // `…, says Kim Lee, a dietitian.`: the subject after the verb.
+        for (at, _) in text.match_indices(',') {
+            let rest = text[at + 1..].trim_start();
+            let verb = rest.split(|c: char| !c.is_ascii_lowercase()).next();
+            if !verb.is_some_and(|v| PLAIN_VERBS.contains(&v)) {
+                continue;
+            }
+            let window = &text[at..floor(text, at + WINDOW / 2)];
+            if let Some(Mention::Name(name)) =
+                after_by_hand(window).map_or_else(|| after_regexes(window), mention)
+            {
+                found.push((at, Some(name)));
+            }
+        }
+        found.sort_by_key(|(at, _)| *at);
+        for (_, name) in found {
+            let Some(name) = name else {
+                // Two people: a later pronoun means both, or either.
+                self.last = None;
+                continue;
+            };
+            let known_surname = || {
+                self.full_names
+                    .iter()
+                    .any(|f| f.rsplit(' ').next() == Some(name.as_str()))
+            };
+            let person = if name.contains(char::is_whitespace) {
+                !name.split_whitespace().any(is_group_word)
+            } else {
+                known_surname()
+            };
+            if person {
+                let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+                self.resolve(Mention::Name(name));
+            }
+        }
+    }
+
     fn resolve(&mut self, m: Mention) -> Option<String> {
         match m {
             Mention::Pronoun => self.last.clone(),
@@ -140,14 +246,31 @@ pub(super) fn inline_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), 
             });
         let mut in_block: Option<String> = None;
         let mut quotes = Vec::new();
+        // Text before here has had its named subjects registered.
+        let mut noted = 0;
         for q in &found {
-            if super::words(&q.text) < MIN_WORDS {
+            speakers.note_subjects(text.get(noted..q.start).unwrap_or(""));
+            noted = noted.max(q.end);
+            let n = super::words(&q.text);
+            // A short whole sentence right after a quote of the same
+            // speaker ends a split quote (`"…," she said. "It cannot wait."`).
+            let short_follow_up = n >= 2
+                && in_block.is_some()
+                && q.text.ends_with(['.', '!', '?'])
+                && q.text.chars().next().is_some_and(char::is_uppercase);
+            if (n < MIN_WORDS && !short_follow_up) || is_work_title(&text, q) {
                 continue;
             }
             let named = speaker_of(&text, q).and_then(|m| speakers.resolve(m));
-            let speaker = named
-                .or_else(|| in_block.clone())
-                .or_else(|| fully_quoted.then(|| previous.clone()).flatten());
+            // A paragraph-opening quote left open continues in the next
+            // paragraph: its speaker is the one named where it closes, not
+            // the previous paragraph's.
+            let opens_run = !q.closed && q.start == 0;
+            let speaker = named.or_else(|| in_block.clone()).or_else(|| {
+                (fully_quoted && !opens_run)
+                    .then(|| previous.clone())
+                    .flatten()
+            });
             match speaker {
                 Some(s) => {
                     in_block = Some(s.clone());
@@ -170,6 +293,7 @@ pub(super) fn inline_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), 
                 None => {}
             }
         }
+        speakers.note_subjects(text.get(noted..).unwrap_or(""));
         previous = in_block.or(if fully_quoted { previous } else { None });
         blocks[bi].quotes.extend(quotes);
         blocks[bi].text = text;
@@ -566,6 +690,19 @@ mod tests {
     }
 
     #[test]
+    fn mixed_straight_and_curly_marks_pair() {
+        let f = find_quotes("\"These guards are not the only ones to blame,” Kim said.");
+        assert_eq!(f[0].text, "These guards are not the only ones to blame");
+        assert!(f[0].closed);
+        let f = find_quotes("“The hearing changed nothing at all,\" she said.");
+        assert_eq!(f[0].text, "The hearing changed nothing at all");
+        assert!(f[0].closed);
+        // A matching mark closes first when there is one.
+        let f = find_quotes("\"One two three” and four\" five");
+        assert_eq!(f[0].text, "One two three” and four");
+    }
+
+    #[test]
     fn apostrophes_do_not_close_single_quotes() {
         let f = find_quotes("‘It’s the council’s call now,’ she said.");
         assert_eq!(f[0].text, "It’s the council’s call now");
@@ -634,6 +771,147 @@ mod tests {
         );
     }
 
+    /// The shapes of news copy (issue 16, item 3), one row each: the
+    /// paragraphs, then every quote found with its speaker.
+    #[test]
+    fn news_copy_shapes() {
+        /// What the row shows, its paragraphs, and (quote, speaker) pairs.
+        type Row<'a> = (&'a str, &'a [&'a str], &'a [(&'a str, &'a str)]);
+        let table: &[Row<'_>] = &[
+            (
+                "pronoun after a whole-paragraph quote, named in indirect speech before",
+                &[
+                    "Darian Lonechild said she started campaigning three years ago.",
+                    "\"As a young person, I have felt that fear and distrust,\" she said.",
+                    "\"We never had a place to go,\" Lonechild added.",
+                ],
+                &[
+                    (
+                        "As a young person, I have felt that fear and distrust",
+                        "Darian Lonechild",
+                    ),
+                    ("We never had a place to go", "Darian Lonechild"),
+                ],
+            ),
+            (
+                "he told reporters / they wrote, with an appositive subject",
+                &[
+                    "Tom Baker, a teacher at the high school, told the council his class had doubled.",
+                    "“There are forty children in one room now,” he told reporters.",
+                    "Rosa Vidal and Ken Ito wrote to the board in March.",
+                    "“We asked for a second teacher and nobody answered,” they wrote.",
+                ],
+                &[("There are forty children in one room now", "Tom Baker")],
+            ),
+            (
+                "the subject after the verb in indirect speech (`…, says X`)",
+                &[
+                    "“We expect more of it next year,” says Sam Okafor, who runs the club.",
+                    "The trend will not last, says Keri Lund, a dietitian in Eastfield.",
+                    "“It is not wise to live on protein alone, whatever the adverts say,” she says.",
+                ],
+                &[
+                    ("We expect more of it next year", "Sam Okafor"),
+                    (
+                        "It is not wise to live on protein alone, whatever the adverts say",
+                        "Keri Lund",
+                    ),
+                ],
+            ),
+            (
+                "a pronoun after a full stop starts the next sentence",
+                &[
+                    "“We start in May,” said Sam Okafor, who runs the club.",
+                    "In a letter, Mayor Keri Lund said that “the delay is not a mere nuisance, it costs money.” She said the works would start soon.",
+                ],
+                &[
+                    ("We start in May", "Sam Okafor"),
+                    (
+                        "the delay is not a mere nuisance, it costs money.",
+                        "Keri Lund",
+                    ),
+                ],
+            ),
+            (
+                "they wrote, after one named writer",
+                &[
+                    "Sam Okafor, who runs the youth club, wrote to the council in March.",
+                    "“We asked for a second room and nobody answered,” they wrote.",
+                ],
+                &[(
+                    "We asked for a second room and nobody answered",
+                    "Sam Okafor",
+                )],
+            ),
+            (
+                "a quote over two paragraphs takes the closing speaker, not the previous one",
+                &[
+                    "“It took too long,” said Darian Lonechild.",
+                    "“This is the first step of many. The money is there for five years.",
+                    "“After that, we will have to fight again,” said Marta Ruiz, the mayor of Eastfield.",
+                ],
+                &[
+                    ("It took too long", "Darian Lonechild"),
+                    (
+                        "This is the first step of many. The money is there for five years.",
+                        "Marta Ruiz",
+                    ),
+                    ("After that, we will have to fight again", "Marta Ruiz"),
+                ],
+            ),
+            (
+                "split quote, and the role kept out of the name on both sides",
+                &[
+                    "“The bridge is safe for now,” she said. “But not for long.” No one had been named.",
+                    "“We will close it in May for the repairs,” Marta Ruiz, the mayor of Eastfield, said. “It cannot wait.”",
+                    "“Nobody will be left without a way across,” she said, “not even for a day.”",
+                    "Ana Silva, the head of the parents' group, said: “We waited a long time for this decision.”",
+                ],
+                &[
+                    ("We will close it in May for the repairs", "Marta Ruiz"),
+                    ("It cannot wait.", "Marta Ruiz"),
+                    ("Nobody will be left without a way across", "Marta Ruiz"),
+                    ("not even for a day.", "Marta Ruiz"),
+                    ("We waited a long time for this decision.", "Ana Silva"),
+                ],
+            ),
+            (
+                "colon after a named speaker, the surname expanded",
+                &[
+                    "Marta Ruiz said the youth centre would open in May.",
+                    "Ruiz told reporters: “The youth of this city deserve better than what we had.”",
+                ],
+                &[(
+                    "The youth of this city deserve better than what we had.",
+                    "Marta Ruiz",
+                )],
+            ),
+            (
+                "scare quotes, short terms and titles of works are not quotes",
+                &[
+                    "Tom Baker said the centre would “change things” for his students.",
+                    "Marta Ruiz said the film “Night Trains on the Coast” would open the season.",
+                    "Ana Silva said she had read the report titled “What the City Owes Its Young People”.",
+                    "Ken Ito said the play “The Long Walk to the Sea” was his favourite.",
+                ],
+                &[],
+            ),
+            (
+                "no person to resolve a pronoun to: no quote",
+                &[
+                    "Eastfield Council said it would review the plan.",
+                    "Police said the road would reopen on Friday.",
+                    "“We will look at every option before we decide,” she said.",
+                ],
+                &[],
+            ),
+        ];
+        for (what, paragraphs, want) in table {
+            let want: Vec<_> = want.iter().map(|(t, s)| pair(t, s)).collect();
+            assert_eq!(quotes(paragraphs), want, "{what}");
+        }
+    }
+
     #[test]
     fn middle_initials_stay_in_names() {
         assert_eq!(
@@ -649,6 +927,7 @@ mod tests {
             "Elena Sorensen"
         );
         assert_eq!(strip_titles("Transport Minister Rui Matos"), "Rui Matos");
+        assert_eq!(strip_titles("Opposition Leader Sam Ito"), "Sam Ito");
         assert_eq!(strip_titles("Mayor"), "Mayor");
         assert_eq!(
             strip_titles("White House Press Secretary Jane Roe"),
