@@ -3,8 +3,7 @@
 //!
 //! Every rule a setting changes is a named field here, so a reader sees in
 //! one place what "precision" and "recall" mean. [`Favor::Balanced`] holds
-//! the values the extractor used before the setting existed: its output is
-//! the default output, byte for byte.
+//! the default values.
 
 use std::fmt;
 use std::str::FromStr;
@@ -24,8 +23,10 @@ use std::str::FromStr;
 ///   it. For pipelines that want clean text (training data).
 /// - [`Balanced`](Favor::Balanced) is the default.
 /// - [`Recall`](Favor::Recall) keeps more of what may be text: when the main
-///   content found holds under 4,000 characters (instead of 250), every
-///   paragraph of the page is read when they hold more. For archivists.
+///   content found holds under 4,000 characters (instead of 2,000), every
+///   paragraph of the page is read when they hold more than twice as much
+///   (any more, under 250 characters; never on a forum thread, whose posts
+///   are rarely paragraphs). For archivists.
 ///
 /// The rules read HTML pages; text input is extracted the same way under
 /// every setting. The README gives the effect of each setting on wcxb-dev.
@@ -125,7 +126,8 @@ impl FromStr for Favor {
 pub(crate) struct Tune {
     /// Score stage: a main content with fewer characters than this is "too
     /// small", and every paragraph of the page is read instead when the
-    /// page's paragraphs hold more (wild `<p>` recovery).
+    /// page's paragraphs hold more than twice as much (any more below 250
+    /// characters; not on a forum thread): wild `<p>` recovery.
     pub min_extracted_chars: u32,
     /// Edge trimming: a short block (40 words or fewer) at the body's head
     /// or tail with this link density or more is boilerplate.
@@ -145,9 +147,9 @@ pub(crate) struct Tune {
     pub tail_fragment_words: usize,
 }
 
-/// The thresholds the extractor had before the setting existed.
+/// The default thresholds.
 const BALANCED: Tune = Tune {
-    min_extracted_chars: 250,
+    min_extracted_chars: 2000,
     edge_link_density: 0.8,
     kicker_words: 4,
     dense_link_density: None,

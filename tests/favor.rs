@@ -123,23 +123,61 @@ fn precision_drops_half_linked_lines_at_the_tail() {
     );
 }
 
+/// A page whose story container holds `inside` numbered paragraphs and
+/// whose other `beside` paragraphs (the first about night buses) sit in a
+/// plain `<div>` next to it.
+fn split_page(inside: usize, beside: usize) -> String {
+    let inner: String = (1..=inside).map(para).collect();
+    let outer: String = (inside + 1..inside + beside).map(para).collect();
+    format!(
+        "<html><head><title>Tram Line Extended</title></head><body>\
+         <article><h1>Tram Line Extended</h1>{inner}</article>\
+         <div><p>The depot will also house the night buses, the council added, which should \
+         cut the empty running between the garage and the first stops in the morning.</p>{outer}</div>\
+         </body></html>"
+    )
+}
+
 #[test]
 fn recall_reads_every_paragraph_when_the_main_content_is_small() {
-    // The story's container holds two paragraphs; the rest of the story
-    // sits in plain paragraphs beside it.
-    let p = format!(
-        "<html><head><title>Tram Line Extended</title></head><body>\
-         <article><h1>Tram Line Extended</h1>{}{}</article>\
-         <div><p>The depot will also house the night buses, the council added, which should \
-         cut the empty running between the garage and the first stops in the morning.</p>{}</div>\
-         </body></html>",
-        para(1),
-        para(2),
-        para(3)
-    );
+    // Twelve paragraphs in the container (about 2,400 characters: over
+    // Balanced's 2,000, under Recall's 4,000), as many again beside it.
+    let p = split_page(12, 13);
     let balanced = extract(Favor::Balanced, &p);
     assert!(!balanced.text.contains("night buses"), "{}", balanced.text);
     let recall = extract(Favor::Recall, &p);
     assert!(recall.text.contains("night buses"), "{}", recall.text);
-    assert!(recall.text.contains("Part 1") && recall.text.contains("Part 3"));
+    assert!(recall.text.contains("Part 1") && recall.text.contains("Part 24"));
+}
+
+#[test]
+fn balanced_reads_every_paragraph_only_when_they_hold_twice_as_much() {
+    // Three paragraphs in the container, six beside it: the page's
+    // paragraphs hold three times the container's text.
+    let p = split_page(3, 6);
+    let balanced = extract(Favor::Balanced, &p);
+    assert!(balanced.text.contains("night buses"), "{}", balanced.text);
+    assert!(balanced.text.contains("Part 1") && balanced.text.contains("Part 8"));
+    // Three inside, one beside: not twice as much, the container stays.
+    let p = split_page(3, 1);
+    let balanced = extract(Favor::Balanced, &p);
+    assert!(!balanced.text.contains("night buses"), "{}", balanced.text);
+}
+
+#[test]
+fn a_forum_thread_keeps_its_posts_instead_of_every_paragraph() {
+    // The same page declared a discussion thread: its paragraphs beside the
+    // posts are not read in their place.
+    let p = split_page(3, 6).replace(
+        "<head>",
+        "<head><script type=\"application/ld+json\">\
+         {\"@context\":\"https://schema.org\",\"@type\":\"DiscussionForumPosting\",\
+         \"headline\":\"Tram Line Extended\"}</script>",
+    );
+    let article = extract(Favor::Balanced, &p);
+    assert_eq!(
+        article.page_type.map(|t| t.kind),
+        Some(copydesk::PageKind::Forum)
+    );
+    assert!(!article.text.contains("night buses"), "{}", article.text);
 }

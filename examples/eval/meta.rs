@@ -35,6 +35,13 @@
 //! old strict score, where an expected `null` counts and is matched only by
 //! no date, is printed as an informational line without a floor.
 //!
+//! lang: Readability reads only `<html lang>` (and `og:locale`-like
+//! markup); copydesk also detects the language of the body text when the
+//! page declares none (issue #18). On a page whose expected `lang` is
+//! `null`, a detected language (provenance "body text") is not scored; a
+//! language taken from markup still is. The strict score is printed as an
+//! informational line.
+//!
 //! Byline: Readability returns the raw author line ("By Jane Doe\n March 25"),
 //! we return cleaned names. Both sides are lower-cased and split into word
 //! tokens; from the expected side the tokens "by", "and", "&", month names and
@@ -58,6 +65,9 @@ const FIELDS: [&str; 6] = [
     "publishedTime",
 ];
 
+/// The score that counts an expected `null` language against a detected
+/// one (informational).
+const STRICT_LANG: &str = "lang (null counts vs detected, info)";
 /// The withdrawn score that counts an expected `null` (informational).
 const STRICT_DATE: &str = "publishedTime (null counts; withdrawn, info)";
 
@@ -180,6 +190,19 @@ pub fn run(args: &[String]) -> ExitCode {
                 t.1 += 1;
                 t.0 += usize::from(dek == exp);
             }
+            if field == "lang" {
+                let t = totals.entry(STRICT_LANG).or_default();
+                t.1 += 1;
+                t.0 += usize::from(ok);
+                let detected = report
+                    .provenance_of("language")
+                    .is_some_and(|p| p.source.contains("body text"));
+                if exp.is_empty() && detected {
+                    // Readability reads only the markup; a language detected
+                    // where the page declares none is not a miss (issue #18).
+                    continue;
+                }
+            }
             if field == "publishedTime" {
                 let t = totals.entry(STRICT_DATE).or_default();
                 t.1 += 1;
@@ -219,7 +242,7 @@ pub fn run(args: &[String]) -> ExitCode {
     for field in FIELDS
         .iter()
         .copied()
-        .chain(["excerpt (dek only)", STRICT_DATE])
+        .chain(["excerpt (dek only)", STRICT_DATE, STRICT_LANG])
     {
         let (ok, n) = totals.get(field).copied().unwrap_or((0, 0));
         let acc = if n == 0 { 1.0 } else { ok as f64 / n as f64 };

@@ -13,6 +13,7 @@ use super::{IdMap, NodeTable, Stats, cached_flags, flag, stats_with};
 use crate::base::tokens;
 use crate::error::BoxError;
 use crate::heuristic::{Builtin, Context, Draft, Stage};
+use crate::model::PageKind;
 
 /// The heuristic's id.
 pub(crate) const NAME: &str = "score.main-content";
@@ -346,6 +347,13 @@ struct Yield {
     link_chars: u32,
 }
 
+/// Chosen text below this is a scrap: any larger paragraph text replaces it.
+const SCRAP_CHARS: u32 = 250;
+
+/// Mean non-space characters per `<p>` of a page whose paragraphs are
+/// running text (a teaser blurb is a line or two).
+const PROSE_PARAGRAPH_CHARS: u32 = 120;
+
 /// Below this much chosen text the page gets a second opinion.
 const SECOND_OPINION_BELOW: u32 = 2000;
 
@@ -355,7 +363,10 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
     };
     // The thresholds of the caller's precision/recall preference.
     let tune = cx.favor.tune();
-    let (mut notes, own) = select(&mut dom, true, tune);
+    // First a reading that takes every paragraph of the page only when the
+    // chosen text is a scrap; the verdict is weighed on it.
+    let scrap = tune.min_extracted_chars.min(SCRAP_CHARS);
+    let (mut notes, mut own) = select(&mut dom, true, scrap);
     let ld_types = super::page_type::json_ld_types(&dom.json_ld);
     let (verdict, evidence) = super::page_type::verdict(&super::page_type::Signals {
         ld_types: &ld_types,
@@ -378,6 +389,25 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
             evidence.join("; ")
         }
     ));
+    // A small result on a page that is not a forum thread: the page's
+    // paragraphs are read instead when they hold more than twice as much.
+    // A thread's posts are rarely `<p>`s, so on a forum the paragraphs are
+    // user names and signatures, not the content.
+    let wild_below = if verdict.kind == PageKind::Forum {
+        scrap
+    } else {
+        tune.min_extracted_chars
+    };
+    if own.chars < wild_below && wild_below > scrap && !dom.decision.wild {
+        let before = dom.decision.clone();
+        let (wider_notes, wider) = select(&mut dom, true, wild_below);
+        if dom.decision.wild {
+            notes = wider_notes;
+            own = wider;
+        } else {
+            dom.decision = before;
+        }
+    }
     if own.chars < SECOND_OPINION_BELOW {
         // "This cannot be the article": little text next to a page that
         // may hold more where the clean stage or the selectors looked
@@ -386,7 +416,7 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
         // clearly longer and still reads as prose.
         let (mut alt, _) = super::Dom::parse(draft.source_tendril().clone(), cx.limits);
         super::clean::relaxed(&mut alt, cx.limits);
-        let (alt_notes, other) = select(&mut alt, false, tune);
+        let (alt_notes, other) = select(&mut alt, false, wild_below);
         if second_opinion_wins(own, other) {
             dom = alt;
             notes = alt_notes;
@@ -416,11 +446,7 @@ fn second_opinion_wins(own: Yield, other: Yield) -> bool {
 /// body); `selectors` false leaves the container selectors out and lets
 /// paragraph scoring choose; `tune` holds the thresholds of the caller's
 /// [`Favor`](crate::Favor). Returns the notes and what the choice holds.
-fn select(
-    dom: &mut super::Dom,
-    selectors: bool,
-    tune: &crate::favor::Tune,
-) -> (Vec<&'static str>, Yield) {
+fn select(dom: &mut super::Dom, selectors: bool, wild_below: u32) -> (Vec<&'static str>, Yield) {
     let tree = &dom.html.tree;
     let body = dom
         .html
@@ -519,10 +545,16 @@ fn select(
         .iter()
         .map(|id| st.get(*id).map_or(0, |s| s.chars))
         .sum();
-    // Below this much text the result is "too small": wild `<p>` recovery.
-    if total < tune.min_extracted_chars {
-        let body_p = st.get(body.id()).map_or(0, |s| s.p_chars);
-        if body_p > total {
+    // Below this much text the result is "too small": wild `<p>` recovery,
+    // when the page's paragraphs hold more than the result (more than twice
+    // as much once the result is more than a scrap: a short post or a
+    // product blurb is not replaced by every paragraph of the page).
+    if total < wild_below {
+        let body_st = st.get(body.id()).copied().unwrap_or_default();
+        let body_p = body_st.p_chars;
+        // Paragraphs of running text, not a front page's teaser blurbs.
+        let prose = body_p >= PROSE_PARAGRAPH_CHARS * body_st.paragraphs.max(1);
+        if body_p > total && (total < SCRAP_CHARS || (body_p >= 2 * total && prose)) {
             notes.push("result too small; recovered wild <p> text from the page");
             roots = vec![body.id()];
             dom.decision.wild = true;
