@@ -353,6 +353,8 @@ const SCRAP_CHARS: u32 = 250;
 /// Mean non-space characters per `<p>` of a page whose paragraphs are
 /// running text (a teaser blurb is a line or two).
 const PROSE_PARAGRAPH_CHARS: u32 = 120;
+/// Fewest `<p>` elements of a page whose paragraphs are running text.
+const PROSE_PARAGRAPHS: u32 = 3;
 
 /// Below this much chosen text the page gets a second opinion.
 const SECOND_OPINION_BELOW: u32 = 2000;
@@ -552,8 +554,11 @@ fn select(dom: &mut super::Dom, selectors: bool, wild_below: u32) -> (Vec<&'stat
     if total < wild_below {
         let body_st = st.get(body.id()).copied().unwrap_or_default();
         let body_p = body_st.p_chars;
-        // Paragraphs of running text, not a front page's teaser blurbs.
-        let prose = body_p >= PROSE_PARAGRAPH_CHARS * body_st.paragraphs.max(1);
+        // Paragraphs of running text: several `<p>`s, not a front page's
+        // teaser blurbs (nor one prompt next to embedded posts, whose
+        // `<blockquote>`s count as paragraph text too).
+        let prose = body_st.paragraphs >= PROSE_PARAGRAPHS
+            && body_p >= PROSE_PARAGRAPH_CHARS * body_st.paragraphs;
         if body_p > total && (total < SCRAP_CHARS || (body_p >= 2 * total && prose)) {
             notes.push("result too small; recovered wild <p> text from the page");
             roots = vec![body.id()];
