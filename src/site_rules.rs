@@ -373,6 +373,7 @@ impl Heuristic for SiteHeuristic {
                     );
                 }
                 let n = ids.len();
+                dom.dropped_by_caller |= n > 0;
                 for id in ids {
                     if let Some(mut node) = dom.html.tree.get_mut(id) {
                         node.detach();

@@ -410,7 +410,9 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
             dom.decision = before;
         }
     }
-    if own.chars < SECOND_OPINION_BELOW {
+    // Not when a site rule or a user heuristic dropped elements: the second
+    // reading starts from the source again and would bring them back.
+    if own.chars < SECOND_OPINION_BELOW && !dom.dropped_by_caller {
         // "This cannot be the article": little text next to a page that
         // may hold more where the clean stage or the selectors looked
         // away. A second reading of the page, cleaned without trusting

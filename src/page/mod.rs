@@ -71,6 +71,10 @@ pub(crate) struct Dom {
     /// [`token_flags`] of the elements the clean stage looked at, marked
     /// with [`flag::KNOWN`], so later stages do not recompute them.
     pub flags: NodeTable<u32>,
+    /// A site rule or a user heuristic dropped elements: a second reading
+    /// of the source (the score stage's second opinion) would bring them
+    /// back, so none is taken.
+    pub dropped_by_caller: bool,
 }
 
 impl Dom {
@@ -86,6 +90,7 @@ impl Dom {
             og_type: None,
             counts: StructureCounts::default(),
             flags: NodeTable::default(),
+            dropped_by_caller: false,
         };
         (dom, guard)
     }

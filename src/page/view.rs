@@ -437,6 +437,7 @@ pub(crate) fn decide(dom: &mut Dom, decision: PageDecision) -> Result<()> {
             }
             if let Some(mut node) = dom.html.tree.get_mut(id) {
                 node.detach();
+                dom.dropped_by_caller = true;
             }
             // Roots and boxes inside the dropped element go with it.
             let tree = &dom.html.tree;
