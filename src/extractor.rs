@@ -79,7 +79,7 @@ pub struct Extractor {
     heuristics: Vec<Arc<dyn Heuristic>>,
     limits: Limits,
     favor: Favor,
-    comments: bool,
+    with_comments: bool,
 }
 
 impl std::fmt::Debug for Extractor {
@@ -88,7 +88,7 @@ impl std::fmt::Debug for Extractor {
             .field("heuristics", &self.heuristic_names())
             .field("limits", &self.limits)
             .field("favor", &self.favor)
-            .field("comments", &self.comments)
+            .field("comments", &self.with_comments)
             .finish()
     }
 }
@@ -109,7 +109,7 @@ impl Extractor {
             heuristics: default_heuristics(),
             limits: Limits::default(),
             favor: Favor::default(),
-            comments: false,
+            with_comments: false,
             error: None,
         }
     }
@@ -222,7 +222,7 @@ impl Extractor {
             url: input.url,
             limits: &self.limits,
             favor: self.favor,
-            comments: self.comments,
+            comments: self.with_comments,
         };
         let mut parsed = false;
         let mut explainer = Explainer::default();
@@ -292,7 +292,7 @@ impl Extractor {
         if draft.article.url.is_none() {
             draft.article.url = input.url.map(str::to_owned);
         }
-        if self.comments {
+        if self.with_comments {
             crate::html::settle_comments(&mut draft);
         }
         if explain {
@@ -497,7 +497,7 @@ pub struct ExtractorBuilder {
     heuristics: Vec<Arc<dyn Heuristic>>,
     limits: Limits,
     favor: Favor,
-    comments: bool,
+    with_comments: bool,
     error: Option<Error>,
 }
 
@@ -510,7 +510,7 @@ impl std::fmt::Debug for ExtractorBuilder {
             )
             .field("limits", &self.limits)
             .field("favor", &self.favor)
-            .field("comments", &self.comments)
+            .field("comments", &self.with_comments)
             .finish()
     }
 }
@@ -635,7 +635,7 @@ impl ExtractorBuilder {
     /// # Ok::<(), copydesk::Error>(())
     /// ```
     pub fn comments(mut self, comments: bool) -> Self {
-        self.comments = comments;
+        self.with_comments = comments;
         self
     }
 
@@ -682,7 +682,7 @@ impl ExtractorBuilder {
             heuristics,
             limits: self.limits,
             favor: self.favor,
-            comments: self.comments,
+            with_comments: self.with_comments,
         })
     }
 

@@ -205,7 +205,7 @@
 //! (adding `features = ["schema"]` if they want the schema), so no
 //! command-line dependency reaches their build.
 #![deny(missing_docs)]
-// The published docs build with `--cfg docsrs` (see `[package.metadata.docs.rs]`) and
+// The published docs build with `--cfg docsrs` (see the docs metadata table in Cargo.toml) and
 // shows which items need a feature.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(rustdoc::broken_intra_doc_links)]
