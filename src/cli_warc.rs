@@ -11,7 +11,7 @@ use clap::Args;
 use copydesk::warc::{Record, WarcReader};
 use copydesk::{Article, Extractor};
 
-use super::{PipelineArgs, WINDOW_PER_JOB, build_extractor, io_reason};
+use super::{PipelineArgs, WINDOW_PER_JOB, build_extractor, io_reason, next_in_order};
 
 /// Arguments of `copydesk warc`.
 #[derive(Debug, Args)]
@@ -185,18 +185,7 @@ fn run_pool(
             if next_write == submitted {
                 break;
             }
-            let line = loop {
-                if let Some(ready) = waiting.remove(&next_write) {
-                    break ready;
-                }
-                match results.recv() {
-                    Ok((index, line)) => {
-                        waiting.insert(index, line);
-                    }
-                    // Unreachable: `done` is alive in this scope.
-                    Err(_) => return Err(io::Error::other("worker threads stopped")),
-                }
-            };
+            let line = next_in_order(&mut waiting, &results, next_write)?;
             next_write += 1;
             // `None`: the record held no page (no line).
             if let Some((line, outcome)) = line {

@@ -694,18 +694,7 @@ fn write_batch(
                 });
                 next_submit += 1;
             }
-            let (line, error) = loop {
-                if let Some(ready) = waiting.remove(&next_write) {
-                    break ready;
-                }
-                match results.recv() {
-                    Ok((index, line)) => {
-                        waiting.insert(index, line);
-                    }
-                    // Unreachable: `done` is alive in this scope.
-                    Err(_) => return Err(io::Error::other("worker threads stopped")),
-                }
-            };
+            let (line, error) = next_in_order(&mut waiting, &results, next_write)?;
             if let Some(reason) = error {
                 failed += 1;
                 progress.suspend(|| eprintln!("copydesk: {reason}"));
@@ -722,6 +711,26 @@ fn write_batch(
         sink.flush()?;
         Ok(failed)
     })
+}
+
+/// The result of job `next` from workers that finish in any order: taken
+/// from `waiting` when it came early, else received, keeping the others
+/// that arrive first in `waiting`. An error only when every sender is gone
+/// (the workers stopped), which the callers' scopes rule out.
+fn next_in_order<T>(
+    waiting: &mut std::collections::BTreeMap<usize, T>,
+    results: &std::sync::mpsc::Receiver<(usize, T)>,
+    next: usize,
+) -> io::Result<T> {
+    loop {
+        if let Some(ready) = waiting.remove(&next) {
+            return Ok(ready);
+        }
+        let (index, result) = results
+            .recv()
+            .map_err(|_| io::Error::other("worker threads stopped"))?;
+        waiting.insert(index, result);
+    }
 }
 
 /// Extracts one batch input to its JSON line (or, with --out-dir, writes
