@@ -70,7 +70,7 @@ fn split_names(line: &str) -> Vec<&str> {
 /// Words that make a part a job title, not a name ("Staff Writer").
 static ROLE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:our|the|senior|chief|editorial|wire|web|staff|associate|contributing|special|deputy|managing|executive|political|foreign|business|health|science|news|sports|tech(?:nology)?|software|product|program|data|research|developer|community)\s+)*(?:writer|reporter|editor|correspondent|contributor|columnist|photographer|journalist|producer|analyst|staff|team|desk|engineer|developer|designer|manager|director|scientist|researcher|advocate|relations)s?$",
+        r"(?i)^(?:(?:about|topic|our|the|lead|senior|chief|editorial|wire|web|staff|associate|contributing|special|deputy|managing|executive|political|foreign|business|health|science|news|sports|tech(?:nology)?|software|product|program|data|research|developer|community)\s+)*(?:writer|reporter|editor|correspondent|contributor|columnist|photographer|journalist|producer|analyst|staff|team|desk|engineer|developer|designer|manager|director|scientist|researcher|advocate|relations|founder|co-founder|author|reviewer)s?$",
     )
     .expect("ROLE")
 });
@@ -79,12 +79,22 @@ static ROLE: Lazy<Regex> = Lazy::new(|| {
 static PREPOSITION: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)^\s+(?:for|at|in|from|of)\s").expect("PREPOSITION"));
 
-/// A job title glued to the end of a name ("Ben Cole Games Editor").
+/// A job title glued to the end of a name ("Ben Cole Games Editor"): one
+/// optional capitalised word (the beat) before the title word.
 static ROLE_TAIL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?:\s+\p{Lu}\w+)?\s+(?:Senior\s+)?(?:Editor|Writer|Reporter|Correspondent|Columnist|Contributor)$",
+        r"(?:\s+\p{Lu}\w+)?\s+(?:Senior\s+)?(?:Editor|Writer|Reporter|Correspondent|Columnist|Contributor|Founder|Co-[Ff]ounder)$",
     )
     .expect("ROLE_TAIL")
+});
+
+/// [`ROLE_TAIL`] without the beat: "Zackery Cuevas Writer" keeps both
+/// names when taking the beat too would leave one.
+static ROLE_WORD_TAIL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"\s+(?:Senior\s+)?(?:Editor|Writer|Reporter|Correspondent|Columnist|Contributor|Founder|Co-[Ff]ounder)$",
+    )
+    .expect("ROLE_WORD_TAIL")
 });
 
 /// Cleans one or more raw author strings into people, in order, without
@@ -177,9 +187,13 @@ fn clean(raw: &[String], handles: bool) -> Vec<Person> {
                 }
                 continue;
             }
+            let two_words = |s: &str| s.split_whitespace().count() >= 2;
             let stripped = ROLE_TAIL.replace(name, "");
-            let name = if stripped.split_whitespace().count() >= 2 {
+            let word_only = ROLE_WORD_TAIL.replace(name, "");
+            let name = if two_words(&stripped) {
                 stripped.trim()
+            } else if two_words(&word_only) {
+                word_only.trim()
             } else {
                 name
             };
@@ -327,6 +341,12 @@ mod tests {
                 vec!["Ana Ruiz", "Marks & Spencer"],
             ),
             ("Ana Ruiz & Li Wei", vec!["Ana Ruiz", "Li Wei"]),
+            // A title word glued to a two-word name keeps both names.
+            ("Nora Quill Writer", vec!["Nora Quill"]),
+            ("Tomas Berg Founder, Lead Reviewer", vec!["Tomas Berg"]),
+            // A label where the name should be is no one.
+            ("About the Author", vec![]),
+            ("Topic Author", vec![]),
         ] {
             assert_eq!(names(raw), want, "{raw}");
         }

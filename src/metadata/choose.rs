@@ -136,7 +136,11 @@ pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Conte
     };
     // Author markup in the page (`rel=author`, `itemprop=author`) may name
     // a user by handle.
-    let explicit = |src: &str| src == "byline element" && h.dom_byline_explicit;
+    // So may the JSON-LD author of a forum post or a Q&A question.
+    let explicit = |src: &str| {
+        src == "json-ld author" && ld.is_discussion
+            || src == "byline element" && h.dom_byline_explicit
+    };
     if let Some((src, people)) = author_sources
         .iter()
         .map(|(src, raw)| {
@@ -187,6 +191,9 @@ pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Conte
     if let Some((src, w)) = modified {
         draft.article.modified = Some(w.iso());
         draft.record("modified", NAME, src, 0.7);
+    } else if let Some(w) = printed_date(&h, Printed::Update) {
+        draft.article.modified = Some(w.iso());
+        draft.record("modified", NAME, "update date printed by the headline", 0.5);
     }
 
     // Language.
@@ -282,6 +289,8 @@ pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Conte
 /// | JSON-LD `dateCreated`                             | no declaration above               | 0.7 |
 /// | `<time pubdate>`                                  | nothing declared                   | 0.6 |
 /// | `<time>` / date-class element in the header       | nothing declared                   | 0.5 |
+/// | date line printed by the headline                 | none of the above                  | 0.4 |
+/// | update stamp printed by the headline              | the page prints no other date      | 0.3 |
 /// | `<time>` marked `dateModified` / `updated`        | never                              | —   |
 /// | any other `<time>`, URL path date                 | never (URL: see `metadata.url-date`) | —   |
 ///
@@ -329,8 +338,30 @@ pub(super) fn choose_published(
         }
         (Some(t), _) => Some(("<time> in the article header", t, 0.5)),
         (None, Some(e)) => Some(("date-class element in the article header", e, 0.5)),
-        (None, None) => printed_date(h).map(|w| ("date printed by the headline", w, 0.4)),
+        (None, None) => printed_date(h, Printed::Publication)
+            .map(|w| ("date printed by the headline", w, 0.4))
+            .or_else(|| {
+                printed_date(h, Printed::Update).map(|w| {
+                    (
+                        "update date printed by the headline (no other date)",
+                        w,
+                        0.3,
+                    )
+                })
+            }),
     }
+}
+
+/// Which printed date [`printed_date`] looks for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Printed {
+    /// A date line that is not an update stamp.
+    Publication,
+    /// An update stamp ("Updated on July 9, 2025", or "Updated:" then the
+    /// date): the page's only date when it prints no other. A reader takes
+    /// it as the date of the article as it stands, and so do the date
+    /// finders that report the latest date a page shows.
+    Update,
 }
 
 /// Words that mark a printed date as a revision, not the publication
@@ -360,7 +391,9 @@ const UPDATE_WORDS: &[&str] = &[
 /// label ("Updated:" in its own element, the date in the next one); after an
 /// update line that carries its own date, the next line is read as usual. Only short lines count: a date
 /// inside a sentence of the dek or the body is not the article's.
-fn printed_date(h: &Harvest<'_>) -> Option<When> {
+/// [`Printed::Update`] reads the update lines instead, same places, same
+/// limits.
+fn printed_date(h: &Harvest<'_>, want: Printed) -> Option<When> {
     // Longest line, in bytes, that still reads as an author or date line.
     const LINE: usize = 100;
     h.header_from?;
@@ -383,10 +416,10 @@ fn printed_date(h: &Harvest<'_>) -> Option<When> {
     after
         .chain(before)
         .filter(|(s, prev)| {
-            s.len() <= LINE
-                && !revision(s)
-                && !copyright(s)
-                && !prev.is_some_and(|p| p.len() <= 30 && revision(p) && parse_when(p).is_none())
+            let labelled =
+                prev.is_some_and(|p| p.len() <= 30 && revision(p) && parse_when(p).is_none());
+            let update = revision(s) || labelled;
+            s.len() <= LINE && !copyright(s) && (update == (want == Printed::Update))
         })
         .find_map(|(s, _)| parse_when(s))
 }

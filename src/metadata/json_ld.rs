@@ -68,6 +68,9 @@ pub(crate) struct LdArticle {
     pub url: Option<String>,
     /// True when the node is an article type (not a generic page).
     pub is_article: bool,
+    /// True when the node is a forum post or a Q&A page's question, whose
+    /// authors are users, often named by handle.
+    pub is_discussion: bool,
 }
 
 /// Parses a script's text, tolerating CDATA/comment wrappers, control
@@ -134,10 +137,23 @@ pub(crate) fn find_article(scripts: &[Value]) -> Option<LdArticle> {
             }
         }
     }
+    // A Q&A page's question (its `mainEntity`) is the thread: its title,
+    // asker and date. Not an FAQ page's questions: those are sections.
+    let question = || {
+        nodes
+            .iter()
+            .filter(|n| has_type(n, &["QAPage"]))
+            .find_map(|n| match n.get("mainEntity")? {
+                Value::Object(q) if has_type(q, &["Question"]) => Some(q),
+                _ => None,
+            })
+            .map(|q| (q, true))
+    };
     let article = nodes
         .iter()
         .find(|n| has_type(n, ARTICLE_TYPES))
         .map(|n| (*n, true))
+        .or_else(question)
         .or_else(|| {
             nodes
                 .iter()
@@ -166,6 +182,7 @@ pub(crate) fn find_article(scripts: &[Value]) -> Option<LdArticle> {
         url: string(node.get("url")),
         website,
         is_article,
+        is_discussion: has_type(node, &["DiscussionForumPosting", "Question"]),
         ..Default::default()
     };
     for a in as_list(node.get("author")).chain(as_list(node.get("creator"))) {

@@ -77,6 +77,13 @@ pub(super) const PUBLISHED_KEYS: &[&str] = &[
     "article_date_original",
     "cxenseparse:recs:publishtime",
     "og:article:published_time",
+    "og:publish_date",
+    "cxenseparse:publishtime",
+    "published",
+    "published_at",
+    "published-date",
+    "publish_time",
+    "publication_date",
 ];
 pub(super) const MODIFIED_KEYS: &[&str] = &[
     "article:modified_time",
@@ -85,6 +92,9 @@ pub(super) const MODIFIED_KEYS: &[&str] = &[
     "dcterms:modified",
     "last-modified",
     "lastmod",
+    "og:article:modified_time",
+    "updated_at",
+    "last-updated",
 ];
 pub(super) const LANGUAGE_KEYS: &[&str] =
     &["content-language", "dc:language", "og:locale", "inlanguage"];

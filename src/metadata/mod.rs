@@ -12,9 +12,9 @@
 //! | `site_name` | JSON-LD article `publisher.name`, `og:site_name`, `application-name` (not title-like), JSON-LD `WebSite.name` |
 //! | `headline`  | JSON-LD `name`/`headline` (the one like `<title>`), `dc:title`, `og:title`, meta `title`, `twitter:title`, `parsely-title`, itemprop `headline`, then `<title>` cleaned like Readability.js `_getArticleTitle`; then a site-name part is cut and a part equal to the `<h1>` kept |
 //! | `dek`       | JSON-LD description, `dc:description`, `og:description`, meta `description`, `twitter:description` |
-//! | `byline`    | JSON-LD authors, `dc:creator`, meta `author`, `parsely-author`, `article:author` (not a URL), the first byline element outside page chrome, then inside it; the first that yields a cleaned name |
-//! | `published` | declarations: JSON-LD `datePublished`, publication-date meta names, microdata `datePublished` (not a comment's), with a later one on the same date that has a time or zone replacing an earlier one; then JSON-LD `dateCreated`; then `<time pubdate>`; then a `<time>` or date-class element in the article header (by the author line or near a headline); `metadata.url-date` (a URL date a shown date confirms) when none. See `choose_published` |
-//! | `modified`  | JSON-LD `dateModified`, `article:modified_time`, `og:updated_time`, itemprop `dateModified` |
+//! | `byline`    | JSON-LD authors (the article node's, else a Q&A page's question's; a forum post's or question's author may be a user handle), `dc:creator`, meta `author`, `parsely-author`, `article:author` (not a URL), the first byline element outside page chrome, then inside it; the first that yields a cleaned name |
+//! | `published` | declarations: JSON-LD `datePublished`, publication-date meta names, microdata `datePublished` (not a comment's), with a later one on the same date that has a time or zone replacing an earlier one; then JSON-LD `dateCreated`; then `<time pubdate>`; then a `<time>` or date-class element in the article header (by the author line or near a headline); then a date line printed by the headline, then an update stamp printed there when the page prints no other date; `metadata.url-date` (a URL date a shown date confirms) when none. See `choose_published` |
+//! | `modified`  | JSON-LD `dateModified`, `article:modified_time`, `og:updated_time`, itemprop `dateModified`, then an update stamp printed by the headline ("Updated on July 9, 2025") |
 //! | `language`  | `<html lang>`, `content-language`, `dc:language`, `og:locale`, JSON-LD `inLanguage` |
 //! | `url`       | `<link rel=canonical>`, `og:url`, JSON-LD `url`, resolved against `<base>` and the caller URL |
 //! | `tags`      | `article:tag`, `keywords`, `news_keywords`, JSON-LD `keywords` |
@@ -421,11 +421,12 @@ mod tests {
                 Some("2025-12-12"),
                 &[],
             ),
-            // An update stamp is not the publication date.
-            ("<p>Updated: December 19, 2025</p>", None, &[]),
+            // An update stamp is the page's date only when it prints no
+            // other (it is the modified date either way; see below).
+            ("<p>Updated: December 19, 2025</p>", Some("2025-12-19"), &[]),
             (
                 "<span>Last updated</span><span>Aug 04, 2025</span>",
-                None,
+                Some("2025-08-04"),
                 &[],
             ),
             // An update stamp with its own date does not hide the next line's
@@ -449,6 +450,53 @@ mod tests {
             assert_eq!(a.published.as_deref(), *date, "{header}");
             let got: Vec<&str> = a.byline.iter().map(|p| p.name.as_str()).collect();
             assert_eq!(got, *names, "{header}");
+        }
+    }
+
+    /// A printed update stamp is the modified date when nothing declares
+    /// one, and the publication date only when the page prints no other.
+    #[test]
+    fn printed_update_stamp() {
+        let body = "<p>Paragraph of article text that goes on for a while.</p>".repeat(5);
+        let page = |head: &str, header: &str| {
+            format!(
+                "<html><head>{head}</head><body><main><h1>Garden Ponds in Winter</h1>\
+                 {header}{body}</main></body></html>"
+            )
+        };
+        let declared = r#"<meta property="article:modified_time" content="2025-09-01">"#;
+        let cases: &[(&str, &str, Option<&str>, Option<&str>)] = &[
+            (
+                "",
+                "<p>Updated on July 9, 2025</p>",
+                Some("2025-07-09"),
+                Some("2025-07-09"),
+            ),
+            (
+                "",
+                "<p>Updated: 5 April 2025</p><p>Published on 3 March 2025</p>",
+                Some("2025-03-03"),
+                Some("2025-04-05"),
+            ),
+            // A declared modified date wins over the printed one.
+            (
+                declared,
+                "<p>Updated on July 9, 2025</p>",
+                Some("2025-07-09"),
+                Some("2025-09-01"),
+            ),
+            // A date inside a sentence (a line over 100 bytes) is neither.
+            (
+                "",
+                "<p>It was updated on July 9, 2025 after the council met to discuss a long list of plans for the ponds and parks.</p>",
+                None,
+                None,
+            ),
+        ];
+        for (head, header, published, modified) in cases {
+            let a = run(&page(head, header), None);
+            assert_eq!(a.published.as_deref(), *published, "{header}");
+            assert_eq!(a.modified.as_deref(), *modified, "{head} {header}");
         }
     }
 
