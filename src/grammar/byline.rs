@@ -23,16 +23,16 @@ static EMPTY_PARENS: Lazy<Regex> =
 /// "Par", "Por", "Di" (one or more).
 static LEAD: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:(?:(?:written|words|posted|reported|text|story|edited|photos?)\s+)?by\b|von\b|par\b|por\b|di\b|door\b|autor(?:es)?\b|author(?:s|ed)?\b|reporter\b)\s*[:\-–—]?\s*",
+        r"(?i)^\s*(?:(?:(?:written|words|posted|post|reported|text|story|edited|photos?)\s+)?by\b|von\b|par\b|por\b|di\b|door\b|autor(?:es)?\b|author(?:s|ed)?\b|reporter\b)\s*[:\-–—]?\s*",
     )
     .expect("LEAD")
 });
 
 /// Where the names end: a date, a time, "Updated", "Published", a pipe of
-/// site chrome, or a "for/at/in Agency" tail.
+/// site chrome, a "»" before a post's date, or a "for/at/in Agency" tail.
 static TAIL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)\s+(?:for|at|in|from|of the)\s+(?:the\s+)?\p{Lu}.*$|\b(?:updated|published|posted|last updated|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*$|\s\d.*$",
+        r"(?i)\s+(?:for|at|in|from|of the)\s+(?:the\s+)?\p{Lu}.*$|\b(?:updated|published|posted|last updated|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*$|\s\d.*$|\s*[»›].*$",
     )
     .expect("TAIL")
 });
@@ -347,6 +347,7 @@ mod tests {
             // A label where the name should be is no one.
             ("About the Author", vec![]),
             ("Topic Author", vec![]),
+            ("Post by Nora Quill » Tue Mar 04, 2025", vec!["Nora Quill"]),
         ] {
             assert_eq!(names(raw), want, "{raw}");
         }
