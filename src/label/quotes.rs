@@ -46,8 +46,44 @@ static QUOTE_ONLY: Lazy<Regex> = Lazy::new(|| {
 
 /// A trailing attribution inside a block quotation: "… — Jane Doe".
 static TRAILING_ATTRIBUTION: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(.*\S)\s+[—–]{1,2}\s*(\p{Lu}[\p{L}.'’ ,-]{1,60})$").expect("TRAILING_ATTRIBUTION")
+    Regex::new(r"(?s)^(.*\S)\s+[—–]{1,2}\s*(\p{Lu}[\p{L}\p{N}.'’ ,-]{1,60})$")
+        .expect("TRAILING_ATTRIBUTION")
 });
+
+/// A line that is only an attribution: "— Jane Doe, harbour master".
+static DASH_LINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:[—–]{1,2}|--)\s*(\p{Lu}[\p{L}\p{N}.'’ ,&-]{1,80})$").expect("DASH_LINE")
+});
+
+/// How sure an attribution line under a block quotation is the quote's
+/// source line (not body text).
+const ATTRIBUTION_LINE: f32 = 0.8;
+
+/// The name an attribution line under a block quotation gives, when
+/// `block` is one: a dash line (a last `<p>— Name</p>` inside the
+/// quotation, which segments as a quote block of its own, or one right
+/// under it), or the caption of a figure with no image that closes the
+/// quotation (`<figure><blockquote>…</blockquote><figcaption>Name`).
+fn attribution_line(block: &DraftBlock) -> Option<String> {
+    let text = block.text.trim();
+    // As segment left it: a paragraph, or a quotation by its tag.
+    let open = matches!(
+        block.role,
+        Role::Unknown | Role::Paragraph | Role::Caption | Role::Quote(QuoteKind::Block)
+    );
+    if text.chars().count() > 100 || !open {
+        return None;
+    }
+    let name = match &block.shape {
+        Shape::Quote | Shape::Paragraph => super::captures(&DASH_LINE, text)?[1].trim().to_owned(),
+        Shape::Figure { src: None, .. } => {
+            text.trim_start_matches(['—', '–', '-']).trim().to_owned()
+        }
+        _ => return None,
+    };
+    let capital = name.chars().next().is_some_and(char::is_uppercase);
+    (capital && plausible_attribution(&name)).then_some(name)
+}
 
 const PULL: &str = "label.pull-quotes";
 /// How sure a `Label: "…"` line is a pull quote.
@@ -170,19 +206,42 @@ pub(super) fn block_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), B
         blocks[i].shape = Shape::Paragraph;
         blocks[i].set_role(Role::Paragraph, BLOCK, EMBED_TRAILER_LINE);
     }
+    // A source line under a block quotation attributes it.
+    for i in 1..blocks.len() {
+        let quote = &blocks[i - 1];
+        if quote.shape != Shape::Quote
+            || quote.attribution.is_some()
+            || !matches!(quote.role, Role::Unknown | Role::Quote(QuoteKind::Block))
+            || super::words(&quote.text) < 4
+        {
+            continue;
+        }
+        if let Some(name) = attribution_line(&blocks[i]) {
+            blocks[i - 1].attribution = Some(name);
+            // The line stays in the text as printed, but a dash line that
+            // segmented as a quotation of its own is not one.
+            if blocks[i].shape == Shape::Quote {
+                blocks[i].shape = Shape::Paragraph;
+                blocks[i].set_role(Role::Paragraph, BLOCK, ATTRIBUTION_LINE);
+            }
+        }
+    }
     for block in blocks.iter_mut() {
-        if block.shape != Shape::Quote || !matches!(block.role, Role::Unknown) {
+        let open = matches!(block.role, Role::Unknown | Role::Quote(QuoteKind::Block));
+        if block.shape != Shape::Quote || !open {
             continue;
         }
         if let Some(c) = TRAILING_ATTRIBUTION
             .captures(block.text.trim())
-            .filter(|c| plausible_attribution(&c[2]))
+            .filter(|c| block.attribution.is_none() && plausible_attribution(&c[2]))
         {
             let (text, name) = (c[1].to_owned(), c[2].trim().to_owned());
             block.text = text;
             block.attribution = Some(name);
         }
-        block.set_role(Role::Quote(QuoteKind::Block), BLOCK, BLOCK_QUOTE);
+        if matches!(block.role, Role::Unknown) {
+            block.set_role(Role::Quote(QuoteKind::Block), BLOCK, BLOCK_QUOTE);
+        }
     }
     Ok(())
 }
@@ -272,5 +331,53 @@ mod tests {
         assert!(!TRAILING_ATTRIBUTION.is_match("The vote — narrowly — passed"));
         assert!(plausible_attribution("Ana Ruiz, mayor of Valdo"));
         assert!(!plausible_attribution("He added"));
+    }
+
+    /// Every place a block quotation's source line sits in markup gives the
+    /// same attribution, and the line is no quotation of its own.
+    #[test]
+    fn block_quote_source_lines() {
+        let prose = "<p>The harbour master spoke to the committee on Monday about the state of the old quay wall.</p>";
+        let quote =
+            "The quay was built for sailing ships and it has carried lorries for sixty years";
+        let shapes = [
+            format!(
+                "<blockquote>{quote}.</blockquote><p class=\"quote-by\">— Ines Marlow, harbour master</p>"
+            ),
+            format!("<blockquote>{quote}.<br>— Ines Marlow, harbour master</blockquote>"),
+            format!("<blockquote>{quote}.<br><br>— Ines Marlow, harbour master</blockquote>"),
+            format!("<blockquote><p>{quote}.</p><p>— Ines Marlow, harbour master</p></blockquote>"),
+            format!(
+                "<figure><blockquote>{quote}.</blockquote><figcaption>Ines Marlow, harbour master</figcaption></figure>"
+            ),
+        ];
+        for shape in &shapes {
+            let html = format!(
+                "<html><body><article><h1>Quay wall</h1>{prose}{shape}{prose}</article></body></html>"
+            );
+            let a = crate::extract(&html).expect("article");
+            let blocks: Vec<_> = a
+                .quotes
+                .iter()
+                .filter(|q| q.kind == crate::QuoteKind::Block)
+                .collect();
+            assert_eq!(blocks.len(), 1, "{shape}: {:?}", a.quotes);
+            assert_eq!(blocks[0].text, format!("{quote}."), "{shape}");
+            assert_eq!(
+                blocks[0].attribution.as_deref(),
+                Some("Ines Marlow, harbour master"),
+                "{shape}"
+            );
+        }
+        // A dash line that is a clause, not a source, attributes nothing.
+        let html = format!(
+            "<html><body><article><h1>Quay wall</h1>{prose}<blockquote>{quote}.</blockquote><p>— He added nothing more.</p>{prose}</article></body></html>"
+        );
+        let a = crate::extract(&html).expect("article");
+        assert!(
+            a.quotes.iter().all(|q| q.attribution.is_none()),
+            "{:?}",
+            a.quotes
+        );
     }
 }
