@@ -303,3 +303,54 @@ pub(super) fn raw_text(node: NodeRef<'_, Node>) -> String {
     }
     out.trim_matches('\n').trim_end().to_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `collect_inline` of the first `<td>` of `html`, as (kind, text, href).
+    fn marks(html: &str) -> (String, Vec<(SpanKind, String, Option<String>)>) {
+        let doc =
+            scraper::Html::parse_fragment(&format!("<table><tr><td>{html}</td></tr></table>"));
+        let cell = doc
+            .tree
+            .nodes()
+            .find(|n| n.value().as_element().is_some_and(|e| e.name() == "td"))
+            .expect("cell");
+        let (text, spans) = collect_inline(cell);
+        let marks = spans
+            .iter()
+            .map(|s| {
+                let r = s.byte_range(&text).expect("span fits its text");
+                (s.kind, text[r].to_owned(), s.href.clone())
+            })
+            .collect();
+        (text, marks)
+    }
+
+    #[test]
+    fn cell_marks_nest_and_point_at_their_words() {
+        let (text, m) = marks(
+            " <a href=\"/x\"> Café <b><strong>menu</strong></b></a>,<br><br> <em> </em>\
+             <code>a  b</code><i></i> <span>plain</span>",
+        );
+        assert_eq!(text, "Café menu, a b plain");
+        assert_eq!(
+            m,
+            [
+                (
+                    SpanKind::Link,
+                    "Café menu".to_owned(),
+                    Some("/x".to_owned())
+                ),
+                (SpanKind::Strong, "menu".to_owned(), None),
+                (SpanKind::LineBreak, " ".to_owned(), None),
+                (SpanKind::Code, "a b".to_owned(), None),
+            ]
+        );
+        // A link without a target, a break at the start: no span.
+        let (text, m) = marks("<br><a name=\"n\">Anchor</a> text");
+        assert_eq!(text, "Anchor text");
+        assert!(m.is_empty(), "{m:?}");
+    }
+}
