@@ -57,9 +57,10 @@
 //!
 //! [`Article`] is the public contract, in Rust and as JSON (serde; the JSON
 //! Schema comes from `schema()` with the `schema` feature). Every field is
-//! always present: absent values are `None` / `null` or empty lists (the one
-//! exception is [`Article::comments`], present only when asked for with
-//! [`ExtractorBuilder::comments`]).
+//! always present: absent values are `None` / `null` or empty lists (the
+//! exceptions are [`Article::comments`], present only when asked for with
+//! [`ExtractorBuilder::comments`], and a section's `heading_spans`, present
+//! only when its subheading has inline spans).
 //!
 //! - `headline`, `dek` (the standfirst under the headline), `lede` (the first
 //!   body paragraph), `byline` ([`Person`]s), `published` / `modified` (ISO

@@ -3,8 +3,10 @@
 //! The JSON shape is part of the contract: snake_case field names, enums as
 //! lower snake_case strings, blocks internally tagged by `kind`, and absent
 //! values written as `null` or `[]` (never omitted), so consumers see one
-//! stable shape. The one exception is [`Article::comments`], an opt-in
-//! part: absent unless the caller asked for comments. [`SCHEMA_VERSION`]
+//! stable shape. The exceptions are [`Article::comments`], an opt-in
+//! part: absent unless the caller asked for comments, and a section's
+//! `heading_spans` ([`Section::heading_spans`]), written only when its
+//! subheading has inline spans. [`SCHEMA_VERSION`]
 //! changes whenever a consumer could notice.
 
 use serde::{Deserialize, Serialize};
@@ -15,7 +17,9 @@ use serde::{Deserialize, Serialize};
 /// renamed or given a new meaning).
 ///
 /// - 1: the first release.
-/// - 2: `page_type`; inline `spans` on every block, `script`, `image_details`;
+/// - 2: `page_type`; inline `spans` on every block (table cells and figure
+///   captions included) and `heading_spans` on sections whose subheading
+///   has some, `script`, `image_details`;
 ///   `images` lists every content image (figures too), not only the page's
 ///   lead images; `comments`, present only when requested.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -205,13 +209,19 @@ fn push_block(out: &mut String, text: &str) {
 /// "text": "…", "spans": […]}`; in Rust they are kept next to the blocks, in
 /// [`spans`](Section::spans), so [`Block`]'s variants stay as they are.
 ///
-/// Two sections are equal when their headings, levels, blocks and every
-/// block's spans are: a missing entry of `spans` equals an empty one.
+/// Two sections are equal when their headings (with their spans), levels,
+/// blocks and every block's spans are: a missing entry of `spans` equals an
+/// empty one.
 #[non_exhaustive]
 #[derive(Debug, Clone, Default)]
 pub struct Section {
     /// The subheading; `None` for the part before the first subheading.
     pub heading: Option<String>,
+    /// Inline spans of [`heading`](Section::heading) (a link or emphasis in
+    /// the subheading), with offsets into it; empty when it has none. In
+    /// JSON `heading_spans`, written only when not empty. Added in schema
+    /// version 2.
+    pub heading_spans: Vec<Span>,
     /// Heading level: 2 for `h2`/`##`, 3 for `h3`, ...; 0 when `heading` is `None`.
     pub level: u8,
     /// The section's content in reading order.
@@ -228,6 +238,7 @@ impl Section {
     pub fn new(heading: Option<String>, level: u8) -> Self {
         Section {
             heading,
+            heading_spans: Vec::new(),
             level,
             blocks: Vec::new(),
             spans: Vec::new(),
@@ -259,6 +270,7 @@ impl Section {
 impl PartialEq for Section {
     fn eq(&self, other: &Self) -> bool {
         self.heading == other.heading
+            && self.heading_spans == other.heading_spans
             && self.level == other.level
             && self.blocks == other.blocks
             && (0..self.spans.len().max(other.spans.len()))
@@ -292,7 +304,9 @@ pub enum SpanKind {
 /// Python's `str` indexes them), not bytes, into the block's
 /// [`Block::plain_text`]: a paragraph's, quote's, heading's or code block's
 /// `text`; a list's items joined by `\n`; a table's cells joined by `\t`
-/// within a row and rows by `\n`; a figure's caption. `end` is exclusive.
+/// within a row and rows by `\n`; a figure's caption. A section's
+/// subheading has its own, [`Section::heading_spans`], with offsets into
+/// [`Section::heading`]. `end` is exclusive.
 /// Spans nest (a strong run inside a link) but do not cross.
 ///
 /// # Examples
@@ -389,6 +403,8 @@ mod section_json {
     #[derive(Serialize)]
     struct SectionOut<'a> {
         heading: &'a Option<String>,
+        #[serde(skip_serializing_if = "<[Span]>::is_empty")]
+        heading_spans: &'a [Span],
         level: u8,
         blocks: Vec<BlockOut<'a>>,
     }
@@ -407,6 +423,9 @@ mod section_json {
     pub(super) struct SectionIn {
         /// The subheading; `null` for the part before the first subheading.
         heading: Option<String>,
+        /// Inline spans of `heading`: offsets in characters into it. Written
+        /// only when the heading has spans.
+        heading_spans: Vec<Span>,
         /// Heading level: 2 for `h2`/`##`, 3 for `h3`, ...; 0 when `heading` is `null`.
         level: u8,
         /// The section's content in reading order.
@@ -431,6 +450,7 @@ mod section_json {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             SectionOut {
                 heading: &self.heading,
+                heading_spans: &self.heading_spans,
                 level: self.level,
                 blocks: self
                     .blocks
@@ -450,6 +470,7 @@ mod section_json {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             let json = SectionIn::deserialize(deserializer)?;
             let mut section = Section::new(json.heading, json.level);
+            section.heading_spans = json.heading_spans;
             for b in json.blocks {
                 section.push(b.block, b.spans);
             }
@@ -787,6 +808,7 @@ mod tests {
         let mut a = Article::new();
         a.sections.push(Section {
             heading: None,
+            heading_spans: Vec::new(),
             level: 0,
             blocks: vec![
                 Block::paragraph("Hello."),
@@ -794,6 +816,10 @@ mod tests {
             ],
             spans: vec![vec![Span::new(SpanKind::Strong, 0, 5)]],
         });
+        let mut headed = Section::new(Some("See the map".into()), 2);
+        headed.heading_spans = vec![Span::link(8, 11, "https://map.example/")];
+        headed.push(Block::paragraph("Text."), Vec::new());
+        a.sections.push(headed);
         a.disclaimers
             .push(Disclaimer::new(DisclaimerKind::AiGenerated, "AI."));
         let v = serde_json::to_value(&a).unwrap();
@@ -811,6 +837,10 @@ mod tests {
             v["sections"][0]["blocks"][1]["spans"],
             serde_json::json!([])
         );
+        // A heading's spans are written only when it has some.
+        assert!(v["sections"][0].get("heading_spans").is_none());
+        assert_eq!(v["sections"][1]["heading_spans"][0]["kind"], "link");
+        assert_eq!(v["sections"][1]["heading_spans"][0]["start"], 8);
         assert!(v["script"].is_null());
         assert_eq!(v["image_details"], serde_json::json!([]));
         assert_eq!(v["disclaimers"][0]["kind"], "ai_generated");
@@ -865,12 +895,14 @@ mod tests {
         let mut a = Article::new();
         a.sections.push(Section {
             heading: None,
+            heading_spans: Vec::new(),
             level: 0,
             blocks: vec![Block::paragraph("One.")],
             spans: Vec::new(),
         });
         a.sections.push(Section {
             heading: Some("Two".into()),
+            heading_spans: Vec::new(),
             level: 2,
             blocks: vec![Block::list(true, vec!["x".into(), "y".into()])],
             spans: Vec::new(),

@@ -311,7 +311,9 @@ fn assemble_article(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError>
                 }
             }
             Role::Heading if heading_level(block) <= section_level => {
-                sections.push(Section::new(Some(block.text.clone()), section_level));
+                let mut section = Section::new(Some(block.text.clone()), section_level);
+                section.heading_spans = block.spans().to_vec();
+                sections.push(section);
             }
             role if role.is_body() => {
                 let text = block.text.as_str();
@@ -359,11 +361,16 @@ fn assemble_article(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError>
                     }
                     _ => {
                         let out = to_block(block);
-                        // Only text blocks carry the spans of their text.
+                        // Blocks carry the spans of their text (a table's
+                        // cells, a figure's caption); code has none.
                         let spans = match out {
                             Block::Paragraph { .. }
                             | Block::Quote { .. }
-                            | Block::Heading { .. } => block.spans().to_vec(),
+                            | Block::Heading { .. }
+                            | Block::Table { .. }
+                            | Block::Figure {
+                                caption: Some(_), ..
+                            } => block.spans().to_vec(),
                             _ => Vec::new(),
                         };
                         sections[index].push(out, spans);
@@ -470,7 +477,12 @@ fn drop_repeated_notices(article: &Article, sections: &mut [Section], quotes: &m
 /// (relative with no base, `javascript:`) keeps its text and loses the mark.
 fn absolute_links(sections: &mut [Section], base: Option<&str>) {
     for section in sections {
-        for spans in &mut section.spans {
+        let Section {
+            spans,
+            heading_spans,
+            ..
+        } = section;
+        for spans in spans.iter_mut().chain([heading_spans]) {
             spans.retain_mut(|s| {
                 if s.kind != SpanKind::Link {
                     return true;
@@ -883,6 +895,139 @@ mod tests {
             a.to_markdown()
                 .contains("[expansion **plan**](https://port.example/plans/quay)")
         );
+    }
+
+    #[test]
+    fn table_cells_headings_and_captions_keep_spans() {
+        let p = |n: u32| {
+            format!(
+                "<p>Part {n}: the harbour authority approved the expansion plan on Monday after a long public hearing.</p>"
+            )
+        };
+        let html = format!(
+            "<html><body><article><h1>Harbour plan approved</h1>{}\
+             <h2>The <a href=\"/quay\">new <em>quay</em></a> plan</h2>{}\
+             <table><tr><th>Berth</th><th><b>Depth</b></th></tr>\
+             <tr><td><a href=\"/b/1\">North</a> berth</td><td>12 m<br><i>dredged</i></td></tr>\
+             <tr><td></td><td></td></tr>\
+             <tr><td>South</td><td>run <code>depth --s</code></td></tr></table>\
+             <h3>Costs for <em>ferry</em> users</h3>{}\
+             <figure><img src=\"/img/q.jpg\" alt=\"Quay\"><figcaption>The <em>old</em> quay.</figcaption>\
+             <figcaption>Photo: <a href=\"https://photos.example/q\">Harbour Desk</a></figcaption></figure>\
+             {}</article></body></html>",
+            p(1),
+            p(2),
+            p(3),
+            p(4)
+        );
+        let input = crate::Input::new(html.as_str()).url("https://port.example/news/a");
+        let a = crate::Extractor::default().extract(input).expect("article");
+        let section = &a.sections[1];
+        let heading = section.heading.as_deref().expect("heading");
+        assert_eq!(heading, "The new quay plan");
+        let marks: Vec<_> = section
+            .heading_spans
+            .iter()
+            .map(|s| {
+                let r = s.byte_range(heading).expect("span fits its heading");
+                (s.kind, &heading[r], s.href.as_deref())
+            })
+            .collect();
+        assert_eq!(
+            marks,
+            [
+                (
+                    SpanKind::Link,
+                    "new quay",
+                    Some("https://port.example/quay")
+                ),
+                (SpanKind::Emphasis, "quay", None),
+            ]
+        );
+        let kinds: Vec<&str> = a
+            .blocks()
+            .map(|(_, b)| match b {
+                Block::Paragraph { .. } => "p",
+                Block::Table { .. } => "table",
+                Block::Heading { .. } => "heading",
+                Block::Figure { .. } => "figure",
+                _ => "other",
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            ["p", "p", "table", "heading", "p", "figure", "p"],
+            "{:#?}",
+            a.sections
+        );
+        // The empty row is dropped before the offsets are counted.
+        let Some((_, Block::Table { rows })) = a.blocks().nth(2) else {
+            panic!("table");
+        };
+        assert_eq!(rows.len(), 3);
+        let link = |h: &str| Some(h.to_owned());
+        assert_eq!(
+            spans_of(&a, 2),
+            [
+                (SpanKind::Strong, "Depth".to_owned(), None),
+                (
+                    SpanKind::Link,
+                    "North".to_owned(),
+                    link("https://port.example/b/1")
+                ),
+                (SpanKind::LineBreak, " ".to_owned(), None),
+                (SpanKind::Emphasis, "dredged".to_owned(), None),
+                (SpanKind::Code, "depth --s".to_owned(), None),
+            ]
+        );
+        assert_eq!(
+            spans_of(&a, 3),
+            [(SpanKind::Emphasis, "ferry".to_owned(), None)]
+        );
+        assert_eq!(
+            spans_of(&a, 5),
+            [
+                (SpanKind::Emphasis, "old".to_owned(), None),
+                (
+                    SpanKind::Link,
+                    "Harbour Desk".to_owned(),
+                    link("https://photos.example/q")
+                ),
+            ]
+        );
+        // The plain text and the rows are what they were without spans.
+        assert!(
+            a.text
+                .contains("Berth\tDepth\nNorth berth\t12 m dredged\nSouth\trun depth --s")
+        );
+        let Some((_, Block::Figure { caption, .. })) = a.blocks().nth(5) else {
+            panic!("figure");
+        };
+        assert_eq!(
+            caption.as_deref(),
+            Some("The old quay. Photo: Harbour Desk")
+        );
+        let md = a.to_markdown();
+        assert!(
+            md.contains("## The [new *quay*](https://port.example/quay) plan"),
+            "{md}"
+        );
+        assert!(
+            md.contains("| [North](https://port.example/b/1) berth | 12 m *dredged* |"),
+            "{md}"
+        );
+        assert!(
+            md.contains("*The *old* quay. Photo: [Harbour Desk](https://photos.example/q)*"),
+            "{md}"
+        );
+        let html = a.to_html();
+        assert!(
+            html.contains(
+                "<h2>The <a href=\"https://port.example/quay\">new <em>quay</em></a> plan</h2>"
+            ),
+            "{html}"
+        );
+        assert!(html.contains("<td>12 m<br><em>dredged</em></td>"), "{html}");
     }
 
     #[test]

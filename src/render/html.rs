@@ -80,7 +80,11 @@ impl Article {
             h.push_str("<section>\n");
             if let Some(heading) = non_empty(&section.heading) {
                 let n = heading_level(section.level);
-                h.push_str(&format!("<h{n}>{}</h{n}>\n", escape(&one_line(heading))));
+                let heading = match (&section.heading, section.heading_spans.as_slice()) {
+                    (Some(raw), spans) if !spans.is_empty() => inline(raw, spans).trim().to_owned(),
+                    _ => escape(&one_line(heading)),
+                };
+                h.push_str(&format!("<h{n}>{heading}</h{n}>\n"));
             }
             for (i, block) in section.blocks.iter().enumerate() {
                 render_block(&mut h, block, section.spans_of(i));
@@ -205,7 +209,8 @@ fn render_block(h: &mut String, block: &Block, spans: &[Span]) {
         }
         Block::Figure { src, alt, caption } => {
             let src = non_empty(src).and_then(safe_url);
-            let caption = non_empty(caption);
+            // The spans index the caption as it is, not trimmed.
+            let caption = caption.as_deref().filter(|c| !c.trim().is_empty());
             if src.is_none() && caption.is_none() {
                 if let Some(alt) = non_empty(alt) {
                     h.push_str(&format!("<p>{}</p>\n", escape(&one_line(alt))));

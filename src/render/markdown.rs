@@ -52,7 +52,11 @@ impl Article {
         }
         for section in &self.sections {
             if let Some(h) = non_empty(&section.heading) {
-                md.block(&format!("{} {}", hashes(section.level), one_line(h)));
+                let h = match (&section.heading, section.heading_spans.as_slice()) {
+                    (Some(raw), spans) if !spans.is_empty() => one_line(&inline(raw, spans, true)),
+                    _ => one_line(h),
+                };
+                md.block(&format!("{} {h}", hashes(section.level)));
             }
             for (i, block) in section.blocks.iter().enumerate() {
                 render_block(&mut md, block, section.spans_of(i));
@@ -207,11 +211,13 @@ fn render_block(md: &mut Markdown, block: &Block, spans: &[Span]) {
                     &format!("![{}]({})", escape_link_text(&alt), link_target(src)),
                 );
             }
-            if let Some(caption) = non_empty(caption) {
-                push_line(
-                    &mut out,
-                    &format!("*{}*", escape_emphasis(&one_line(caption))),
-                );
+            if let Some(trimmed) = non_empty(caption) {
+                // The caption is in italics: marks inside it nest in that.
+                let caption = match caption {
+                    Some(raw) if !spans.is_empty() => inline_with(raw, spans, true, true),
+                    _ => escape_emphasis(trimmed),
+                };
+                push_line(&mut out, &format!("*{}*", one_line(&caption)));
             } else if out.is_empty() {
                 // No image and no caption: keep the alt text as a line.
                 if let Some(alt) = non_empty(alt) {
@@ -254,17 +260,28 @@ fn render_block(md: &mut Markdown, block: &Block, spans: &[Span]) {
 /// `*` is escaped, inside link text `[` and `]`. With `one_line`, line
 /// breaks are spaces (list items, cells and headings are one line).
 fn inline(text: &str, spans: &[Span], one_line: bool) -> String {
+    inline_with(text, spans, one_line, false)
+}
+
+/// [`inline`]; with `in_emphasis`, the whole text sits inside emphasis the
+/// caller adds (a figure's caption), so `*` is escaped everywhere.
+fn inline_with(text: &str, spans: &[Span], one_line: bool, in_emphasis: bool) -> String {
     if spans.is_empty() {
-        return text.to_owned();
+        return if in_emphasis {
+            escape_emphasis(text)
+        } else {
+            text.to_owned()
+        };
     }
     let mut out = String::with_capacity(text.len() + 16 * spans.len());
     let mut open: Vec<SpanKind> = Vec::new();
     for event in events(text, spans) {
         match event {
             Event::Text(t) => {
-                let in_emphasis = open
-                    .iter()
-                    .any(|k| matches!(k, SpanKind::Emphasis | SpanKind::Strong));
+                let in_emphasis = in_emphasis
+                    || open
+                        .iter()
+                        .any(|k| matches!(k, SpanKind::Emphasis | SpanKind::Strong));
                 let in_link = open.contains(&SpanKind::Link);
                 let mut t = t.to_owned();
                 if in_emphasis {

@@ -20,7 +20,7 @@ use super::{BoxKind, Dom, IdMap};
 use crate::error::BoxError;
 use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Role, Shape, Stage};
 use crate::model::{Span, SpanKind};
-use atoms::{code_language, collect_text, has_descendant, is_data_table, raw_text};
+use atoms::{code_language, collect_inline, has_descendant, is_data_table, raw_text};
 pub(super) use roles::normalized;
 use roles::{assign_role, drop_duplicate_quotes};
 
@@ -464,32 +464,35 @@ impl<'d> Segmenter<'d> {
 
     /// A caption box's text without its image: a figure whose role
     /// (a caption) `label.html-boxes` gives from the recorded box.
-    fn emit_caption(&mut self, caption: String) {
+    fn emit_caption(&mut self, (caption, spans): (String, Vec<Span>)) {
         let shape = Shape::Figure {
             src: None,
             alt: None,
         };
-        let mut block = self.atomic_block(shape, caption);
+        let mut block = self.atomic_block(shape, caption, spans);
         block.hints.boxed = Some(BoxKind::Caption);
         self.blocks.push(block);
     }
 
-    /// A block of one element (figure, table, code) with the container
-    /// hints of where it sits, and no role yet.
-    fn atomic_block(&mut self, shape: Shape, text: String) -> DraftBlock {
+    /// A block of one element (figure, table, code) with its inline spans
+    /// and the container hints of where it sits, and no role yet.
+    fn atomic_block(&mut self, shape: Shape, text: String, spans: Vec<Span>) -> DraftBlock {
         let ctx = self.top();
         let mut block = DraftBlock::new(shape, text);
+        if !spans.is_empty() {
+            block.set_spans(spans);
+        }
         block.hints.container = self.container_of(&ctx);
         block.hints.outside_main = self.outside_main;
         block
     }
 
-    fn emit_atomic(&mut self, shape: Shape, text: String, role: Role) {
+    fn emit_atomic(&mut self, shape: Shape, text: String, spans: Vec<Span>, role: Role) {
         let ctx = self.top();
         if !ctx.keep && !matches!(shape, Shape::Figure { .. }) {
             return;
         }
-        let mut block = self.atomic_block(shape, text);
+        let mut block = self.atomic_block(shape, text, spans);
         block.set_role(role, NAME, MARKUP);
         if let (Some(BoxKind::Related | BoxKind::Disclaimer), Shape::Paragraph) =
             (ctx.boxed, &block.shape)
@@ -587,7 +590,7 @@ impl<'d> Segmenter<'d> {
                 }
                 "figcaption" => {
                     self.flush();
-                    let caption = collect_text(node);
+                    let caption = collect_inline(node);
                     self.emit_caption(caption);
                     continue;
                 }
@@ -596,7 +599,12 @@ impl<'d> Segmenter<'d> {
                     let text = raw_text(node);
                     if !text.trim().is_empty() {
                         let language = code_language(node);
-                        self.emit_atomic(Shape::Code { language }, text, Role::Paragraph);
+                        self.emit_atomic(
+                            Shape::Code { language },
+                            text,
+                            Vec::new(),
+                            Role::Paragraph,
+                        );
                     }
                     continue;
                 }
@@ -639,8 +647,8 @@ impl<'d> Segmenter<'d> {
                 if el.fattr("class").is_some()
                     && self.box_kind(node.id(), el) == Some(BoxKind::Caption)
                 {
-                    let caption = collect_text(node);
-                    if !caption.is_empty() && self.buf.is_empty() {
+                    let caption = collect_inline(node);
+                    if !caption.0.is_empty() && self.buf.is_empty() {
                         self.emit_caption(caption);
                         continue;
                     }
@@ -662,8 +670,8 @@ impl<'d> Segmenter<'d> {
                 && self.box_kind(node.id(), el) == Some(BoxKind::Caption)
                 && !has_descendant(node, &["p", "blockquote", "table"])
             {
-                let caption = collect_text(node);
-                if !caption.is_empty() {
+                let caption = collect_inline(node);
+                if !caption.0.is_empty() {
                     self.emit_caption(caption);
                 }
                 continue;
