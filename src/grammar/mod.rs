@@ -1,4 +1,4 @@
-//! The date, byline and notice grammars: how news pages write a
+//! The date, byline, notice and quote-attribution grammars: how news pages write a
 //! publication date, an author line and a notice about the piece, read into
 //! ISO 8601 dates, [`Person`](crate::model::Person)s and
 //! [`DisclaimerKind`](crate::model::DisclaimerKind)s.
@@ -8,6 +8,7 @@
 //! and the label stage (notices) read them, so they sit below the stages,
 //! above the base helpers.
 
+pub(crate) mod attribution;
 pub(crate) mod byline;
 pub(crate) mod dates;
 pub(crate) mod notices;

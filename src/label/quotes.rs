@@ -7,6 +7,7 @@ use regex::Regex;
 use super::inline_quotes::find_quotes;
 use super::{is_open_body, relabel};
 use crate::error::BoxError;
+use crate::grammar::attribution;
 use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Role, Shape, Stage};
 use crate::model::QuoteKind;
 
@@ -50,11 +51,6 @@ static TRAILING_ATTRIBUTION: Lazy<Regex> = Lazy::new(|| {
         .expect("TRAILING_ATTRIBUTION")
 });
 
-/// A line that is only an attribution: "— Jane Doe, harbour master".
-static DASH_LINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:[—–]{1,2}|--)\s*(\p{Lu}[\p{L}\p{N}.'’ ,&-]{1,80})$").expect("DASH_LINE")
-});
-
 /// How sure an attribution line under a block quotation is the quote's
 /// source line (not body text).
 const ATTRIBUTION_LINE: f32 = 0.8;
@@ -63,26 +59,28 @@ const ATTRIBUTION_LINE: f32 = 0.8;
 /// `block` is one: a dash line (a last `<p>— Name</p>` inside the
 /// quotation, which segments as a quote block of its own, or one right
 /// under it), or the caption of a figure with no image that closes the
-/// quotation (`<figure><blockquote>…</blockquote><figcaption>Name`).
+/// quotation (`<figure><blockquote>…</blockquote><figcaption>Name`), or
+/// a pull-quote box's credit line (with or without a dash).
 fn attribution_line(block: &DraftBlock) -> Option<String> {
-    let text = block.text.trim();
     // As segment left it: a paragraph, or a quotation by its tag.
     let open = matches!(
         block.role,
-        Role::Unknown | Role::Paragraph | Role::Caption | Role::Quote(QuoteKind::Block)
+        Role::Unknown
+            | Role::Paragraph
+            | Role::Caption
+            | Role::Quote(QuoteKind::Block | QuoteKind::Pull)
     );
-    if text.chars().count() > 100 || !open {
+    if !open {
         return None;
     }
-    let name = match &block.shape {
-        Shape::Quote | Shape::Paragraph => super::captures(&DASH_LINE, text)?[1].trim().to_owned(),
-        Shape::Figure { src: None, .. } => {
-            text.trim_start_matches(['—', '–', '-']).trim().to_owned()
-        }
-        _ => return None,
-    };
-    let capital = name.chars().next().is_some_and(char::is_uppercase);
-    (capital && plausible_attribution(&name)).then_some(name)
+    // A line of a pull-quote box after its quotation is the box's credit
+    // (`<cite>Name</cite>`), dash or not.
+    let credit = block.role == Role::Quote(QuoteKind::Pull);
+    match &block.shape {
+        Shape::Quote | Shape::Paragraph => attribution::source_line(&block.text, credit),
+        Shape::Figure { src: None, .. } => attribution::source_line(&block.text, true),
+        _ => None,
+    }
 }
 
 const PULL: &str = "label.pull-quotes";
@@ -104,16 +102,6 @@ static SPEECH_VERB: Lazy<Regex> = Lazy::new(|| {
         .expect("SPEECH_VERB")
 });
 
-/// An attribution after a dash names someone: not "He added", not a clause.
-fn plausible_attribution(name: &str) -> bool {
-    let first = name.split_whitespace().next().unwrap_or("");
-    super::words(name) <= 8
-        && !matches!(
-            first,
-            "He" | "She" | "They" | "It" | "We" | "I" | "You" | "This" | "That" | "The"
-        )
-}
-
 /// Does the block report speech (so a following bare quotation continues it)?
 fn has_speech(block: &DraftBlock) -> bool {
     find_quotes(&block.text)
@@ -133,7 +121,7 @@ pub(super) fn pull_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
         let text = blocks[i].text.trim().to_owned();
         if let Some(c) = super::captures(&LABELLED, &text) {
             let (label, quote) = (c[1].trim().to_owned(), c[2].to_owned());
-            if SPEECH_VERB.is_match(&label) || !plausible_attribution(&label) {
+            if SPEECH_VERB.is_match(&label) || !attribution::plausible(&label) {
                 continue;
             }
             if super::words(&quote) >= 4
@@ -156,7 +144,7 @@ pub(super) fn pull_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
         let name = c
             .get(2)
             .map(|m| m.as_str().trim().to_owned())
-            .filter(|n| plausible_attribution(n));
+            .filter(|n| attribution::plausible(n));
         // A bare quotation right after reported speech is a floating quote
         // (inline-quotes gives it the previous speaker), not a pull quote.
         let floating = name.is_none() && (!bare_ok || (i > 0 && has_speech(&blocks[i - 1])));
@@ -211,29 +199,40 @@ pub(super) fn block_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), B
         let quote = &blocks[i - 1];
         if quote.shape != Shape::Quote
             || quote.attribution.is_some()
-            || !matches!(quote.role, Role::Unknown | Role::Quote(QuoteKind::Block))
+            || !matches!(
+                quote.role,
+                Role::Unknown | Role::Quote(QuoteKind::Block | QuoteKind::Pull)
+            )
             || super::words(&quote.text) < 4
         {
             continue;
         }
         if let Some(name) = attribution_line(&blocks[i]) {
+            let pull = blocks[i - 1].role == Role::Quote(QuoteKind::Pull);
             blocks[i - 1].attribution = Some(name);
-            // The line stays in the text as printed, but a dash line that
-            // segmented as a quotation of its own is not one.
-            if blocks[i].shape == Shape::Quote {
+            if pull {
+                // A pull quote repeats the story for display; its credit
+                // line is part of that display, not of the text.
+                blocks[i].set_role(Role::Boilerplate, BLOCK, ATTRIBUTION_LINE);
+            } else if blocks[i].shape == Shape::Quote || matches!(blocks[i].role, Role::Quote(_)) {
+                // The line stays in the text as printed, but a dash line
+                // that segmented as a quotation of its own is not one.
                 blocks[i].shape = Shape::Paragraph;
                 blocks[i].set_role(Role::Paragraph, BLOCK, ATTRIBUTION_LINE);
             }
         }
     }
     for block in blocks.iter_mut() {
-        let open = matches!(block.role, Role::Unknown | Role::Quote(QuoteKind::Block));
+        let open = matches!(
+            block.role,
+            Role::Unknown | Role::Quote(QuoteKind::Block | QuoteKind::Pull)
+        );
         if block.shape != Shape::Quote || !open {
             continue;
         }
         if let Some(c) = TRAILING_ATTRIBUTION
             .captures(block.text.trim())
-            .filter(|c| block.attribution.is_none() && plausible_attribution(&c[2]))
+            .filter(|c| block.attribution.is_none() && attribution::plausible(&c[2]))
         {
             let (text, name) = (c[1].to_owned(), c[2].trim().to_owned());
             block.text = text;
@@ -329,8 +328,6 @@ mod tests {
             .expect("hit");
         assert_eq!((&c[1], &c[2]), ("Stay hungry.", "Ana Ruiz"));
         assert!(!TRAILING_ATTRIBUTION.is_match("The vote — narrowly — passed"));
-        assert!(plausible_attribution("Ana Ruiz, mayor of Valdo"));
-        assert!(!plausible_attribution("He added"));
     }
 
     /// Every place a block quotation's source line sits in markup gives the
@@ -368,6 +365,27 @@ mod tests {
                 Some("Ines Marlow, harbour master"),
                 "{shape}"
             );
+        }
+        // A pull quote repeating the body takes its box's credit line, dash
+        // or not, and the credit leaves the text.
+        for credit in ["<cite>Ines Marlow</cite>", "<p>— Ines Marlow</p>"] {
+            let html = format!(
+                "<html><body><article><h1>Quay wall</h1>{prose}<p>{quote}, she told the committee on Monday.</p>\
+                 <blockquote class=\"pull-quote\"><p>{quote}</p>{credit}</blockquote>{prose}</article></body></html>"
+            );
+            let a = crate::extract(&html).expect("article");
+            let pull: Vec<_> = a
+                .quotes
+                .iter()
+                .filter(|q| q.kind == crate::QuoteKind::Pull)
+                .collect();
+            assert_eq!(pull.len(), 1, "{credit}: {:?}", a.quotes);
+            assert_eq!(
+                pull[0].attribution.as_deref(),
+                Some("Ines Marlow"),
+                "{credit}"
+            );
+            assert!(!a.text.contains("Ines Marlow"), "{credit}: {}", a.text);
         }
         // A dash line that is a clause, not a source, attributes nothing.
         let html = format!(

@@ -7,6 +7,7 @@
 //! reading of the markup (what shape of block the tag makes), not a label.
 
 use super::{BlockShape, DEFAULT, MARKUP, NAME};
+use crate::grammar::attribution;
 use crate::heuristic::{DraftBlock, Role, Shape};
 use crate::html::BoxKind;
 use crate::model::QuoteKind;
@@ -63,7 +64,7 @@ pub(in crate::html) fn normalized(s: &str) -> String {
 /// A quote whose text (≥ 8 words) recurs in a body paragraph is a pull
 /// quote repeating the body: the body keeps the paragraph once, and the
 /// quote is recorded as a pull quote on that paragraph (so it still reaches
-/// `Article::quotes`).
+/// `Article::quotes`), with the credit line under it as its attribution.
 pub(super) fn drop_duplicate_quotes(blocks: &mut [DraftBlock]) {
     let is_quote = |b: &DraftBlock| {
         (matches!(b.shape, Shape::Quote) || matches!(b.role_before_labels(), Role::Quote(_)))
@@ -95,6 +96,23 @@ pub(super) fn drop_duplicate_quotes(blocks: &mut [DraftBlock]) {
             continue;
         };
         let host = ends.partition_point(|(end, _)| *end < at);
+        // The pull quote's credit line right under it ("— Jane Doe") is
+        // part of the same display: its attribution, not body text.
+        if blocks[q].attribution.is_none() {
+            let credit = blocks
+                .get(q + 1)
+                .filter(|b| matches!(b.shape, Shape::Paragraph | Shape::Quote));
+            // In a pull-quote box the credit needs no dash (`<cite>Name`).
+            let named = |b: &DraftBlock| {
+                attribution::source_line(&b.text, b.hints.boxed == Some(BoxKind::Pull))
+            };
+            if let Some(name) = credit.and_then(named) {
+                blocks[q].attribution = Some(name);
+                let line = &mut blocks[q + 1];
+                line.set_role(Role::Boilerplate, NAME, MARKUP);
+                line.hints.boxed = None;
+            }
+        }
         let quote = &mut blocks[q];
         quote.set_role(Role::Boilerplate, NAME, MARKUP);
         // Decided here: not a block for the label stage's box roles.
