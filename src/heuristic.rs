@@ -496,6 +496,11 @@ impl DraftBlock {
             BoxKind::Disclaimer => Some(Role::Disclaimer(crate::grammar::notices::box_kind(
                 &self.text,
             ))),
+            // A "callout" box holds notices as often as pull quotes: one
+            // that reads as a notice is one.
+            BoxKind::Pull if crate::grammar::notices::looks_like_notice(&self.text) => Some(
+                Role::Disclaimer(crate::grammar::notices::box_kind(&self.text)),
+            ),
             BoxKind::Pull => (self.role == Role::Unknown).then_some(Role::Quote(QuoteKind::Pull)),
             BoxKind::Caption => (self.role == Role::Unknown).then_some(Role::Caption),
         }

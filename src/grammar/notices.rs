@@ -70,7 +70,9 @@ static PREFIXED: Lazy<[(DisclaimerKind, Regex); 6]> = Lazy::new(|| {
         ),
         (
             DisclaimerKind::Other,
-            re(r"(?i)^(?:\W{0,2})(?:disclosure|disclaimer|update|transparency note)\s*:"),
+            re(
+                r"(?i)^(?:\W{0,2})(?:disclosure|disclaimer|update|transparency note|forward-looking statements?|safe harbou?r statement)\s*:",
+            ),
         ),
         (
             DisclaimerKind::AiGenerated,
@@ -254,6 +256,10 @@ mod tests {
             ),
             ("Copyright 2024 The Daily Post", DisclaimerKind::Copyright),
             ("Disclosure: The author owns shares.", DisclaimerKind::Other),
+            (
+                "Forward-looking statements: This release contains plans that may change.",
+                DisclaimerKind::Other,
+            ),
             (
                 "Photos by the newsroom staff. ALL RIGHTS RESERVED.",
                 DisclaimerKind::Copyright,

@@ -8,6 +8,7 @@ use regex::Regex;
 
 use crate::error::BoxError;
 use crate::favor::Tune;
+use crate::grammar::notices::looks_like_notice;
 use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Role, Shape, Stage};
 
 /// The heuristic's id.
@@ -391,8 +392,10 @@ pub(crate) fn trim_edges(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxE
         let before: usize = blocks.iter().take(t).map(words).sum();
         let after: usize = blocks.iter().skip(t).map(words).sum();
         let ends = after * 3 <= before;
+        // A notice after it is still the article's notice (the label
+        // stage reads it).
         for b in blocks.iter_mut().skip(t).filter(|_| ends) {
-            if in_main(b) && b.role_before_labels().is_body() {
+            if in_main(b) && b.role_before_labels().is_body() && !looks_like_notice(&b.text) {
                 set(b, Role::Boilerplate, EDGE);
             }
         }
@@ -489,6 +492,28 @@ mod tests {
         ] {
             assert!(!TAIL.is_match(miss), "{miss}");
         }
+    }
+
+    /// A terminating line ends the text, but a notice after it stays for
+    /// the label stage.
+    #[test]
+    fn notice_after_terminating_line_survives() {
+        let p = "<p>The district signed a twenty-year agreement for rooftop solar panels on eleven schools, the largest such deal in the county, and says the first systems will be running before the winter term begins next year.</p>";
+        let html = format!(
+            "<html><body><main><article><h1>Solar deal</h1>{p}{p}{p}<h2>About Example Energy</h2>\
+             <p>Example Energy builds solar projects.</p>\
+             <p>Forward-looking statements: This release contains statements about future plans that involve risks.</p>\
+             </article></main></body></html>"
+        );
+        let a = crate::extract(&html).expect("article");
+        assert!(
+            a.disclaimers
+                .iter()
+                .any(|d| d.text.starts_with("Forward-looking")),
+            "{:?}",
+            a.disclaimers
+        );
+        assert!(!a.text.contains("Forward-looking"), "{}", a.text);
     }
 
     #[test]

@@ -103,6 +103,13 @@ mod tests {
                 None,
                 Some(BoxKind::Pull),
             ),
+            // A "callout" box that reads as a notice is one.
+            block(
+                Shape::Paragraph,
+                "We may earn a commission when you buy through links on this page.",
+                None,
+                Some(BoxKind::Pull),
+            ),
         ];
         // A pull-quote box's teaser line the edge trimming already took out
         // of the body keeps that role.
@@ -132,6 +139,7 @@ mod tests {
                 (Role::Quote(QuoteKind::Pull), Some(NAME)),
                 (Role::Caption, Some(NAME)),
                 (Role::Boilerplate, Some("segment.html-edges")),
+                (Role::Disclaimer(DisclaimerKind::Affiliate), Some(NAME)),
             ]
         );
     }
