@@ -415,6 +415,8 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
             dom.decision = before;
         }
     }
+    // The first reading's page text, for the bound on the second one.
+    let body_chars = first.st.get(first.body).map_or(0, |s| s.chars);
     drop(first);
     // Not when a site rule or a user heuristic dropped elements: the second
     // reading starts from the page before the chrome rules again and would
@@ -427,7 +429,12 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
         // clearly longer and still reads as prose.
         let won = match std::mem::take(&mut dom.trail) {
             Trail::Logging(log) => {
-                second_opinion(&mut dom, log, own, wild_below, ld_body.as_deref())
+                let bound = Bound {
+                    own,
+                    body_chars,
+                    ld_body: ld_body.as_deref(),
+                };
+                second_opinion(&mut dom, log, bound, wild_below)
             }
             trail => {
                 // The page before the chrome rules cannot be put back: it
@@ -467,6 +474,31 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
 fn second_opinion(
     dom: &mut super::Dom,
     log: Vec<Removal>,
+    bound: Bound<'_>,
+    wild_below: u32,
+) -> Option<Vec<&'static str>> {
+    let Bound {
+        own,
+        body_chars,
+        ld_body,
+    } = bound;
+    // What it would need to win, against the most it can hold: the text
+    // of the body with every removal put back (the relaxed rules remove
+    // some again, and its choice is inside the body), or the JSON-LD body.
+    // When that is too little, the reading is not made: it would lose.
+    let need = u64::from(own.chars).saturating_mul(2).max(500);
+    let ld_chars = ld_body.map_or(0, |t| t.chars().filter(|c| !c.is_whitespace()).count());
+    if (ld_chars as u64) < need && u64::from(body_chars) + dom.removed_chars(&log) < need {
+        dom.trail = Trail::Logging(log);
+        return None;
+    }
+    relaxed_reading(dom, log, own, wild_below, ld_body)
+}
+
+/// [`second_opinion`] past its bound: the reading itself.
+fn relaxed_reading(
+    dom: &mut super::Dom,
+    log: Vec<Removal>,
     own: Yield,
     wild_below: u32,
     ld_body: Option<&str>,
@@ -489,6 +521,15 @@ fn second_opinion(
     dom.flags = flags;
     dom.decision = decision;
     None
+}
+
+/// What the first reading gives the second opinion: its yield, the text of
+/// the page it read (the body's non-space characters) and the JSON-LD body.
+#[derive(Clone, Copy)]
+struct Bound<'a> {
+    own: Yield,
+    body_chars: u32,
+    ld_body: Option<&'a str>,
 }
 
 /// The second opinion replaces the first only when it holds at least twice
@@ -936,8 +977,15 @@ mod tests {
                 };
                 assert!(!log.is_empty(), "{page}");
                 let ld = json_ld_body(&dom.json_ld);
+                let first = survey(&dom, true);
+                let body_chars = first.st.get(first.body).map_or(0, |s| s.chars);
                 // Nothing chosen before: the relaxed reading wins.
-                let won = second_opinion(&mut dom, log, Yield::default(), 500, ld.as_deref());
+                let bound = Bound {
+                    own: Yield::default(),
+                    body_chars,
+                    ld_body: ld.as_deref(),
+                };
+                let won = second_opinion(&mut dom, log, bound, 500);
                 assert!(won.is_some(), "{alt_yield:?} {page}");
                 assert_eq!(dom.html.html(), alt.html.html(), "{page}");
                 assert_eq!(dom.html.tree.values().len(), alt.html.tree.values().len());
@@ -971,27 +1019,40 @@ mod tests {
                     .nodes()
                     .map(|n| dom.flags.get(n.id()).copied().unwrap_or(0))
                     .collect();
-                let Trail::Logging(log) = std::mem::take(&mut dom.trail) else {
-                    panic!("no trail");
-                };
-                let removed = log.len();
-                // A first reading no second one can beat.
+                // A first reading no second one can beat: read in full, and
+                // stopped at the bound.
                 let own = Yield {
                     chars: u32::MAX / 4,
                     p_chars: 0,
                     link_chars: 0,
                 };
-                assert!(second_opinion(&mut dom, log, own, 500, ld.as_deref()).is_none());
-                assert_eq!(dom.html.html(), html, "{page}");
-                assert_eq!(format!("{:?}", dom.decision), decision, "{page}");
-                let after: Vec<u32> = dom
-                    .html
-                    .tree
-                    .nodes()
-                    .map(|n| dom.flags.get(n.id()).copied().unwrap_or(0))
-                    .collect();
-                assert_eq!(after, flags, "{page}");
-                assert!(matches!(&dom.trail, Trail::Logging(l) if l.len() == removed));
+                for bounded in [false, true] {
+                    let Trail::Logging(log) = std::mem::take(&mut dom.trail) else {
+                        panic!("no trail");
+                    };
+                    let removed = log.len();
+                    let won = if bounded {
+                        let bound = Bound {
+                            own,
+                            body_chars: 0,
+                            ld_body: ld.as_deref(),
+                        };
+                        second_opinion(&mut dom, log, bound, 500)
+                    } else {
+                        relaxed_reading(&mut dom, log, own, 500, ld.as_deref())
+                    };
+                    assert!(won.is_none());
+                    assert_eq!(dom.html.html(), html, "{page}");
+                    assert_eq!(format!("{:?}", dom.decision), decision, "{page}");
+                    let after: Vec<u32> = dom
+                        .html
+                        .tree
+                        .nodes()
+                        .map(|n| dom.flags.get(n.id()).copied().unwrap_or(0))
+                        .collect();
+                    assert_eq!(after, flags, "{page}");
+                    assert!(matches!(&dom.trail, Trail::Logging(l) if l.len() == removed));
+                }
             }
         }
     }

@@ -197,6 +197,18 @@ impl Dom {
         }
     }
 
+    /// Non-space characters of text inside the nodes of `log` (detached,
+    /// so not in any statistics of the page): what putting them back can
+    /// add to the page's text at most.
+    pub(crate) fn removed_chars(&self, log: &[Removal]) -> u64 {
+        log.iter()
+            .filter_map(|r| self.html.tree.get(r.node))
+            .flat_map(|n| n.descendants())
+            .filter_map(|d| d.value().as_text())
+            .map(|t| u64::from(text_counts(t).0))
+            .sum()
+    }
+
     /// Removes the nodes of `log` again, in order (after
     /// [`put_back`](Dom::put_back), the page as it was).
     pub(crate) fn remove_again(&mut self, log: &[Removal]) {
