@@ -314,6 +314,11 @@ fn repeated_units(node: NodeRef<'_, Node>, st: &NodeTable<Stats>) -> Option<Vec<
 fn json_ld_body(scripts: &[String]) -> Option<String> {
     let mut best: Option<String> = None;
     for script in scripts {
+        // The key is written out, or with `\u` escapes: a script with
+        // neither has none, and is not parsed.
+        if !script.contains("articleBody") && !script.contains("\\u") {
+            continue;
+        }
         let Ok(value) = serde_json::from_str::<serde_json::Value>(script.trim()) else {
             continue;
         };
@@ -1063,5 +1068,10 @@ mod tests {
             vec![r#"{"@graph":[{"@type":"NewsArticle","articleBody":"Hello there."}]}"#.to_owned()];
         assert_eq!(json_ld_body(&s).as_deref(), Some("Hello there."));
         assert_eq!(json_ld_body(&["not json".to_owned()]), None);
+        // The key spelt with escapes is the same key.
+        let s = vec![r#"{"article\u0042ody":"Escaped key."}"#.to_owned()];
+        assert_eq!(json_ld_body(&s).as_deref(), Some("Escaped key."));
+        let s = vec![r#"{"headline":"No body here."}"#.to_owned()];
+        assert_eq!(json_ld_body(&s), None);
     }
 }
