@@ -104,6 +104,9 @@ pub(crate) fn scripts_and_hidden(draft: &mut Draft, cx: &Context<'_>) -> Result<
     if !views.is_empty() {
         graft_noscript_views(dom, views, cx.limits);
     }
+    // What later stages remove is logged from here: the score stage's
+    // second opinion reads this page again by putting it back.
+    dom.start_trail();
     Ok(())
 }
 
@@ -621,7 +624,7 @@ pub(crate) fn boilerplate(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
     };
     // Comments on request are read before their section is removed.
     let comments = cx.comments.then(|| super::comments::take(dom, cx.url));
-    boilerplate_walk(dom, false);
+    boilerplate_walk(dom, false, None);
     if comments.is_some() {
         draft.article.comments = comments;
     }
@@ -637,7 +640,15 @@ pub(crate) fn relaxed(dom: &mut super::Dom, limits: &crate::limits::Limits) {
     if !views.is_empty() {
         graft_noscript_views(dom, views, limits);
     }
-    boilerplate_walk(dom, true);
+    dom.start_trail();
+    boilerplate_walk(dom, true, None);
+}
+
+/// [`relaxed`] on a page as [`scripts_and_hidden`] left it (put back from
+/// its [`Trail`](crate::page::Trail)): only the chrome rules are left to
+/// apply. `known` holds the token flags of elements already classified.
+pub(crate) fn relaxed_chrome(dom: &mut super::Dom, known: &super::NodeTable<u32>) {
+    boilerplate_walk(dom, true, Some(known));
 }
 
 /// Adds one element to the page-type structure counts.
@@ -661,7 +672,9 @@ fn count_structure(c: &mut super::page_type::Counts, name: &str, bits: u32) {
 }
 
 /// [`boilerplate`]; `relaxed` keeps what holds prose (see [`relaxed`]).
-fn boilerplate_walk(dom: &mut super::Dom, relaxed: bool) {
+/// The token flags of an element are read from `known` when it has them
+/// (they depend on its attributes only).
+fn boilerplate_walk(dom: &mut super::Dom, relaxed: bool, known: Option<&super::NodeTable<u32>>) {
     let mut drop = Vec::new();
     dom.flags = super::NodeTable::new(dom.html.tree.values().len());
     // Only elements can be dropped or kept as boxes.
@@ -674,7 +687,10 @@ fn boilerplate_walk(dom: &mut super::Dom, relaxed: bool) {
             }
         }
         if let Node::Element(el) = node.value() {
-            let bits = token_flags(el);
+            let bits = match known {
+                Some(k) => super::cached_flags(k, node.id(), el),
+                None => token_flags(el),
+            };
             dom.flags.set(node.id(), bits | flag::KNOWN);
             if !relaxed {
                 count_structure(&mut dom.counts, el.name(), bits);
@@ -713,9 +729,7 @@ fn boilerplate_walk(dom: &mut super::Dom, relaxed: bool) {
         }
     }
     for id in drop {
-        if let Some(mut n) = dom.html.tree.get_mut(id) {
-            n.detach();
-        }
+        dom.remove(id);
     }
 }
 

@@ -292,9 +292,7 @@ pub(crate) fn take(dom: &mut super::Dom, base: Option<&str>) -> Vec<Comment> {
         return out;
     }
     for id in taken {
-        if let Some(mut n) = dom.html.tree.get_mut(id) {
-            n.detach();
-        }
+        dom.remove(id);
     }
     out
 }

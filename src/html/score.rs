@@ -14,6 +14,7 @@ use crate::base::tokens;
 use crate::error::BoxError;
 use crate::heuristic::{Builtin, Context, Draft, Stage};
 use crate::model::PageKind;
+use crate::page::{Removal, Trail};
 
 /// The heuristic's id.
 pub(crate) const NAME: &str = "score.main-content";
@@ -313,6 +314,11 @@ fn repeated_units(node: NodeRef<'_, Node>, st: &NodeTable<Stats>) -> Option<Vec<
 fn json_ld_body(scripts: &[String]) -> Option<String> {
     let mut best: Option<String> = None;
     for script in scripts {
+        // The key is written out, or with `\u` escapes: a script with
+        // neither has none, and is not parsed.
+        if !script.contains("articleBody") && !script.contains("\\u") {
+            continue;
+        }
         let Ok(value) = serde_json::from_str::<serde_json::Value>(script.trim()) else {
             continue;
         };
@@ -365,10 +371,13 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
     };
     // The thresholds of the caller's precision/recall preference.
     let tune = cx.favor.tune();
+    // The JSON-LD scripts do not change from one reading to the next.
+    let ld_body = json_ld_body(&dom.json_ld);
     // First a reading that takes every paragraph of the page only when the
     // chosen text is a scrap; the verdict is weighed on it.
     let scrap = tune.min_extracted_chars.min(SCRAP_CHARS);
-    let (mut notes, mut own) = select(&mut dom, true, scrap);
+    let first = survey(&dom, true);
+    let (mut notes, mut own) = settle(&mut dom, &first, scrap, ld_body.as_deref());
     let ld_types = super::page_type::json_ld_types(&dom.json_ld);
     let (verdict, evidence) = super::page_type::verdict(&super::page_type::Signals {
         ld_types: &ld_types,
@@ -394,7 +403,8 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
     // A small result on a page that is not a forum thread: the page's
     // paragraphs are read instead when they hold more than twice as much.
     // A thread's posts are rarely `<p>`s, so on a forum the paragraphs are
-    // user names and signatures, not the content.
+    // user names and signatures, not the content. The page has not changed
+    // since the first reading: only the wider band is applied to it.
     let wild_below = if verdict.kind == PageKind::Forum {
         scrap
     } else {
@@ -402,7 +412,7 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
     };
     if own.chars < wild_below && wild_below > scrap && !dom.decision.wild {
         let before = dom.decision.clone();
-        let (wider_notes, wider) = select(&mut dom, true, wild_below);
+        let (wider_notes, wider) = settle(&mut dom, &first, wild_below, ld_body.as_deref());
         if dom.decision.wild {
             notes = wider_notes;
             own = wider;
@@ -410,19 +420,45 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
             dom.decision = before;
         }
     }
+    // The first reading's page text, for the bound on the second one.
+    let body_chars = first.st.get(first.body).map_or(0, |s| s.chars);
+    drop(first);
     // Not when a site rule or a user heuristic dropped elements: the second
-    // reading starts from the source again and would bring them back.
+    // reading starts from the page before the chrome rules again and would
+    // bring them back.
     if own.chars < SECOND_OPINION_BELOW && !dom.dropped_by_caller {
         // "This cannot be the article": little text next to a page that
         // may hold more where the clean stage or the selectors looked
         // away. A second reading of the page, cleaned without trusting
         // class words and scored by paragraphs only, is kept when it is
         // clearly longer and still reads as prose.
-        let (mut alt, _) = super::Dom::parse(draft.source_tendril().clone(), cx.limits);
-        super::clean::relaxed(&mut alt, cx.limits);
-        let (alt_notes, other) = select(&mut alt, false, wild_below);
-        if second_opinion_wins(own, other) {
-            dom = alt;
+        let won = match std::mem::take(&mut dom.trail) {
+            Trail::Logging(log) => {
+                let bound = Bound {
+                    own,
+                    body_chars,
+                    ld_body: ld_body.as_deref(),
+                };
+                second_opinion(&mut dom, log, bound, wild_below)
+            }
+            trail => {
+                // The page before the chrome rules cannot be put back: it
+                // is parsed and cleaned again from the source.
+                dom.trail = trail;
+                let (mut alt, _) = super::Dom::parse(draft.source_tendril().clone(), cx.limits);
+                super::clean::relaxed(&mut alt, cx.limits);
+                let alt_ld_body = json_ld_body(&alt.json_ld);
+                let alt_survey = survey(&alt, false);
+                let (alt_notes, other) =
+                    settle(&mut alt, &alt_survey, wild_below, alt_ld_body.as_deref());
+                drop(alt_survey);
+                second_opinion_wins(own, other).then(|| {
+                    dom = alt;
+                    alt_notes
+                })
+            }
+        };
+        if let Some(alt_notes) = won {
             notes = alt_notes;
             notes.push("the chosen text was too small for the page; a second opinion (relaxed clean, paragraph scoring) was kept");
         }
@@ -432,6 +468,73 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
     }
     draft.dom = Some(dom);
     Ok(())
+}
+
+/// The second opinion on the same tree: the removals of `log` (everything
+/// since `clean.scripts-and-hidden`) are put back, the relaxed chrome rules
+/// applied and the page read by paragraph scoring. When that reading wins,
+/// the page stays as it read it and its notes are returned; when it loses,
+/// its removals are put back and those of `log` made again, so the page,
+/// its flags and the decision are as they were.
+fn second_opinion(
+    dom: &mut super::Dom,
+    log: Vec<Removal>,
+    bound: Bound<'_>,
+    wild_below: u32,
+) -> Option<Vec<&'static str>> {
+    let Bound {
+        own,
+        body_chars,
+        ld_body,
+    } = bound;
+    // What it would need to win, against the most it can hold: the text
+    // of the body with every removal put back (the relaxed rules remove
+    // some again, and its choice is inside the body), or the JSON-LD body.
+    // When that is too little, the reading is not made: it would lose.
+    let need = u64::from(own.chars).saturating_mul(2).max(500);
+    let ld_chars = ld_body.map_or(0, |t| t.chars().filter(|c| !c.is_whitespace()).count());
+    if (ld_chars as u64) < need && u64::from(body_chars) + dom.removed_chars(&log) < need {
+        dom.trail = Trail::Logging(log);
+        return None;
+    }
+    relaxed_reading(dom, log, own, wild_below, ld_body)
+}
+
+/// [`second_opinion`] past its bound: the reading itself.
+fn relaxed_reading(
+    dom: &mut super::Dom,
+    log: Vec<Removal>,
+    own: Yield,
+    wild_below: u32,
+    ld_body: Option<&str>,
+) -> Option<Vec<&'static str>> {
+    dom.put_back(&log);
+    dom.trail = Trail::Logging(Vec::new());
+    let flags = std::mem::take(&mut dom.flags);
+    let decision = std::mem::take(&mut dom.decision);
+    super::clean::relaxed_chrome(dom, &flags);
+    let alt = survey(dom, false);
+    let (alt_notes, other) = settle(dom, &alt, wild_below, ld_body);
+    if second_opinion_wins(own, other) {
+        return Some(alt_notes);
+    }
+    if let Trail::Logging(relaxed) = std::mem::take(&mut dom.trail) {
+        dom.put_back(&relaxed);
+    }
+    dom.remove_again(&log);
+    dom.trail = Trail::Logging(log);
+    dom.flags = flags;
+    dom.decision = decision;
+    None
+}
+
+/// What the first reading gives the second opinion: its yield, the text of
+/// the page it read (the body's non-space characters) and the JSON-LD body.
+#[derive(Clone, Copy)]
+struct Bound<'a> {
+    own: Yield,
+    body_chars: u32,
+    ld_body: Option<&'a str>,
 }
 
 /// The second opinion replaces the first only when it holds at least twice
@@ -446,11 +549,24 @@ fn second_opinion_wins(own: Yield, other: Yield) -> bool {
         && u64::from(other.p_chars) * 10 >= a * 4
 }
 
-/// Chooses the main content of `dom` (its roots, wild recovery, JSON-LD
-/// body); `selectors` false leaves the container selectors out and lets
-/// paragraph scoring choose; `tune` holds the thresholds of the caller's
-/// [`Favor`](crate::Favor). Returns the notes and what the choice holds.
-fn select(dom: &mut super::Dom, selectors: bool, wild_below: u32) -> (Vec<&'static str>, Yield) {
+/// What one statistics pass over the page chose, before the small-result
+/// band is applied ([`settle`]): the same page can be settled with more
+/// than one band without another pass.
+struct Survey {
+    /// The statistics of every node.
+    st: NodeTable<Stats>,
+    /// The `<body>` (the document when there is none).
+    body: NodeId,
+    /// The chosen roots (a split body merged).
+    roots: Vec<NodeId>,
+    /// What the choice took.
+    notes: Vec<&'static str>,
+}
+
+/// Chooses the main content of `dom` (its roots; [`settle`] adds wild
+/// recovery and the JSON-LD body); `selectors` false leaves the container
+/// selectors out and lets paragraph scoring choose.
+fn survey(dom: &super::Dom, selectors: bool) -> Survey {
     let tree = &dom.html.tree;
     let body = dom
         .html
@@ -460,7 +576,6 @@ fn select(dom: &mut super::Dom, selectors: bool, wild_below: u32) -> (Vec<&'stat
         .unwrap_or_else(|| tree.root());
     let body_id = body.id();
     let flags = &dom.flags;
-
     // One pass gives the statistics and surveys the body as it goes:
     // 1. ordered container selectors: the best rank wins; within a rank the
     //    element with the most paragraph text;
@@ -538,13 +653,34 @@ fn select(dom: &mut super::Dom, selectors: bool, wild_below: u32) -> (Vec<&'stat
         (None, None) => None,
     };
 
-    let mut roots = match chosen {
+    let roots = match chosen {
         Some(id) => split_parts(tree, id, &st),
         None => Vec::new(),
     };
     if roots.len() > 1 {
         notes.push("merged a split body");
     }
+    Survey {
+        st,
+        body: body_id,
+        roots,
+        notes,
+    }
+}
+
+/// Settles the choice of `survey` on `dom` with the small-result band
+/// `wild_below` (wild `<p>` recovery below it) and the JSON-LD body
+/// `ld_body` (used when much longer than the DOM text), writing the roots
+/// into the decision. Returns the notes and what the choice holds.
+fn settle(
+    dom: &mut super::Dom,
+    survey: &Survey,
+    wild_below: u32,
+    ld_body: Option<&str>,
+) -> (Vec<&'static str>, Yield) {
+    let st = &survey.st;
+    let mut notes = survey.notes.clone();
+    let mut roots = survey.roots.clone();
     let total: u32 = roots
         .iter()
         .map(|id| st.get(*id).map_or(0, |s| s.chars))
@@ -554,7 +690,7 @@ fn select(dom: &mut super::Dom, selectors: bool, wild_below: u32) -> (Vec<&'stat
     // as much once the result is more than a scrap: a short post or a
     // product blurb is not replaced by every paragraph of the page).
     if total < wild_below {
-        let body_st = st.get(body.id()).copied().unwrap_or_default();
+        let body_st = st.get(survey.body).copied().unwrap_or_default();
         let body_p = body_st.p_chars;
         // Paragraphs of running text: several `<p>`s, not a front page's
         // teaser blurbs (nor one prompt next to embedded posts, whose
@@ -563,7 +699,7 @@ fn select(dom: &mut super::Dom, selectors: bool, wild_below: u32) -> (Vec<&'stat
             && body_p >= PROSE_PARAGRAPH_CHARS * body_st.paragraphs;
         if body_p > total && (total < SCRAP_CHARS || (body_p >= 2 * total && prose)) {
             notes.push("result too small; recovered wild <p> text from the page");
-            roots = vec![body.id()];
+            roots = vec![survey.body];
             dom.decision.wild = true;
         }
     }
@@ -573,11 +709,11 @@ fn select(dom: &mut super::Dom, selectors: bool, wild_below: u32) -> (Vec<&'stat
         .iter()
         .map(|id| st.get(*id).map_or(0, |s| s.p_chars))
         .sum();
-    if let Some(text) = json_ld_body(&dom.json_ld) {
+    if let Some(text) = ld_body {
         let ld_chars = text.chars().filter(|c| !c.is_whitespace()).count();
         if ld_chars >= 500 && ld_chars as f64 > 2.0 * dom_chars as f64 {
             notes.push("JSON-LD articleBody is much longer than the DOM text; used it");
-            dom.decision.body_override = Some(text);
+            dom.decision.body_override = Some(text.to_owned());
         }
     }
     let mut got = roots.iter().fold(Yield::default(), |y, id| {
@@ -768,11 +904,174 @@ mod tests {
         assert!(!second_opinion_wins(y(100, 100, 0), y(3000, 900, 0)));
     }
 
+    /// `page` parsed and put through the clean stage as the pipeline does.
+    fn cleaned(page: &str, comments: bool) -> super::super::Dom {
+        let limits = crate::Limits::default();
+        let cx = Context {
+            url: None,
+            limits: &limits,
+            favor: crate::favor::Favor::Balanced,
+            comments,
+        };
+        let mut draft = Draft::new(crate::heuristic::InputKind::Html, page.to_owned());
+        draft.dom = Some(super::super::Dom::parse(page.into(), &limits).0);
+        super::super::clean::scripts_and_hidden(&mut draft, &cx).expect("clean");
+        super::super::clean::boilerplate(&mut draft, &cx).expect("clean");
+        draft.dom.expect("dom")
+    }
+
+    /// Pages whose clean stage removes nodes in many places: first, last
+    /// and neighbouring children, chrome around the story, a `<noscript>`
+    /// view grafted in, comment microdata taken out of the story.
+    fn trail_pages() -> Vec<String> {
+        let para = |n: usize| {
+            format!(
+                "<p>Stage {n} of the relay leaves the square before sunrise, climbs the \
+                 switchbacks above the reservoir, crosses the ridge in the wind and drops \
+                 to the valley where the next team waits with water, bread and a dry shirt \
+                 for every runner who makes it down.</p>"
+            )
+        };
+        let story: String = (1..=5).map(para).collect();
+        vec![
+            format!(
+                "<html><head><title>t</title><script>var x;</script></head><body>\
+                 <nav><a href=\"/\">Home</a></nav><div class=\"share\">Share</div>\
+                 <div class=\"with-sidebar-layout\"><div class=\"ad\">Ad</div><div class=\"main\">\
+                 <h1>Relay</h1>{story}<div class=\"newsletter\">Sign up</div></div>\
+                 <aside>Other</aside></div><footer>Footer</footer><div class=\"cookie\">Ok</div>\
+                 </body></html>"
+            ),
+            format!(
+                "<html><body><header><p>Top</p></header><div id=\"app\"></div>\
+                 <noscript><div class=\"crawler\"><nav>Menu</nav><h1>Relay</h1>{story}\
+                 <div class=\"promo\">Buy</div></div></noscript>\
+                 <form><div class=\"sidebar\"><p>Hi</p></div></form></body></html>"
+            ),
+            format!(
+                "<html><body><article><h1>Relay</h1>{story}\
+                 <div itemscope itemtype=\"https://schema.org/Comment\">\
+                 <span itemprop=\"author\">Ann</span><p itemprop=\"text\">Great run, well done \
+                 to every team that made it over the ridge this year.</p></div>\
+                 <div class=\"tags\">a b</div></article>\
+                 <div class=\"related\"><a href=\"/r\">More</a></div></body></html>"
+            ),
+        ]
+    }
+
+    /// The page read again from the source, as the second opinion did
+    /// before it put the clean stage's removals back.
+    fn parsed_again(page: &str) -> (super::super::Dom, Yield) {
+        let limits = crate::Limits::default();
+        let (mut alt, _) = super::super::Dom::parse(page.into(), &limits);
+        super::super::clean::relaxed(&mut alt, &limits);
+        let ld = json_ld_body(&alt.json_ld);
+        let s = survey(&alt, false);
+        let (_, y) = settle(&mut alt, &s, 500, ld.as_deref());
+        (alt, y)
+    }
+
+    #[test]
+    fn the_second_opinion_on_the_same_tree_is_the_page_parsed_again() {
+        for page in trail_pages() {
+            for comments in [false, true] {
+                let (alt, alt_yield) = parsed_again(&page);
+                let mut dom = cleaned(&page, comments);
+                let Trail::Logging(log) = std::mem::take(&mut dom.trail) else {
+                    panic!("no trail");
+                };
+                assert!(!log.is_empty(), "{page}");
+                let ld = json_ld_body(&dom.json_ld);
+                let first = survey(&dom, true);
+                let body_chars = first.st.get(first.body).map_or(0, |s| s.chars);
+                // Nothing chosen before: the relaxed reading wins.
+                let bound = Bound {
+                    own: Yield::default(),
+                    body_chars,
+                    ld_body: ld.as_deref(),
+                };
+                let won = second_opinion(&mut dom, log, bound, 500);
+                assert!(won.is_some(), "{alt_yield:?} {page}");
+                assert_eq!(dom.html.html(), alt.html.html(), "{page}");
+                assert_eq!(dom.html.tree.values().len(), alt.html.tree.values().len());
+                assert_eq!(dom.decision.roots, alt.decision.roots, "{page}");
+                assert!(alt_yield.chars >= 500, "{page}");
+                let boxes = |d: &super::super::Dom| {
+                    d.decision
+                        .boxes
+                        .iter()
+                        .map(|(id, k)| (*id, *k))
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(boxes(&dom), boxes(&alt), "{page}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_losing_second_opinion_leaves_the_page_as_it_was() {
+        for page in trail_pages() {
+            for comments in [false, true] {
+                let mut dom = cleaned(&page, comments);
+                let s = survey(&dom, true);
+                let ld = json_ld_body(&dom.json_ld);
+                settle(&mut dom, &s, 250, ld.as_deref());
+                let html = dom.html.html();
+                let decision = format!("{:?}", dom.decision);
+                let flags: Vec<u32> = dom
+                    .html
+                    .tree
+                    .nodes()
+                    .map(|n| dom.flags.get(n.id()).copied().unwrap_or(0))
+                    .collect();
+                // A first reading no second one can beat: read in full, and
+                // stopped at the bound.
+                let own = Yield {
+                    chars: u32::MAX / 4,
+                    p_chars: 0,
+                    link_chars: 0,
+                };
+                for bounded in [false, true] {
+                    let Trail::Logging(log) = std::mem::take(&mut dom.trail) else {
+                        panic!("no trail");
+                    };
+                    let removed = log.len();
+                    let won = if bounded {
+                        let bound = Bound {
+                            own,
+                            body_chars: 0,
+                            ld_body: ld.as_deref(),
+                        };
+                        second_opinion(&mut dom, log, bound, 500)
+                    } else {
+                        relaxed_reading(&mut dom, log, own, 500, ld.as_deref())
+                    };
+                    assert!(won.is_none());
+                    assert_eq!(dom.html.html(), html, "{page}");
+                    assert_eq!(format!("{:?}", dom.decision), decision, "{page}");
+                    let after: Vec<u32> = dom
+                        .html
+                        .tree
+                        .nodes()
+                        .map(|n| dom.flags.get(n.id()).copied().unwrap_or(0))
+                        .collect();
+                    assert_eq!(after, flags, "{page}");
+                    assert!(matches!(&dom.trail, Trail::Logging(l) if l.len() == removed));
+                }
+            }
+        }
+    }
+
     #[test]
     fn json_ld_body_found_in_graph() {
         let s =
             vec![r#"{"@graph":[{"@type":"NewsArticle","articleBody":"Hello there."}]}"#.to_owned()];
         assert_eq!(json_ld_body(&s).as_deref(), Some("Hello there."));
         assert_eq!(json_ld_body(&["not json".to_owned()]), None);
+        // The key spelt with escapes is the same key.
+        let s = vec![r#"{"article\u0042ody":"Escaped key."}"#.to_owned()];
+        assert_eq!(json_ld_body(&s).as_deref(), Some("Escaped key."));
+        let s = vec![r#"{"headline":"No body here."}"#.to_owned()];
+        assert_eq!(json_ld_body(&s), None);
     }
 }

@@ -72,9 +72,41 @@ pub(crate) struct Dom {
     /// with [`flag::KNOWN`], so later stages do not recompute them.
     pub flags: NodeTable<u32>,
     /// A site rule or a user heuristic dropped elements: a second reading
-    /// of the source (the score stage's second opinion) would bring them
-    /// back, so none is taken.
+    /// of the page before the chrome rules (the score stage's second
+    /// opinion) would bring them back, so none is taken. Their removals are
+    /// not in the [`Trail`].
     pub dropped_by_caller: bool,
+    /// The removals since `clean.scripts-and-hidden`, so that the score
+    /// stage's second opinion can read that page again without parsing it
+    /// again: see [`Trail`].
+    pub trail: Trail,
+}
+
+/// Where a removed node was: its parent and the sibling before it (`None`:
+/// it was the first child), as they were just before it was detached.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Removal {
+    node: NodeId,
+    parent: NodeId,
+    prev: Option<NodeId>,
+}
+
+/// The removals made since the page was as `clean.scripts-and-hidden` left
+/// it (what is never text gone, `<noscript>` views grafted), in order.
+/// Putting them back in reverse order gives that page again, node for node
+/// (ego-tree keeps a detached node with its subtree in the arena), and
+/// applying them again in order gives the page as it was.
+#[derive(Debug, Default)]
+pub(crate) enum Trail {
+    /// `clean.scripts-and-hidden` has not run yet.
+    #[default]
+    Fresh,
+    /// The removals since it ran.
+    Logging(Vec<Removal>),
+    /// The page it left cannot be had back from the trail: something was
+    /// removed before it ran, or it ran twice (a reordered or replaced
+    /// pipeline).
+    Lost,
 }
 
 impl Dom {
@@ -91,8 +123,100 @@ impl Dom {
             counts: StructureCounts::default(),
             flags: NodeTable::default(),
             dropped_by_caller: false,
+            trail: Trail::Fresh,
         };
         (dom, guard)
+    }
+
+    /// Starts the [`Trail`]: the page is now as `clean.scripts-and-hidden`
+    /// leaves it.
+    pub(crate) fn start_trail(&mut self) {
+        self.trail = match std::mem::take(&mut self.trail) {
+            Trail::Fresh => Trail::Logging(Vec::new()),
+            Trail::Logging(_) | Trail::Lost => Trail::Lost,
+        };
+    }
+
+    /// Detaches the node (with its subtree), logging where it was in the
+    /// [`Trail`]. A node already detached, or the root, is left alone.
+    pub(crate) fn remove(&mut self, id: NodeId) {
+        let Some(node) = self.html.tree.get(id) else {
+            return;
+        };
+        let Some(parent) = node.parent().map(|p| p.id()) else {
+            return;
+        };
+        let prev = node.prev_sibling().map(|p| p.id());
+        match &mut self.trail {
+            Trail::Logging(log) => log.push(Removal {
+                node: id,
+                parent,
+                prev,
+            }),
+            // Removed before the page the trail starts from.
+            Trail::Fresh => self.trail = Trail::Lost,
+            Trail::Lost => {}
+        }
+        if let Some(mut n) = self.html.tree.get_mut(id) {
+            n.detach();
+        }
+    }
+
+    /// Puts the nodes of `log` back where they were, the last removed
+    /// first: each then finds its parent and previous sibling as they were
+    /// when it was removed.
+    pub(crate) fn put_back(&mut self, log: &[Removal]) {
+        let tree = &mut self.html.tree;
+        for r in log.iter().rev() {
+            // Checked, so that a trail that does not fit the tree (which
+            // the stages never make) cannot panic inside ego-tree.
+            let detached = tree.get(r.node).is_some_and(|n| n.parent().is_none());
+            let fits = match r.prev {
+                Some(prev) => tree
+                    .get(prev)
+                    .and_then(|p| p.parent())
+                    .is_some_and(|p| p.id() == r.parent),
+                None => tree.get(r.parent).is_some(),
+            };
+            debug_assert!(detached && fits, "the trail fits the tree");
+            if !(detached && fits) || r.node == r.parent || r.prev == Some(r.node) {
+                continue;
+            }
+            match r.prev {
+                Some(prev) => {
+                    if let Some(mut p) = tree.get_mut(prev) {
+                        p.insert_id_after(r.node);
+                    }
+                }
+                None => {
+                    if let Some(mut p) = tree.get_mut(r.parent) {
+                        p.prepend_id(r.node);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Non-space characters of text inside the nodes of `log` (detached,
+    /// so not in any statistics of the page): what putting them back can
+    /// add to the page's text at most.
+    pub(crate) fn removed_chars(&self, log: &[Removal]) -> u64 {
+        log.iter()
+            .filter_map(|r| self.html.tree.get(r.node))
+            .flat_map(|n| n.descendants())
+            .filter_map(|d| d.value().as_text())
+            .map(|t| u64::from(text_counts(t).0))
+            .sum()
+    }
+
+    /// Removes the nodes of `log` again, in order (after
+    /// [`put_back`](Dom::put_back), the page as it was).
+    pub(crate) fn remove_again(&mut self, log: &[Removal]) {
+        for r in log {
+            if let Some(mut n) = self.html.tree.get_mut(r.node) {
+                n.detach();
+            }
+        }
     }
 }
 

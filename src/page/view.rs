@@ -504,6 +504,7 @@ pub(crate) fn shown_chars(dom: &Dom) -> usize {
                 .and_then(|p| p.value().as_element().map(|e| e.name()))
                 .is_some_and(|name| UNSHOWN.contains(&name) || name == "title")
         })
-        .map(|(_, t)| t.chars().filter(|c| !c.is_whitespace()).count())
+        // Counted by bytes, as the text statistics are (the same count).
+        .map(|(_, t)| super::text_counts(t).0 as usize)
         .sum()
 }
