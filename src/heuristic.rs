@@ -470,9 +470,10 @@ impl DraftBlock {
 
     /// The role a block of a kept box ([`Hints::boxed`]) is given by
     /// `label.html-boxes`; `None` for other blocks. In a related box, a
-    /// heading or a short line that is not a link (six words at most, under
-    /// half of it in links) is the list's header, a link is an item, the
-    /// rest is boilerplate; in a notice box, every block is a notice of the
+    /// block that is a link is an item (a card's linked title too, heading
+    /// or not), a heading or a short line that is not a link (six words at
+    /// most, under half of it in links) is the list's header, the rest is
+    /// boilerplate; in a notice box, every block is a notice of the
     /// kind its wording says
     /// ([`box_kind`](crate::grammar::notices::box_kind)). A pull-quote box's
     /// block is a pull quote and a caption box's a caption while no role is
@@ -481,7 +482,10 @@ impl DraftBlock {
     pub(crate) fn box_role(&self) -> Option<Role> {
         match self.hints.boxed? {
             BoxKind::Related => Some(
-                if matches!(self.shape, Shape::Heading { .. })
+                // A card's linked title (`<a href><h2>…</h2></a>`) is an item.
+                if self.hints.href.is_some() && self.hints.link_density >= 0.6 {
+                    Role::RelatedItem
+                } else if matches!(self.shape, Shape::Heading { .. })
                     || (self.hints.href.is_none()
                         && self.word_count() <= 6
                         && self.hints.link_density < 0.5)

@@ -758,7 +758,8 @@ impl Comment {
 pub struct RelatedLink {
     /// The teaser's title.
     pub title: String,
-    /// Where it links, when known.
+    /// Where it links, when known: absolute, resolved against the page's
+    /// canonical or given URL when there is one.
     pub url: Option<String>,
     /// The teaser's summary, when it has one.
     pub summary: Option<String>,

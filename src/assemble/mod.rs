@@ -300,8 +300,20 @@ fn assemble_article(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError>
             }
             Role::RelatedHeader | Role::Boilerplate => {}
             Role::RelatedItem => {
-                // A story linked twice (inline and in the box) is listed once.
                 let link = related_link(block);
+                // A card's second line under the same link is its summary.
+                if let Some(last) = draft.article.related.last_mut() {
+                    if link.url.is_some()
+                        && last.url == link.url
+                        && last.summary.is_none()
+                        && link.title != last.title
+                        && link.summary.is_none()
+                    {
+                        last.summary = Some(link.title);
+                        continue;
+                    }
+                }
+                // A story linked twice (inline and in the box) is listed once.
                 let seen =
                     draft.article.related.iter().any(|r| {
                         r.title == link.title || (link.url.is_some() && r.url == link.url)
@@ -388,6 +400,12 @@ fn assemble_article(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxError>
     drop_repeated_notices(&draft.article, &mut sections, &mut quotes);
     let base = draft.article.url.clone();
     absolute_links(&mut sections, base.as_deref().or(cx.url));
+    // Related links are absolute too, as the spans' links are.
+    for r in &mut draft.article.related {
+        if let Some(u) = r.url.take() {
+            r.url = crate::base::url::resolve(base.as_deref().or(cx.url), &u).or(Some(u));
+        }
+    }
     for s in &mut sections {
         s.tidy_spans();
     }
@@ -715,6 +733,62 @@ fn lede_and_text(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Post cards whose link wraps the title heading and the excerpt: one
+    /// item per card, the heading its title, the excerpt its summary, the
+    /// URL absolute against the page's.
+    #[test]
+    fn related_cards_wrapped_in_their_link() {
+        let p = "<p>The ferry returns to the harbour on Monday after a winter refit that replaced both engines and the passenger deck.</p>";
+        let card = |href: &str, title: &str, excerpt: &str| {
+            format!(
+                "<article class=\"post-card\"><a href=\"{href}\"><header><h2>{title}</h2></header>\
+                 <div class=\"excerpt\">{excerpt}</div></a></article>"
+            )
+        };
+        let html = format!(
+            "<html><body><main><article><h1>Ferry back</h1>{p}{p}{p}</article></main>\
+             <aside class=\"read-more\"><h3>Read next</h3>{}{}</aside></body></html>",
+            card(
+                "/local/pool-fees",
+                "Pool fees rise for a third year",
+                "The council blames energy prices."
+            ),
+            card(
+                "../harbour-wall",
+                "Harbour wall repairs start in May",
+                "Lorries will be diverted for six weeks."
+            ),
+        );
+        let input = crate::Input::new(html.as_str())
+            .kind(crate::Kind::Html)
+            .url("https://news.example/local/ferry-back");
+        let a = crate::Extractor::builder()
+            .build()
+            .expect("default")
+            .extract(input)
+            .expect("article");
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = a
+            .related
+            .iter()
+            .map(|r| (r.title.as_str(), r.url.as_deref(), r.summary.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Pool fees rise for a third year",
+                    Some("https://news.example/local/pool-fees"),
+                    Some("The council blames energy prices.")
+                ),
+                (
+                    "Harbour wall repairs start in May",
+                    Some("https://news.example/harbour-wall"),
+                    Some("Lorries will be diverted for six weeks.")
+                ),
+            ]
+        );
+    }
 
     #[test]
     fn related_titles_are_headlines() {

@@ -199,6 +199,9 @@ struct Segmenter<'d> {
     /// The length of `buf` when a leading link closed.
     lead_len: Option<usize>,
     link_depth: u32,
+    /// Targets of the links open now, outermost first: a block inside a
+    /// link (a card's `<a href><h2>Title</h2></a>`) is that link.
+    open_links: Vec<Option<String>>,
     emph_depth: u32,
     /// Characters in `buf` (spaces included): span offsets.
     buf_chars: usize,
@@ -403,6 +406,9 @@ impl<'d> Segmenter<'d> {
         }
         if self.links == 1 && ld >= 0.6 {
             block.hints.href = self.href.take();
+        } else if self.links == 0 && ld >= 0.6 {
+            // The whole block sits inside a link that opened before it.
+            block.hints.href = self.open_links.iter().rev().flatten().next().cloned();
         }
         block.hints.emphasized = self.chars > 0 && self.emph_chars * 10 >= self.chars * 9;
         block.hints.container = self.container_of(&ctx);
@@ -534,6 +540,7 @@ impl<'d> Segmenter<'d> {
                 }
                 Frame::ExitLink => {
                     self.link_depth = self.link_depth.saturating_sub(1);
+                    self.open_links.pop();
                     if self.lead_open && self.link_depth == 0 {
                         self.lead_open = false;
                         self.lead_len = Some(self.buf.len());
@@ -618,6 +625,7 @@ impl<'d> Segmenter<'d> {
                         self.lead_open = true;
                     }
                     self.link_depth += 1;
+                    self.open_links.push(el.fattr("href").map(str::to_owned));
                     self.links += 1;
                     if self.href.is_none() {
                         self.href = el.fattr("href").map(str::to_owned);
@@ -735,6 +743,7 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
         links: 0,
         href: None,
         link_depth: 0,
+        open_links: Vec::new(),
         emph_depth: 0,
         buf_chars: 0,
         marks: Vec::new(),
