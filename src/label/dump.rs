@@ -84,6 +84,8 @@ struct Line {
     weight: f32,
     words: usize,
     menu: bool,
+    /// A line of prose (long, or a sentence), not a chrome prompt.
+    prose: bool,
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -149,6 +151,7 @@ fn weigh(blocks: &[DraftBlock]) -> Vec<Line> {
             weight = weight.min(0.0) - 2.0;
         }
         out.push(Line {
+            prose: prose && !aside && !(words <= 30 && CHROME.is_match(&b.text)),
             weight,
             words,
             menu: (short || (words <= 4 && !sentence))
@@ -391,6 +394,12 @@ pub(crate) fn dump_body(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxE
         }
         body += lines[i].weight.max(0.0);
     }
+    // The article ends with its last line of prose: the short lines the
+    // window took after it (share prompts, sign-offs of the site, footer
+    // links) are the page's.
+    while b > start.max(a) && !lines[b].prose {
+        b -= 1;
+    }
     let total: usize = lines.iter().map(|l| l.words).sum();
     let inside: usize = lines[start..=b].iter().map(|l| l.words).sum();
     if (inside as f32) < MIN_SHARE * total as f32 {
@@ -539,6 +548,18 @@ mod tests {
     }
 
     #[test]
+    fn the_body_ends_with_its_last_prose_line() {
+        let src = format!(
+            "Ferry Returns After Repairs | Bayside Courier\nNews\nSport\nWeather\nOpinion\nFerry Returns After Repairs\n{BODY}The operator said the timetable would stay the same until the summer season, when a second boat joins the route.\nShare this story with friends\nTell us what you think of our coverage\nAbout us\nContact\nCareers\nPrivacy\n"
+        );
+        let a = article(&src);
+        assert!(a.text.contains("second boat joins"), "{}", a.text);
+        for chrome in ["Share this story", "Tell us what you think", "Careers"] {
+            assert!(!a.text.contains(chrome), "{chrome} in {}", a.text);
+        }
+    }
+
+    #[test]
     fn a_comments_header_closes_the_body() {
         let src = format!(
             "Ferry Returns\nNews\nSport\nWeather\nFerry Returns\n{BODY}The operator said the timetable would stay the same until the summer season, when a second boat joins.\nLeave a Reply\nJo wrote: Great to have the ferry back, it saves me an hour every single morning of the week.\nSam wrote: The new deck looks much better than the old one, and the seats are comfortable too.\n"
@@ -564,6 +585,7 @@ mod tests {
             weight,
             words: 1,
             menu: false,
+            prose: weight > 0.0,
         };
         let lines = [l(-1.0), l(5.0), l(-2.0), l(4.0), l(-9.0), l(3.0)];
         assert_eq!(best_window(&lines), Some((1, 3)));
