@@ -164,13 +164,13 @@ pub(super) fn headline(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxEr
     let text_after_dek = first.is_some_and(|d| d.shape == Shape::Paragraph && !is_prose(d))
         && second.is_some_and(is_prose);
     // The input's first line heads the text when body text follows within
-    // its head (a few short lines — kicker, dek, date — may come between).
+    // its head (short lines — dek, date, credits — may come between).
     let first_line_heads = i == 0
         && blocks
             .iter()
             .skip(1)
             .filter(|b| !is_aside(b))
-            .take(4)
+            .take(HEAD_BLOCKS)
             .any(is_prose);
     if longer_follows || text_after_dek || first_line_heads {
         let conf = if matches!(blocks[i].shape, Shape::Heading { .. }) {

@@ -411,7 +411,11 @@ pub(crate) fn segment(src: &str) -> Vec<DraftBlock> {
                 b.item(*ordered, std::mem::take(text), span.clone())
             }
             LineKind::Text(text) => {
-                let continues = !prev_blank && b.open_paragraph() && {
+                // In a text with blank lines between its paragraphs, the
+                // first line followed directly by another is a title and
+                // the line under it, not one sentence broken in two.
+                let under_title = blank_separated && b.blocks.len() == 1;
+                let continues = !prev_blank && !under_title && b.open_paragraph() && {
                     let prev = b.last_text();
                     wrapped || (!ends_sentence(prev) && starts_lowercase(text))
                 };
@@ -667,6 +671,23 @@ mod tests {
                 p("Subtitle line"),
                 p("Short para."),
                 p("Another short para.")
+            ]
+        );
+    }
+
+    #[test]
+    fn the_line_under_a_title_is_not_its_continuation() {
+        // Blank lines between the paragraphs: the first two lines are a
+        // title and the line under it.
+        assert_eq!(
+            shapes(
+                "harbour notes\nlower-case standfirst of the page\n\nThe body paragraph.\n\nAnother one."
+            ),
+            [
+                p("harbour notes"),
+                p("lower-case standfirst of the page"),
+                p("The body paragraph."),
+                p("Another one.")
             ]
         );
     }
