@@ -216,6 +216,15 @@ fn separators(t: &str) -> Vec<(usize, usize)> {
         .flat_map(|sep| t.match_indices(sep).map(|(i, m)| (i, i + m.len())))
         .collect();
     out.sort_unstable();
+    // Separators that share a space ("A | - B") count once, the first.
+    let mut end = 0;
+    out.retain(|&(s, e)| {
+        let keep = s >= end;
+        if keep {
+            end = e;
+        }
+        keep
+    });
     out
 }
 
@@ -532,6 +541,19 @@ mod tests {
         );
         // No separator, nothing to clean.
         assert_eq!(clean_title("港口渡轮恢复运行"), "港口渡轮恢复运行");
+        // Separators sharing a space, runs of them, separators alone: no
+        // panic, and a cleaned title is part of the line.
+        for t in [
+            "A | - B",
+            "Ferry Returns | - Bayside | · Courier",
+            " - | - ",
+            "| - – — :: · »",
+            "Ferry Returns - - - Courier",
+            "Ferry Returns -  - 03/11/2025 -",
+        ] {
+            assert!(t.contains(clean_title(t)), "{t}");
+            assert!(t.contains(strip_site(t)), "{t}");
+        }
     }
 
     #[test]
