@@ -84,6 +84,8 @@ struct Line {
     weight: f32,
     words: usize,
     menu: bool,
+    /// A line of prose (long, or a sentence), not a chrome prompt.
+    prose: bool,
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -149,6 +151,7 @@ fn weigh(blocks: &[DraftBlock]) -> Vec<Line> {
             weight = weight.min(0.0) - 2.0;
         }
         out.push(Line {
+            prose: prose && !aside && !(words <= 30 && CHROME.is_match(&b.text)),
             weight,
             words,
             menu: (short || (words <= 4 && !sentence))
@@ -203,16 +206,102 @@ fn has_chrome(lines: &[Line]) -> bool {
     false
 }
 
+/// The separators a page title puts between its parts.
+const SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+
+/// Byte ranges of the title separators in `t`, in order.
+fn separators(t: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = SEPARATORS
+        .iter()
+        .flat_map(|sep| t.match_indices(sep).map(|(i, m)| (i, i + m.len())))
+        .collect();
+    out.sort_unstable();
+    // Separators that share a space ("A | - B") count once, the first.
+    let mut end = 0;
+    out.retain(|&(s, e)| {
+        let keep = s >= end;
+        if keep {
+            end = e;
+        }
+        keep
+    });
+    out
+}
+
+/// A line of four or more short, different parts ("Home | News | World |
+/// Sport") is a menu, not a title with a site name ("Headline | Section |
+/// Site" has three).
+fn is_menu(t: &str, seps: &[(usize, usize)]) -> bool {
+    if seps.len() < 3 {
+        return false;
+    }
+    let mut parts: Vec<String> = Vec::with_capacity(seps.len() + 1);
+    let mut start = 0;
+    for &(s, e) in seps.iter().chain(std::iter::once(&(t.len(), t.len()))) {
+        let part = t[start..s].trim().to_lowercase();
+        // A title printed twice repeats its parts; a menu does not.
+        if count_words_cjk(&part, 4) > 3 || parts.contains(&part) {
+            return false;
+        }
+        parts.push(part);
+        start = e;
+    }
+    true
+}
+
 /// The page title without its site part: "Headline | Site", "Headline -
-/// Site", "Headline – Site", "Headline :: Site", "Headline · Site".
+/// Site", "Headline – Site", "Headline :: Site", "Headline · Site". Only
+/// the part after the last separator goes, when it is a short name (one
+/// to five words) and the headline keeps two words or more.
 pub(crate) fn strip_site(title: &str) -> &str {
     let t = title.trim();
-    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
-        if let Some((head, site)) = t.rsplit_once(sep) {
-            let site_words = count_words_cjk(site, 8);
-            if (1..=5).contains(&site_words) && count_words_cjk(head, 8) >= 2 {
-                return head.trim();
-            }
+    let seps = separators(t);
+    let Some(&(s, e)) = seps.last() else {
+        return t;
+    };
+    let (head, site) = (t[..s].trim(), t[e..].trim());
+    if (1..=5).contains(&count_words_cjk(site, 8))
+        && count_words_cjk(head, 8) >= 2
+        && !is_menu(t, &seps)
+    {
+        head
+    } else {
+        t
+    }
+}
+
+/// A date written as a title part: "21/12/2018", "07.12.2017",
+/// "Feb. 1, 2016", "2016-02-01".
+static DATE_PART: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$").expect("DATE_PART"));
+
+/// The page title's own words: [`strip_site`], but a date part ends the
+/// headline (it and the section and site parts after it are the page's
+/// chrome: "Headline - 21/12/2018 - Sport - Site"), and a headline the
+/// title prints twice ("Headline - Headline") is printed once.
+pub(crate) fn clean_title(title: &str) -> &str {
+    let t = title.trim();
+    let seps = separators(t);
+    if seps.is_empty() || is_menu(t, &seps) {
+        return t;
+    }
+    for (k, &(s, e)) in seps.iter().enumerate() {
+        let end = seps.get(k + 1).map_or(t.len(), |n| n.0);
+        let part = t[e..end].trim();
+        let head = t[..s].trim();
+        if (DATE_PART.is_match(part) || DATELINE.is_match(part)) && count_words_cjk(head, 8) >= 2 {
+            return once(head);
+        }
+    }
+    once(strip_site(t))
+}
+
+/// "Headline - Headline" → "Headline".
+fn once(t: &str) -> &str {
+    for (s, e) in separators(t) {
+        let (a, b) = (t[..s].trim(), t[e..].trim());
+        if !a.is_empty() && a.to_lowercase() == b.to_lowercase() {
+            return a;
         }
     }
     t
@@ -260,7 +349,7 @@ pub(crate) fn dump_body(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxE
     // window or inside it (what comes before it is the page's chrome), else
     // the lines right above the window that read as its head (headline,
     // byline, date).
-    let title = strip_site(&blocks[0].text).to_owned();
+    let title = clean_title(&blocks[0].text).to_owned();
     let title_tokens = tokens(&title);
     let is_title = |i: usize| {
         lines[i].words <= 40 && {
@@ -313,6 +402,12 @@ pub(crate) fn dump_body(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxE
             break;
         }
         body += lines[i].weight.max(0.0);
+    }
+    // The article ends with its last line of prose: the short lines the
+    // window took after it (share prompts, sign-offs of the site, footer
+    // links) are the page's.
+    while b > start.max(a) && !lines[b].prose {
+        b -= 1;
     }
     let total: usize = lines.iter().map(|l| l.words).sum();
     let inside: usize = lines[start..=b].iter().map(|l| l.words).sum();
@@ -410,6 +505,58 @@ mod tests {
     }
 
     #[test]
+    fn the_title_line_is_cleaned_of_its_site_date_and_repeats() {
+        // The site name after the last separator only.
+        assert_eq!(
+            clean_title("Tide Tables Explained | Guides | Bayside Courier"),
+            "Tide Tables Explained | Guides"
+        );
+        assert_eq!(
+            clean_title("Ferry Returns — Bayside Courier"),
+            "Ferry Returns"
+        );
+        // A one-word headline keeps its site part: it may be the title.
+        assert_eq!(
+            clean_title("Harbour - Bayside Wiki"),
+            "Harbour - Bayside Wiki"
+        );
+        // A date part ends the headline, with the section and site after it.
+        assert_eq!(
+            clean_title("Ferry Returns After Repairs - 03/11/2025 - Local - Courier"),
+            "Ferry Returns After Repairs"
+        );
+        assert_eq!(
+            clean_title("Ferry Returns After Repairs - Nov. 3, 2025"),
+            "Ferry Returns After Repairs"
+        );
+        // A headline printed twice is printed once.
+        assert_eq!(
+            clean_title("Ferry 2.0 - The New Boat - Ferry 2.0 - The New Boat - Courier News"),
+            "Ferry 2.0 - The New Boat"
+        );
+        // A menu line is left whole.
+        assert_eq!(
+            clean_title("Home | News | Sport | Weather"),
+            "Home | News | Sport | Weather"
+        );
+        // No separator, nothing to clean.
+        assert_eq!(clean_title("港口渡轮恢复运行"), "港口渡轮恢复运行");
+        // Separators sharing a space, runs of them, separators alone: no
+        // panic, and a cleaned title is part of the line.
+        for t in [
+            "A | - B",
+            "Ferry Returns | - Bayside | · Courier",
+            " - | - ",
+            "| - – — :: · »",
+            "Ferry Returns - - - Courier",
+            "Ferry Returns -  - 03/11/2025 -",
+        ] {
+            assert!(t.contains(clean_title(t)), "{t}");
+            assert!(t.contains(strip_site(t)), "{t}");
+        }
+    }
+
+    #[test]
     fn menus_around_the_article_are_dropped() {
         let src = format!(
             "Ferry Returns After Repairs | Bayside Courier\nNews\nSport\nWeather\nOpinion\nFerry Returns After Repairs\n{BODY}About us\nContact\nCareers\nPrivacy\n"
@@ -418,6 +565,18 @@ mod tests {
         assert_eq!(a.headline.as_deref(), Some("Ferry Returns After Repairs"));
         assert!(a.text.starts_with("The harbour ferry"), "{}", a.text);
         for chrome in ["Sport", "Weather", "Careers", "Bayside"] {
+            assert!(!a.text.contains(chrome), "{chrome} in {}", a.text);
+        }
+    }
+
+    #[test]
+    fn the_body_ends_with_its_last_prose_line() {
+        let src = format!(
+            "Ferry Returns After Repairs | Bayside Courier\nNews\nSport\nWeather\nOpinion\nFerry Returns After Repairs\n{BODY}The operator said the timetable would stay the same until the summer season, when a second boat joins the route.\nShare this story with friends\nTell us what you think of our coverage\nAbout us\nContact\nCareers\nPrivacy\n"
+        );
+        let a = article(&src);
+        assert!(a.text.contains("second boat joins"), "{}", a.text);
+        for chrome in ["Share this story", "Tell us what you think", "Careers"] {
             assert!(!a.text.contains(chrome), "{chrome} in {}", a.text);
         }
     }
@@ -448,6 +607,7 @@ mod tests {
             weight,
             words: 1,
             menu: false,
+            prose: weight > 0.0,
         };
         let lines = [l(-1.0), l(5.0), l(-2.0), l(4.0), l(-9.0), l(3.0)];
         assert_eq!(best_window(&lines), Some((1, 3)));

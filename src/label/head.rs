@@ -68,8 +68,12 @@ fn first_content(blocks: &[DraftBlock], from: usize) -> Option<usize> {
     (from..blocks.len().min(from + HEAD_BLOCKS)).find(|&i| !is_aside(&blocks[i]))
 }
 
-fn headline_shaped(block: &DraftBlock) -> bool {
-    let words = super::block_words(block);
+/// A headline's shape. `first_line`: the input's first line, which reads
+/// as a title whatever its word count ("Hermitian matrix", "remoteStorage")
+/// up to a title-like length for its script (words count CJK characters
+/// two to a word); other lines need three words, or two in title case.
+fn headline_shaped(block: &DraftBlock, text: &str, first_line: bool) -> bool {
+    let words = super::words(text);
     let shape_ok = match block.shape {
         Shape::Paragraph => true,
         Shape::Heading { level } => level <= 2,
@@ -77,16 +81,39 @@ fn headline_shaped(block: &DraftBlock) -> bool {
     };
     // Two-word headlines ("Quiet Harbour") only in title case: a lower-case
     // pair is more often a kicker or a menu entry.
-    let title_case = block
-        .text
+    let title_case = text
         .split_whitespace()
         .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+    let length_ok = if first_line {
+        (1..=40).contains(&words)
+    } else {
+        (3..=25).contains(&words) || (words == 2 && title_case)
+    };
+    // A final colon introduces what follows, except a title separator
+    // ("Blog :: Site ::").
+    let lead_in = final_punct(text) == Some(':') && !text.trim_end().ends_with("::");
     shape_ok
-        && ((3..=25).contains(&words) || (words == 2 && title_case))
-        && block.text.chars().count() <= 250
-        && !matches!(final_punct(&block.text), Some('.' | ',' | ';' | ':'))
-        && !BYLINE.is_match(&block.text)
-        && !DATELINE.is_match(&block.text)
+        && length_ok
+        && text.chars().count() <= 250
+        && (!matches!(final_punct(text), Some('.' | ',' | ';')) || ends_with_initials(text))
+        && !lead_in
+        && !BYLINE.is_match(text)
+        && !DATELINE.is_match(text)
+}
+
+/// The text ends with an initialism ("… Underneath N.Y.C."): its final
+/// period does not end a sentence.
+fn ends_with_initials(text: &str) -> bool {
+    let last = text.split_whitespace().last().unwrap_or("");
+    let mut chars = last.chars();
+    let mut pairs = 0;
+    while let (Some(a), Some(b)) = (chars.next(), chars.next()) {
+        if !(a.is_uppercase() && b == '.') {
+            return false;
+        }
+        pairs += 1;
+    }
+    pairs >= 2 && last.chars().count() == pairs * 2
 }
 
 pub(super) fn headline(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
@@ -101,29 +128,32 @@ pub(super) fn headline(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxEr
     // it is chrome when the headline repeats it, else its title part is
     // the headline (a headline candidate is confirmed when it recurs in
     // a "title | site" line).
-    if let Some(title) = site_suffixed_title(&blocks[i].text) {
+    let mut text = blocks[i].text.clone();
+    let title = super::dump::clean_title(&blocks[i].text);
+    if title.len() < blocks[i].text.trim().len() {
         let repeated = (i + 1..blocks.len().min(i + 4))
-            .find(|&j| blocks[j].text.trim().eq_ignore_ascii_case(title.trim()));
+            .find(|&j| blocks[j].text.trim().eq_ignore_ascii_case(title));
         match repeated {
             Some(j) => {
                 relabel(&mut blocks[i], Role::Boilerplate, HEADLINE, TITLE_LINE);
                 i = j;
+                text = blocks[i].text.clone();
             }
-            None if blocks[i].role == Role::Unknown => blocks[i].text = title,
-            None => {}
+            None => text = title.to_owned(),
         }
     }
-    if !matches!(blocks[i].role, Role::Unknown) || !headline_shaped(&blocks[i]) {
+    if !matches!(blocks[i].role, Role::Unknown) || !headline_shaped(&blocks[i], &text, i == 0) {
         return Ok(());
     }
     // "Followed by longer text": the next content block that is not a
-    // byline or date line has more words.
-    let words = super::block_words(&blocks[i]);
+    // byline or date line has more words (chrome in between is skipped,
+    // not counted).
+    let words = super::words(&text);
     let mut next = blocks
         .iter()
         .skip(i + 1)
-        .take(HEAD_BLOCKS)
         .filter(|b| !is_aside(b) && !BYLINE.is_match(&b.text) && !DATELINE.is_match(&b.text))
+        .take(HEAD_BLOCKS)
         .filter(|b| b.role.is_body() || b.role == Role::Unknown);
     let (first, second) = (next.next(), next.next());
     let longer_follows =
@@ -133,13 +163,24 @@ pub(super) fn headline(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxEr
     // whatever the standfirst's length.
     let text_after_dek = first.is_some_and(|d| d.shape == Shape::Paragraph && !is_prose(d))
         && second.is_some_and(is_prose);
-    if longer_follows || text_after_dek {
+    // The input's first line heads the text when body text follows within
+    // its head (short lines — dek, date, credits — may come between).
+    let first_line_heads = i == 0
+        && blocks
+            .iter()
+            .skip(1)
+            .filter(|b| !is_aside(b))
+            .take(HEAD_BLOCKS)
+            .any(is_prose);
+    if longer_follows || text_after_dek || first_line_heads {
         let conf = if matches!(blocks[i].shape, Shape::Heading { .. }) {
             0.9
         } else {
             0.7
         };
-        relabel(&mut blocks[i], Role::Headline, HEADLINE, conf);
+        if relabel(&mut blocks[i], Role::Headline, HEADLINE, conf) {
+            blocks[i].text = text;
+        }
     }
     Ok(())
 }
@@ -148,17 +189,19 @@ pub(super) fn dek(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> 
     if draft.is_html() {
         return Ok(());
     }
-    let blocks = draft.blocks_mut();
-    let Some(h) = blocks
+    let Some(h) = draft
+        .blocks()
         .iter()
         .take(HEAD_BLOCKS)
         .position(|b| b.role == Role::Headline)
     else {
         return Ok(());
     };
-    let Some(i) = first_content(blocks, h + 1) else {
+    let Some(i) = first_content(draft.blocks(), h + 1) else {
         return Ok(());
     };
+    let head_block = h == 0 && i == 1 && is_head_block(draft.source(), draft.blocks());
+    let blocks = draft.blocks_mut();
     // A Markdown document marks its standfirst (`*…*`); its plain first
     // paragraph is the introduction, i.e. body.
     let markdown = matches!(blocks[h].shape, Shape::Heading { .. });
@@ -168,6 +211,27 @@ pub(super) fn dek(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> 
         return Ok(());
     }
     let words = super::block_words(cand);
+    // The body opens with the same text (assembly keeps one copy of a
+    // standfirst printed twice, the dek's).
+    let printed_twice = {
+        let mut twice = false;
+        for b in blocks.iter().skip(i + 1).take(HEAD_BLOCKS) {
+            twice |= b.text.trim() == cand.text.trim();
+            if twice || (b.shape == Shape::Paragraph && is_prose(b)) {
+                break;
+            }
+        }
+        twice
+    };
+    // The line under the title, set apart with it from the body by a blank
+    // line, is the standfirst whatever its length, unless the body opens
+    // with it again: then it is the lede, and the body keeps it.
+    let head_dek = head_block
+        && cand.role == Role::Unknown
+        && cand.shape == Shape::Paragraph
+        && words <= HEAD_DEK_WORDS
+        && !BYLINE.is_match(&cand.text)
+        && !DATELINE.is_match(&cand.text);
     let dek_shaped = cand.role == Role::Unknown
         && cand.shape == Shape::Paragraph
         && (4..=45).contains(&words)
@@ -188,7 +252,15 @@ pub(super) fn dek(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> 
             || !is_prose(n)
             || words * 5 <= super::block_words(n) * 4
     });
-    if dek_shaped && before_body && relabel(&mut blocks[i], Role::Dek, DEK, DEK_CONFIDENCE) {
+    // A standfirst stands before a body other than itself repeated.
+    let body_of_its_own = blocks
+        .iter()
+        .skip(i + 1)
+        .any(|b| !is_aside(b) && b.text.trim() != cand.text.trim());
+    if body_of_its_own
+        && ((head_dek && !printed_twice) || (dek_shaped && before_body))
+        && relabel(&mut blocks[i], Role::Dek, DEK, DEK_CONFIDENCE)
+    {
         if let Some(t) = emphasized {
             blocks[i].text = t;
         }
@@ -196,12 +268,27 @@ pub(super) fn dek(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> 
     Ok(())
 }
 
-/// "Headline | Site Name" → "Headline", when the suffix is a short name.
-fn site_suffixed_title(text: &str) -> Option<String> {
-    let (title, site) = text.rsplit_once(" | ")?;
-    let site_words = super::words(site);
-    ((1..=4).contains(&site_words) && super::words(title) >= 3 && !title.contains(" | "))
-        .then(|| title.trim().to_owned())
+/// Longest standfirst line a head block holds.
+const HEAD_DEK_WORDS: usize = 150;
+
+/// The text opens with a head block: its first two lines (the title and
+/// the line under it) with no blank line between them, then a blank line
+/// before the rest, as a writer sets a title and standfirst apart.
+fn is_head_block(src: &str, blocks: &[DraftBlock]) -> bool {
+    let [title, dek, next, ..] = blocks else {
+        return false;
+    };
+    let breaks = |a: usize, b: usize| {
+        src.get(a..b)
+            .filter(|gap| gap.trim().is_empty())
+            .map(|gap| {
+                // `\r\n` is one line end.
+                gap.matches('\n').count().max(gap.matches('\r').count())
+            })
+    };
+    title.span.start < title.span.end
+        && breaks(title.span.end, dek.span.start) == Some(1)
+        && breaks(dek.span.end, next.span.start).is_some_and(|n| n >= 2)
 }
 
 /// The text inside `*…*` or `_…_`, when the whole block is emphasised.
@@ -277,27 +364,25 @@ mod tests {
     }
 
     #[test]
-    fn site_suffix() {
-        assert_eq!(
-            site_suffixed_title("Ferry Service Resumes After Storm | Harbour Times").as_deref(),
-            Some("Ferry Service Resumes After Storm")
-        );
-        assert_eq!(
-            site_suffixed_title("Home | News | World | Sport | Weather and more"),
-            None
-        );
-        assert_eq!(site_suffixed_title("No separator here"), None);
-    }
-
-    #[test]
     fn headline_shape() {
-        let b = |t: &str| DraftBlock::new(Shape::Paragraph, t);
-        assert!(headline_shaped(&b("Ferry Service Resumes After Storm")));
-        assert!(headline_shaped(&b("Is the port ready for winter?")));
-        assert!(!headline_shaped(&b("The ferry resumed service on Monday.")));
-        assert!(!headline_shaped(&b("By Jane Doe")));
-        assert!(headline_shaped(&b("Quiet Headline")));
-        assert!(!headline_shaped(&b("quiet headline")));
-        assert!(!headline_shaped(&b("Hi")));
+        let shaped =
+            |t: &str, first: bool| headline_shaped(&DraftBlock::new(Shape::Paragraph, t), t, first);
+        let b = |t: &str| shaped(t, false);
+        assert!(b("Ferry Service Resumes After Storm"));
+        assert!(b("Is the port ready for winter?"));
+        assert!(!b("The ferry resumed service on Monday."));
+        assert!(!b("By Jane Doe"));
+        assert!(b("Quiet Headline"));
+        assert!(!b("quiet headline"));
+        assert!(!b("Hi"));
+        // The first line of the input reads as a title at any word count.
+        assert!(shaped("quiet headline", true));
+        assert!(shaped("Harbourmaster", true));
+        assert!(shaped("Ferries: What They Are and How to Board Them", true));
+        assert!(!shaped("The ferries run again:", true));
+        assert!(shaped("港口渡轮恢复运行", true));
+        // An initialism's period does not end a sentence.
+        assert!(b("Winter Wreaks Havoc Under the Streets of N.Y.C."));
+        assert!(!b("Winter wreaks havoc under the streets again."));
     }
 }

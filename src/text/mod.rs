@@ -289,11 +289,55 @@ fn looks_like_code(lines: &[&str]) -> bool {
     code_chars * 2 >= lines.len().max(1)
 }
 
+/// A line that reads as program text, not prose: it closes or opens a
+/// brace block, ends a statement, is a comment or an include, or draws a
+/// table of query output.
+fn code_line(line: &str) -> bool {
+    let t = line.trim();
+    t.ends_with(['{', '}', ';'])
+        || matches!(t, ")" | "]" | "})" | "});" | "];")
+        || ["//", "/*", "#include", "#!", "#define"]
+            .iter()
+            .any(|p| t.starts_with(p))
+        || t.contains(['─', '│', '┼'])
+}
+
+/// Unfenced code in a text that separates its blocks by blank lines: a
+/// run of lines with no blank line between them (prose paragraphs there
+/// are one line each) where two or more, and at least a third, of the
+/// lines read as code ([`code_line`]) and none reads as a sentence of prose.
+/// Returns the run's end when `i` starts one. Lists and dumps (one block
+/// per line, no blank lines) are never taken: their lines do not end in
+/// braces or semicolons.
+fn code_run(lines: &[(Range<usize>, &str)], kinds: &[LineKind], i: usize) -> Option<usize> {
+    let text = |j: usize| matches!(kinds.get(j), Some(LineKind::Text(_)));
+    if !text(i) || (i > 0 && !matches!(kinds[i - 1], LineKind::Blank | LineKind::Rule)) {
+        return None;
+    }
+    let end = (i..lines.len()).find(|&j| !text(j)).unwrap_or(lines.len());
+    if end - i < 2
+        || !matches!(
+            kinds.get(end),
+            None | Some(LineKind::Blank | LineKind::Rule)
+        )
+    {
+        return None;
+    }
+    let run = &lines[i..end];
+    let code = run.iter().filter(|(_, l)| code_line(l)).count();
+    let prose = run.iter().any(|(_, l)| {
+        let t = l.trim();
+        t.split_whitespace().count() >= 8 && t.ends_with(['.', '!', '?']) && !code_line(t)
+    });
+    (code >= 2 && code * 3 >= run.len() && !prose).then_some(end)
+}
+
 /// Segments a text dump into blocks.
 pub(crate) fn segment(src: &str) -> Vec<DraftBlock> {
     let lines = lines(src);
     let mut kinds: Vec<LineKind> = lines.iter().map(|(_, l)| classify(l)).collect();
     let wrapped = is_hard_wrapped(&kinds);
+    let blank_separated = !wrapped && kinds.contains(&LineKind::Blank);
     let mut b = Builder::default();
     let mut i = 0;
     while i < lines.len() {
@@ -320,6 +364,23 @@ pub(crate) fn segment(src: &str) -> Vec<DraftBlock> {
                 i = end;
                 continue;
             }
+        }
+        if let Some(end) = blank_separated
+            .then(|| code_run(&lines, &kinds, i))
+            .flatten()
+        {
+            let text = lines[i..end]
+                .iter()
+                .map(|(_, l)| l.trim_end())
+                .collect::<Vec<_>>()
+                .join("\n");
+            b.push(
+                Shape::Code { language: None },
+                text,
+                span.start..lines[end - 1].0.end,
+            );
+            i = end;
+            continue;
         }
         // Each line is built into a block once: texts are moved out of
         // `kinds` (later lines only look at the kinds of the others).
@@ -350,7 +411,11 @@ pub(crate) fn segment(src: &str) -> Vec<DraftBlock> {
                 b.item(*ordered, std::mem::take(text), span.clone())
             }
             LineKind::Text(text) => {
-                let continues = !prev_blank && b.open_paragraph() && {
+                // In a text with blank lines between its paragraphs, the
+                // first line followed directly by another is a title and
+                // the line under it, not one sentence broken in two.
+                let under_title = blank_separated && b.blocks.len() == 1;
+                let continues = !prev_blank && !under_title && b.open_paragraph() && {
                     let prev = b.last_text();
                     wrapped || (!ends_sentence(prev) && starts_lowercase(text))
                 };
@@ -611,6 +676,23 @@ mod tests {
     }
 
     #[test]
+    fn the_line_under_a_title_is_not_its_continuation() {
+        // Blank lines between the paragraphs: the first two lines are a
+        // title and the line under it.
+        assert_eq!(
+            shapes(
+                "harbour notes\nlower-case standfirst of the page\n\nThe body paragraph.\n\nAnother one."
+            ),
+            [
+                p("harbour notes"),
+                p("lower-case standfirst of the page"),
+                p("The body paragraph."),
+                p("Another one.")
+            ]
+        );
+    }
+
+    #[test]
     fn lowercase_continuation_joins_in_dumps() {
         assert_eq!(
             shapes("A sentence that breaks\nin the middle.\nNext one."),
@@ -694,6 +776,29 @@ mod tests {
         assert_eq!(tabbed[1].1, "if (x) {\n\ty();\n}");
         let prose = shapes("Intro.\n\n    An indented paragraph of prose.\n\nAfter.");
         assert_eq!(prose[1], p("An indented paragraph of prose."));
+    }
+
+    #[test]
+    fn unfenced_code_between_blank_lines() {
+        let src = "Intro paragraph of the post, long enough that no one would take the text for one hard-wrapped at a terminal's width.\n\nint add(int x, int y) {\n  return x + y;\n}\n\nAfter the code.";
+        let got = shapes(src);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[1].0, Shape::Code { language: None });
+        assert_eq!(got[1].1, "int add(int x, int y) {\n  return x + y;\n}");
+        // A list set one item per line is not code, nor are one-line
+        // paragraphs, nor a dump without blank lines.
+        let list = shapes("Tools we use:\n\nHammer\nSaw\nPlane\n\nThe end.");
+        assert!(list.iter().all(|(s, _)| *s == Shape::Paragraph), "{list:?}");
+        let dump = shapes("let x = 1;\ncall(x);\nMore text here.");
+        assert!(dump.iter().all(|(s, _)| *s == Shape::Paragraph), "{dump:?}");
+        // Prose lines in the run: not code.
+        let prose = shapes(
+            "Intro.\n\nThe council met on Monday and voted for the budget.\nThe budget passes {as amended};\n\nEnd.",
+        );
+        assert!(
+            prose.iter().all(|(s, _)| *s == Shape::Paragraph),
+            "{prose:?}"
+        );
     }
 
     #[test]
