@@ -8,6 +8,7 @@
 use super::{BYLINE, DATELINE, ends_with_stop, is_open_body, is_prose, relabel};
 use crate::error::BoxError;
 use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Role, Shape, Stage};
+use crate::model::SpanKind;
 
 /// `label.subheadings`, as [`heuristics`](super::heuristics) lists it.
 pub(super) const BUILTIN: Builtin = Builtin {
@@ -104,6 +105,7 @@ pub(super) fn subheadings(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
         }
     }
     if is_html {
+        html_subheads(blocks);
         return Ok(());
     }
     let first_body = blocks.iter().position(|b| b.role.is_body()).unwrap_or(0);
@@ -149,6 +151,55 @@ pub(super) fn subheadings(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
     Ok(())
 }
 
+/// The whole block is bold (`<p><strong>Subhead</strong></p>`,
+/// `<div><span><b>Subhead</b></span></div>`): one strong mark over all of
+/// its text.
+fn all_strong(block: &DraftBlock) -> bool {
+    let n = block.text.trim_end().chars().count();
+    let lead = block.text.chars().take_while(|c| c.is_whitespace()).count();
+    n > 0
+        && block
+            .spans()
+            .iter()
+            .any(|s| s.kind == SpanKind::Strong && s.start <= lead && s.end >= n)
+}
+
+/// The block's own class names a subheading (`wp-block-heading`,
+/// `article-subhead`): its container string's last part, the block's own
+/// element, not the article wrapper around it.
+fn subhead_class(block: &DraftBlock) -> bool {
+    let own = block.hints.container.rsplit('|').next().unwrap_or("");
+    own.split_whitespace().any(|t| {
+        t == "heading"
+            || t.ends_with("-heading")
+            || t.ends_with("_heading")
+            || t.contains("subhead")
+    })
+}
+
+/// HTML subheadings set without a heading tag: a bold line, or a line
+/// whose class says subheading, that is heading-shaped and stands before
+/// a longer paragraph, as the short-line rule of text input asks.
+fn html_subheads(blocks: &mut [DraftBlock]) {
+    // A page that sets its subheads in heading tags does not also set them
+    // as bold lines: there a bold line is emphasis (a lead-in, a label).
+    let tagged = blocks
+        .iter()
+        .any(|b| matches!(b.shape, Shape::Heading { level: 2.. }) && b.role == Role::Heading);
+    for i in 0..blocks.len() {
+        let b = &blocks[i];
+        let candidate = b.shape == Shape::Paragraph
+            && matches!(b.role, Role::Unknown | Role::Paragraph)
+            && b.quotes.is_empty()
+            && heading_shaped(&b.text)
+            && (!tagged && all_strong(b) || subhead_class(b))
+            && next_is_longer_body(blocks, i);
+        if candidate {
+            relabel(&mut blocks[i], Role::Heading, NAME, SHORT_LINE);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +223,52 @@ mod tests {
         ] {
             assert!(!heading_shaped(miss), "{miss}");
         }
+    }
+
+    /// HTML subheads without a heading tag: a bold line or a line whose own
+    /// class says subheading, before longer prose; a bold line is no
+    /// subhead on a page that sets its subheads in `<h2>`s.
+    #[test]
+    fn html_subheads_without_heading_tags() {
+        let p = "<p>The ferry returns to the harbour on Monday after a winter refit that replaced both engines and the passenger deck.</p>";
+        let headings = |body: &str| {
+            let html = format!(
+                "<html><body><article><h1>Ferry back</h1>{p}{body}{p}</article></body></html>"
+            );
+            let a = crate::extract(&html).expect("article");
+            a.sections
+                .iter()
+                .filter_map(|s| s.heading.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            headings("<p><strong>What changes for riders</strong></p>"),
+            ["What changes for riders"]
+        );
+        assert_eq!(
+            headings(
+                "<div><span style=\"font-size: large\"><b>What changes for riders</b></span></div>"
+            ),
+            ["What changes for riders"]
+        );
+        assert_eq!(
+            headings("<div class=\"wp-block-heading\">What changes for riders</div>"),
+            ["What changes for riders"]
+        );
+        // With <h2> subheads on the page, a bold line is emphasis.
+        assert_eq!(
+            headings(&format!(
+                "<h2>Timetable</h2>{p}<p><strong>What changes for riders</strong></p>"
+            )),
+            ["Timetable"]
+        );
+        // A bold lead-in of a sentence is no subhead.
+        assert!(
+            headings(
+                "<p><strong>Note:</strong> the timetable changes on Monday for all riders.</p>"
+            )
+            .is_empty()
+        );
     }
 
     #[test]
