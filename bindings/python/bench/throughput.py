@@ -11,8 +11,9 @@ that same file:
    columns the same way, and ``Extractor.extract_many`` pages/s;
 3. the Spark job (examples/spark/extract_warc.py, ``local[1]``, one
    partition, Parquet out) with copydesk and with trafilatura in one Spark
-   session after a warm-up job over the same file: pages/s, and the Python worker's RSS sampled
-   every 25 rows (first vs last quarter).
+   session after a warm-up job over the same file, the two alternated for
+   ``--spark-rounds`` rounds (each side's fastest run counts): pages/s, and
+   the Python worker's RSS sampled every 25 rows (first vs last quarter).
 
 Usage (from the repository root, with the package and its spark extra
 installed, ``pip install trafilatura lxml_html_clean``, and
@@ -118,6 +119,8 @@ def main():
     ap.add_argument("--bin", default=os.path.join(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"),
                                                   "release", "copydesk"))
     ap.add_argument("--skip-spark", action="store_true")
+    ap.add_argument("--spark-rounds", type=int, default=2,
+                    help="Spark runs of each extractor, alternated; the fastest counts (default 2)")
     args = ap.parse_args()
 
     import copydesk
@@ -202,9 +205,18 @@ def main():
                 _, warm, _ = spark_run(spark, job, warc, "copydesk", tmp, "warmup")
                 rows.append(("Spark warm-up job, copydesk (not compared)", len(pages) / warm,
                              "JVM start-up and JIT included"))
+                # The two extractors' jobs alternate, `--spark-rounds` rounds,
+                # and each keeps its fastest run: a burst of load from other
+                # jobs on the machine then lands on one run of one side, not
+                # on the figure. Every run's time is in the notes.
+                runs = {"copydesk": [], "trafilatura": []}
+                for round_ in range(max(1, args.spark_rounds)):
+                    for extractor in runs:
+                        runs[extractor].append(spark_run(spark, job, warc, extractor, tmp,
+                                                         f"{extractor}{round_}"))
                 rates = {}
-                for extractor in ("copydesk", "trafilatura"):
-                    n, wall, samples = spark_run(spark, job, warc, extractor, tmp, extractor)
+                for extractor, done in runs.items():
+                    n, wall, samples = min(done, key=lambda run: run[1])
                     rates[extractor] = n / wall
                     if samples:
                         q = max(1, len(samples) // 4)
@@ -214,8 +226,9 @@ def main():
                                f"{mib(last)} in the last")
                     else:
                         mem = "no RSS samples"
+                    walls = ", ".join(f"{w:.1f}" for _, w, _ in done)
                     rows.append((f"Spark job, {extractor} (`local[1]`, Parquet out)", n / wall,
-                                 f"{n} rows in {wall:.1f} s; {mem}"))
+                                 f"{n} rows in {wall:.1f} s (fastest of the runs: {walls} s); {mem}"))
             finally:
                 spark.stop()
             rows.append(("Spark: copydesk ÷ trafilatura", None,
