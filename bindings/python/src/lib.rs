@@ -10,11 +10,12 @@
 //! borrowed from the Python objects without copying (`PyBacked*`), and only
 //! the JSON → dict step runs with the GIL held.
 
+use std::borrow::Cow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use copydesk::{Input, Kind, Limits, SiteRules};
+use copydesk::{Article, Favor, Input, Kind, Limits, SiteRules};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
@@ -30,10 +31,43 @@ pyo3::create_exception!(
      ``unknown heuristic `x.y```). A subclass of ``ValueError``."
 );
 
-/// The extractor behind the module-level `extract()`.
-fn default_extractor() -> &'static copydesk::Extractor {
-    static DEFAULT: OnceLock<copydesk::Extractor> = OnceLock::new();
-    DEFAULT.get_or_init(copydesk::Extractor::default)
+/// The pipeline setting named by `favor` (`None`: the default, balanced).
+fn parse_favor(favor: Option<&str>) -> PyResult<Favor> {
+    match favor {
+        None => Ok(Favor::default()),
+        Some(name) => name
+            .parse::<Favor>()
+            .map_err(|e| CopydeskError::new_err(e.to_string())),
+    }
+}
+
+/// A default pipeline with `favor` and `comments` set.
+fn build_extractor(favor: Favor, comments: bool) -> PyResult<copydesk::Extractor> {
+    copydesk::Extractor::builder()
+        .favor(favor)
+        .comments(comments)
+        .build()
+        .map_err(|e| CopydeskError::new_err(e.to_string()))
+}
+
+/// The extractors behind the module-level `extract()`: one per `favor` and
+/// `comments` setting, each built on first use and kept.
+fn shared_extractor(favor: Favor, comments: bool) -> PyResult<Cow<'static, copydesk::Extractor>> {
+    static SHARED: [OnceLock<copydesk::Extractor>; 6] = [const { OnceLock::new() }; 6];
+    let row = match favor {
+        Favor::Precision => 0,
+        Favor::Balanced => 1,
+        Favor::Recall => 2,
+        // A setting added to the library later (`Favor` is non-exhaustive):
+        // built for the call, not kept.
+        other => return build_extractor(other, comments).map(Cow::Owned),
+    };
+    let slot = &SHARED[row * 2 + usize::from(comments)];
+    if let Some(extractor) = slot.get() {
+        return Ok(Cow::Borrowed(extractor));
+    }
+    let built = build_extractor(favor, comments)?;
+    Ok(Cow::Borrowed(slot.get_or_init(|| built)))
 }
 
 /// One input's data, borrowed from its Python object (no copy for `str`
@@ -101,8 +135,7 @@ fn parse_kind(kind: &str) -> PyResult<Kind> {
 }
 
 /// Extracts one input to the Article's JSON text, or the library's error
-/// message. Runs without the GIL. A panic (a bug) becomes an error message
-/// instead of unwinding into Python.
+/// message. Runs without the GIL.
 fn run(
     extractor: &copydesk::Extractor,
     data: &Data,
@@ -110,6 +143,20 @@ fn run(
     kind: Kind,
     charset: Option<&str>,
 ) -> Result<String, String> {
+    let article = run_article(extractor, data, url, kind, charset)?;
+    serde_json::to_string(&article).map_err(|e| format!("cannot serialize the article: {e}"))
+}
+
+/// Extracts one input to an Article, or the library's error message. Runs
+/// without the GIL. A panic (a bug) becomes an error message instead of
+/// unwinding into Python.
+fn run_article(
+    extractor: &copydesk::Extractor,
+    data: &Data,
+    url: Option<&str>,
+    kind: Kind,
+    charset: Option<&str>,
+) -> Result<Article, String> {
     let mut input = match data {
         Data::Str(s) => Input::new(s),
         Data::Bytes(b) => Input::bytes(b),
@@ -123,8 +170,7 @@ fn run(
     }
     let result = catch_unwind(AssertUnwindSafe(|| extractor.extract(input)))
         .map_err(|_| "internal error (panic) while extracting".to_owned())?;
-    let article = result.map_err(|e| e.to_string())?;
-    serde_json::to_string(&article).map_err(|e| format!("cannot serialize the article: {e}"))
+    result.map_err(|e| e.to_string())
 }
 
 /// `json.loads`, looked up once.
@@ -166,20 +212,31 @@ fn extract_one(
 /// Returns the Article as a dict with the same keys as the JSON output
 /// (``schema_version``, ``headline``, ``sections``, ``quotes``, ``text``, ...).
 ///
+/// ``favor`` is ``"precision"``, ``"balanced"`` (the default, also
+/// ``None``) or ``"recall"``: how much borderline HTML content is kept (the
+/// Rust ``ExtractorBuilder::favor``). ``comments=True`` asks for the page's
+/// comments or replies: the dict then has a ``"comments"`` list (empty when
+/// there are none), as the JSON output with ``--comments``; without it the
+/// key is absent.
+///
 /// Raises ``CopydeskError`` (a ``ValueError``) with the library's message
 /// when the input cannot be extracted: empty or whitespace-only input
-/// (``"input is empty"``), binary data, or input over the limits. The GIL is
-/// released while extracting.
+/// (``"input is empty"``), binary data, or input over the limits; and for an
+/// unknown ``favor``. The GIL is released while extracting.
 #[pyfunction]
-#[pyo3(signature = (data, *, url=None, kind="auto", charset=None))]
+#[pyo3(signature = (data, *, url=None, kind="auto", charset=None, comments=false, favor=None))]
+#[allow(clippy::too_many_arguments)]
 fn extract(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
     url: Option<&str>,
     kind: &str,
     charset: Option<&str>,
+    comments: bool,
+    favor: Option<&str>,
 ) -> PyResult<Py<PyAny>> {
-    extract_one(py, default_extractor(), data, url, kind, charset)
+    let extractor = shared_extractor(parse_favor(favor)?, comments)?;
+    extract_one(py, &extractor, data, url, kind, charset)
 }
 
 /// The built-in heuristics in run order, as ``(name, stage, description)``.
@@ -200,31 +257,43 @@ fn heuristics() -> Vec<(&'static str, &'static str, &'static str)> {
 /// ``site_rules``: per-site rules as JSON text (``str``), as the parsed JSON
 /// value (``dict``), or a path (``os.PathLike``) to a JSON file; see the
 /// library's ``site_rules`` documentation for the format.
+/// ``comments``: ``True`` asks for the page's comments or replies (every
+/// Article dict then has a ``"comments"`` list; absent otherwise).
+/// ``favor``: ``"precision"``, ``"balanced"`` (the default, also ``None``)
+/// or ``"recall"``, how much borderline HTML content is kept.
 /// ``max_input_bytes``, ``max_nodes``, ``max_nesting``, ``max_depth``,
 /// ``max_blocks``: the library's limits (``None`` keeps the default).
 ///
-/// Raises ``CopydeskError`` for an unknown heuristic or invalid site rules.
+/// Raises ``CopydeskError`` for an unknown heuristic, invalid site rules or
+/// an unknown ``favor``.
 #[pyclass(frozen, module = "copydesk", name = "Extractor")]
 struct PyExtractor {
     inner: copydesk::Extractor,
+    favor: Favor,
+    comments: bool,
 }
 
 #[pymethods]
 impl PyExtractor {
     #[new]
-    #[pyo3(signature = (disable=None, site_rules=None, *, max_input_bytes=None, max_nodes=None, max_nesting=None, max_depth=None, max_blocks=None))]
+    #[pyo3(signature = (disable=None, site_rules=None, *, comments=false, favor=None, max_input_bytes=None, max_nodes=None, max_nesting=None, max_depth=None, max_blocks=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         disable: Option<Vec<String>>,
         site_rules: Option<&Bound<'_, PyAny>>,
+        comments: bool,
+        favor: Option<&str>,
         max_input_bytes: Option<usize>,
         max_nodes: Option<usize>,
         max_nesting: Option<usize>,
         max_depth: Option<usize>,
         max_blocks: Option<usize>,
     ) -> PyResult<Self> {
-        let mut builder = copydesk::Extractor::builder();
+        let favor = parse_favor(favor)?;
+        let mut builder = copydesk::Extractor::builder()
+            .favor(favor)
+            .comments(comments);
         for name in disable.unwrap_or_default() {
             builder = builder.disable(&name);
         }
@@ -254,7 +323,11 @@ impl PyExtractor {
             .limits(limits)
             .build()
             .map_err(|e| CopydeskError::new_err(e.to_string()))?;
-        Ok(PyExtractor { inner })
+        Ok(PyExtractor {
+            inner,
+            favor,
+            comments,
+        })
     }
 
     /// Extract one input; arguments, result and errors as ``copydesk.extract``.
@@ -268,6 +341,56 @@ impl PyExtractor {
         charset: Option<&str>,
     ) -> PyResult<Py<PyAny>> {
         extract_one(py, &self.inner, data, url, kind, charset)
+    }
+
+    /// Extract one input to a tuple of ``columns``, computed in native code.
+    ///
+    /// For row-oriented consumers (a Spark job, a Parquet or CSV writer)
+    /// that want flat values, not the Article dict: no dict is built and no
+    /// JSON is parsed. ``columns`` is a sequence of names, each one of
+    ///
+    /// - an Article key: ``headline``, ``dek``, ``lede``, ``published``,
+    ///   ``modified``, ``site_name``, ``language``, ``script``, ``url``
+    ///   and ``text`` give ``str`` or ``None``; ``schema_version`` an
+    ///   ``int``; ``byline``, ``tags``, ``images``, ``image_details``,
+    ///   ``sections``, ``quotes``, ``disclaimers``, ``related``,
+    ///   ``page_type`` and ``comments`` their JSON text (serde, exactly as
+    ///   in the JSON output; ``None`` for a ``page_type`` of text input, and
+    ///   for ``comments`` unless the extractor asks for comments);
+    /// - ``byline_names``: the authors' names joined with ``", "`` (``None``
+    ///   when there are none);
+    /// - ``page_type_kind`` / ``page_type_confidence``: the page-type
+    ///   verdict's kind (``"article"``, ``"forum"``, ...) and confidence
+    ///   (``float``), ``None`` for text input.
+    ///
+    /// The same name may be given twice. ``data``, ``url``, ``kind`` and
+    /// ``charset`` are as in ``extract``; the GIL is released for the
+    /// extraction and the columns' serialisation. Raises ``CopydeskError``
+    /// as ``extract`` does, and for an unknown column name (before any
+    /// extraction); ``TypeError`` when ``columns`` is a ``str`` or holds a
+    /// non-``str``.
+    #[pyo3(signature = (data, *, columns, url=None, kind="auto", charset=None))]
+    fn extract_columns<'py>(
+        &self,
+        py: Python<'py>,
+        data: &Bound<'py, PyAny>,
+        columns: &Bound<'py, PyAny>,
+        url: Option<&str>,
+        kind: &str,
+        charset: Option<&str>,
+    ) -> PyResult<Bound<'py, PyTuple>> {
+        let columns = Column::parse_all(columns)?;
+        let data = Data::from_py(data)?;
+        let kind = parse_kind(kind)?;
+        let extractor = &self.inner;
+        let row = py.detach(|| {
+            let article = run_article(extractor, &data, url, kind, charset)?;
+            cells(&article, &columns)
+        });
+        match row {
+            Ok(row) => PyTuple::new(py, row.into_iter().map(|cell| cell.into_py(py))),
+            Err(message) => Err(CopydeskError::new_err(message)),
+        }
     }
 
     /// Extract many inputs; returns one entry per item, in order.
@@ -313,6 +436,18 @@ impl PyExtractor {
         self.inner.heuristic_names()
     }
 
+    /// The ``favor`` setting: ``"precision"``, ``"balanced"`` or ``"recall"``.
+    #[getter]
+    fn favor(&self) -> &'static str {
+        self.favor.as_str()
+    }
+
+    /// Whether comments are asked for (the ``comments`` argument).
+    #[getter]
+    fn comments(&self) -> bool {
+        self.comments
+    }
+
     /// The limits in force, as a dict.
     #[getter]
     fn limits<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
@@ -329,6 +464,194 @@ impl PyExtractor {
     fn __repr__(&self) -> String {
         format!("copydesk.{:?}", self.inner)
     }
+}
+
+/// One column of `Extractor.extract_columns`: an Article key, or one of
+/// the flat derived columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    SchemaVersion,
+    Headline,
+    Dek,
+    Lede,
+    Byline,
+    BylineNames,
+    Published,
+    Modified,
+    SiteName,
+    Language,
+    Script,
+    Url,
+    Tags,
+    Images,
+    ImageDetails,
+    Sections,
+    Quotes,
+    Disclaimers,
+    Related,
+    Text,
+    PageType,
+    PageTypeKind,
+    PageTypeConfidence,
+    Comments,
+}
+
+impl Column {
+    const ALL: [(&'static str, Column); 24] = [
+        ("schema_version", Column::SchemaVersion),
+        ("headline", Column::Headline),
+        ("dek", Column::Dek),
+        ("lede", Column::Lede),
+        ("byline", Column::Byline),
+        ("byline_names", Column::BylineNames),
+        ("published", Column::Published),
+        ("modified", Column::Modified),
+        ("site_name", Column::SiteName),
+        ("language", Column::Language),
+        ("script", Column::Script),
+        ("url", Column::Url),
+        ("tags", Column::Tags),
+        ("images", Column::Images),
+        ("image_details", Column::ImageDetails),
+        ("sections", Column::Sections),
+        ("quotes", Column::Quotes),
+        ("disclaimers", Column::Disclaimers),
+        ("related", Column::Related),
+        ("text", Column::Text),
+        ("page_type", Column::PageType),
+        ("page_type_kind", Column::PageTypeKind),
+        ("page_type_confidence", Column::PageTypeConfidence),
+        ("comments", Column::Comments),
+    ];
+
+    fn parse(name: &str) -> PyResult<Column> {
+        Column::ALL
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|&(_, c)| c)
+            .ok_or_else(|| {
+                CopydeskError::new_err(format!(
+                    "unknown column `{name}` (expected an Article key, byline_names, \
+                     page_type_kind or page_type_confidence)"
+                ))
+            })
+    }
+
+    /// The columns named by a sequence of `str` (a lone `str` is refused,
+    /// not read as its characters).
+    fn parse_all(columns: &Bound<'_, PyAny>) -> PyResult<Vec<Column>> {
+        if columns.is_instance_of::<pyo3::types::PyString>() {
+            return Err(pyo3::exceptions::PyTypeError::new_err(
+                "columns is a sequence of column names, not one str",
+            ));
+        }
+        columns
+            .try_iter()?
+            .map(|name| {
+                let name = name?;
+                let name = name.cast::<pyo3::types::PyString>().map_err(|_| {
+                    pyo3::exceptions::PyTypeError::new_err("a column name is a str")
+                })?;
+                Column::parse(&name.to_cow()?)
+            })
+            .collect()
+    }
+}
+
+/// One cell of a row, computed without the GIL.
+enum Cell {
+    Null,
+    Str(String),
+    Int(u32),
+    Float(f32),
+}
+
+impl Cell {
+    fn opt(value: &Option<String>) -> Cell {
+        value.clone().map_or(Cell::Null, Cell::Str)
+    }
+
+    /// The JSON text of `value` (serde, as the JSON output writes it).
+    fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<Cell, String> {
+        serde_json::to_string(value)
+            .map(Cell::Str)
+            .map_err(|e| format!("cannot serialize a column: {e}"))
+    }
+
+    fn into_py(self, py: Python<'_>) -> Bound<'_, PyAny> {
+        match self {
+            Cell::Null => py.None().into_bound(py),
+            Cell::Str(s) => pyo3::types::PyString::new(py, &s).into_any(),
+            Cell::Int(n) => n
+                .into_pyobject(py)
+                .map(|n| n.into_any())
+                .unwrap_or_else(|e| match e {}),
+            // Through the f32's shortest decimal form, so 0.8 stays 0.8 (as
+            // in the JSON output) instead of 0.800000011920929.
+            Cell::Float(x) => {
+                let x = x.to_string().parse::<f64>().unwrap_or(f64::from(x));
+                pyo3::types::PyFloat::new(py, x).into_any()
+            }
+        }
+    }
+}
+
+/// The `columns` of `article`, in order.
+fn cells(article: &Article, columns: &[Column]) -> Result<Vec<Cell>, String> {
+    columns
+        .iter()
+        .map(|column| {
+            Ok(match column {
+                Column::SchemaVersion => Cell::Int(article.schema_version),
+                Column::Headline => Cell::opt(&article.headline),
+                Column::Dek => Cell::opt(&article.dek),
+                Column::Lede => Cell::opt(&article.lede),
+                Column::Byline => Cell::json(&article.byline)?,
+                Column::BylineNames => {
+                    if article.byline.is_empty() {
+                        Cell::Null
+                    } else {
+                        let names: Vec<&str> =
+                            article.byline.iter().map(|p| p.name.as_str()).collect();
+                        Cell::Str(names.join(", "))
+                    }
+                }
+                Column::Published => Cell::opt(&article.published),
+                Column::Modified => Cell::opt(&article.modified),
+                Column::SiteName => Cell::opt(&article.site_name),
+                Column::Language => Cell::opt(&article.language),
+                Column::Script => Cell::opt(&article.script),
+                Column::Url => Cell::opt(&article.url),
+                Column::Tags => Cell::json(&article.tags)?,
+                Column::Images => Cell::json(&article.images)?,
+                Column::ImageDetails => Cell::json(&article.image_details)?,
+                Column::Sections => Cell::json(&article.sections)?,
+                Column::Quotes => Cell::json(&article.quotes)?,
+                Column::Disclaimers => Cell::json(&article.disclaimers)?,
+                Column::Related => Cell::json(&article.related)?,
+                Column::Text => Cell::Str(article.text.clone()),
+                Column::PageType => match &article.page_type {
+                    Some(page_type) => Cell::json(page_type)?,
+                    None => Cell::Null,
+                },
+                Column::PageTypeKind => match &article.page_type {
+                    Some(page_type) => match serde_json::to_value(page_type.kind) {
+                        Ok(serde_json::Value::String(kind)) => Cell::Str(kind),
+                        _ => return Err("cannot serialize the page type".to_owned()),
+                    },
+                    None => Cell::Null,
+                },
+                Column::PageTypeConfidence => match &article.page_type {
+                    Some(page_type) => Cell::Float(page_type.confidence),
+                    None => Cell::Null,
+                },
+                Column::Comments => match &article.comments {
+                    Some(comments) => Cell::json(comments)?,
+                    None => Cell::Null,
+                },
+            })
+        })
+        .collect()
 }
 
 /// Site rules given as JSON text, a parsed value, or a path to a file.
@@ -400,7 +723,7 @@ fn _bench_extract_ns(py: Python<'_>, items: &Bound<'_, PyAny>) -> PyResult<u128>
         .try_iter()?
         .map(|item| Item::from_py(&item?))
         .collect::<PyResult<Vec<Item>>>()?;
-    let extractor = default_extractor();
+    let extractor = shared_extractor(Favor::default(), false)?;
     Ok(py.detach(|| {
         let start = std::time::Instant::now();
         for item in &items {

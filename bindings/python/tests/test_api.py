@@ -39,7 +39,8 @@ def test_version_matches_the_crate():
 
 
 # In the JSON form only when comments are asked for (the Rust builder's
-# `comments(true)`, CLI `--comments`); the Python API does not ask for them.
+# `comments(true)`, CLI `--comments`, `comments=True` here; see
+# test_options.py).
 ON_REQUEST = {"comments"}
 
 
@@ -214,7 +215,7 @@ def _big_page(paragraphs):
     return f"<html><body><article><h1>Bridge Works</h1>{body}</article></body></html>"
 
 
-@pytest.mark.parametrize("method", ["extract", "extract_many"])
+@pytest.mark.parametrize("method", ["extract", "extract_many", "extract_columns"])
 def test_gil_is_released_while_extracting(method):
     """While a worker thread is inside one native call, the main thread keeps
     running Python code.
@@ -234,6 +235,9 @@ def test_gil_is_released_while_extracting(method):
         if method == "extract":
             big = _big_page(200 * copies)
             return lambda: ex.extract(big)
+        if method == "extract_columns":
+            big = _big_page(200 * copies)
+            return lambda: ex.extract_columns(big, columns=["text", "sections"])
         batch = [page] * copies
         return lambda: ex.extract_many(batch)
 

@@ -62,7 +62,7 @@ class CopydeskExtractor(BaseExtractor):
         kind: ``"auto"``, ``"html"`` or ``"text"`` (WET ``conversion`` records).
         timeout: datatrove's per-document timeout, in seconds. copydesk's
             work is bounded by its limits, so this is a last resort.
-        disable, site_rules, max_input_bytes, ...: passed to
+        disable, site_rules, comments, favor, max_input_bytes, ...: passed to
             ``copydesk.Extractor``.
     """
 
