@@ -585,6 +585,28 @@ fn wraps_article(node: ego_tree::NodeRef<'_, Node>, count_paragraphs: bool) -> b
 /// True when an element holds running prose: three paragraphs of
 /// [`PROSE_WORDS`] words or more outside links. Teaser summaries are
 /// shorter, and teaser titles are links.
+/// `role="note"` around text that reads as a notice (its first 600
+/// bytes of text; a note is short).
+fn is_notice_note(node: ego_tree::NodeRef<'_, Node>, el: &scraper::node::Element) -> bool {
+    if !el
+        .attr("role")
+        .is_some_and(|r| r.trim().eq_ignore_ascii_case("note"))
+    {
+        return false;
+    }
+    let mut text = String::new();
+    for t in node.descendants() {
+        if let Node::Text(t) = t.value() {
+            text.push_str(t);
+            text.push(' ');
+            if text.len() > 600 {
+                break;
+            }
+        }
+    }
+    crate::grammar::notices::looks_like_notice(&crate::base::collapse_whitespace(&text))
+}
+
 fn holds_prose(node: ego_tree::NodeRef<'_, Node>) -> bool {
     let mut long = 0;
     for p in node.descendants().skip(1) {
@@ -697,6 +719,12 @@ fn boilerplate_walk(dom: &mut super::Dom, relaxed: bool, known: Option<&super::N
             }
             let running = bits & !flag::TYPE_ALL != 0 && in_running_text(node, el);
             let mut verdict = verdict(el, bits, running);
+            // An ARIA note (`role="note"`, content ancillary to the main
+            // content) that reads as a notice about the piece is one, class
+            // words or not; other notes (a widget's tooltip) are left alone.
+            if !matches!(verdict, Verdict::Box(_)) && is_notice_note(node, el) {
+                verdict = Verdict::Box(BoxKind::Disclaimer);
+            }
             if relaxed && matches!(verdict, Verdict::Drop) {
                 verdict = Verdict::DropUnlessProse;
             }
@@ -736,6 +764,27 @@ fn boilerplate_walk(dom: &mut super::Dom, relaxed: bool, known: Option<&super::N
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An ARIA note that reads as a notice is the article's notice, even as
+    /// an `<aside>`; a note that does not (a tooltip) is no notice.
+    #[test]
+    fn aria_notes_that_read_as_notices() {
+        let p = "<p>The ferry returns to the harbour on Monday after a winter refit that replaced both engines and the passenger deck.</p>";
+        let html = format!(
+            "<html><body><article><h1>Ferry back</h1>{p}\
+             <aside class=\"Notice_root__n5\" role=\"note\"><p>This guide is sponsored by Harbour Paints. Our editors wrote it independently.</p></aside>\
+             {p}<div role=\"note\" aria-label=\"Accepted\">Accepted</div>{p}</article></body></html>"
+        );
+        let a = crate::extract(&html).expect("article");
+        let kinds: Vec<_> = a.disclaimers.iter().map(|d| d.kind).collect();
+        assert_eq!(
+            kinds,
+            [crate::DisclaimerKind::Sponsored],
+            "{:?}",
+            a.disclaimers
+        );
+        assert!(!a.text.contains("Harbour Paints"), "{}", a.text);
+    }
 
     /// The discard list as it was before it was composed from the groups of
     /// `base::tokens`: the same set of words.
