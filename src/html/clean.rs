@@ -585,6 +585,53 @@ fn wraps_article(node: ego_tree::NodeRef<'_, Node>, count_paragraphs: bool) -> b
 /// True when an element holds running prose: three paragraphs of
 /// [`PROSE_WORDS`] words or more outside links. Teaser summaries are
 /// shorter, and teaser titles are links.
+/// A recirculation heading: what a related box is titled.
+static RELATED_HEADING: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+    regex::Regex::new(
+        r"(?i)^(?:related(?: articles?| stories| posts| content| reading)?|more from .{1,40}|more (?:stories|articles)(?: from .{1,40})?|read next|up next|what to read next|you (?:may|might) also like|recommended(?: for you)?|keep reading|see also)\W*$",
+    )
+    .expect("RELATED_HEADING")
+});
+
+/// A `div`, `section` or `aside` whose first element is an `h2`–`h4` with a
+/// recirculation heading, holding at least two links: a related box.
+fn is_headed_link_box(node: ego_tree::NodeRef<'_, Node>, el: &scraper::node::Element) -> bool {
+    if !matches!(el.name(), "div" | "section" | "aside") {
+        return false;
+    }
+    let Some(first) = node.children().find(|c| c.value().is_element()) else {
+        return false;
+    };
+    let is_heading = first
+        .value()
+        .as_element()
+        .is_some_and(|e| matches!(e.name(), "h2" | "h3" | "h4"));
+    if !is_heading {
+        return false;
+    }
+    let mut heading = String::new();
+    for t in first.descendants() {
+        if let Node::Text(t) = t.value() {
+            heading.push_str(t);
+            if heading.len() > 120 {
+                return false;
+            }
+        }
+    }
+    if !RELATED_HEADING.is_match(crate::base::collapse_whitespace(&heading).trim()) {
+        return false;
+    }
+    node.descendants()
+        .filter(|d| {
+            d.value()
+                .as_element()
+                .is_some_and(|e| e.name() == "a" && e.attr("href").is_some())
+        })
+        .take(2)
+        .count()
+        == 2
+}
+
 /// `role="note"` around text that reads as a notice (its first 600
 /// bytes of text; a note is short).
 fn is_notice_note(node: ego_tree::NodeRef<'_, Node>, el: &scraper::node::Element) -> bool {
@@ -725,6 +772,11 @@ fn boilerplate_walk(dom: &mut super::Dom, relaxed: bool, known: Option<&super::N
             if !matches!(verdict, Verdict::Box(_)) && is_notice_note(node, el) {
                 verdict = Verdict::Box(BoxKind::Disclaimer);
             }
+            // A box of links under a recirculation heading ("More from Ana
+            // Ruiz", "Read next") is a related box, whatever its classes.
+            if !matches!(verdict, Verdict::Box(_)) && is_headed_link_box(node, el) {
+                verdict = Verdict::Box(BoxKind::Related);
+            }
             if relaxed && matches!(verdict, Verdict::Drop) {
                 verdict = Verdict::DropUnlessProse;
             }
@@ -764,6 +816,32 @@ fn boilerplate_walk(dom: &mut super::Dom, relaxed: bool, known: Option<&super::N
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A box of links under a recirculation heading is a related box,
+    /// whatever its class names; one under another heading is not.
+    #[test]
+    fn headed_link_boxes_are_related() {
+        let p = "<p>The ferry returns to the harbour on Monday after a winter refit that replaced both engines and the passenger deck.</p>";
+        let cards = "<div class=\"c\"><a href=\"/a\"><h2>Pool fees rise for a third year</h2></a></div>\
+                     <div class=\"c\"><a href=\"/b\"><h2>Harbour wall repairs start in May</h2></a></div>";
+        let page = |heading: &str| {
+            format!(
+                "<html><body><main><article><h1>Ferry back</h1>{p}{p}{p}</article>\
+                 <div class=\"x-box\"><h2>{heading}</h2>{cards}</div></main></body></html>"
+            )
+        };
+        let a = crate::extract(&page("More from Ines Marlow")).expect("article");
+        let titles: Vec<_> = a.related.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Pool fees rise for a third year",
+                "Harbour wall repairs start in May"
+            ]
+        );
+        let a = crate::extract(&page("Timetable changes")).expect("article");
+        assert!(a.related.is_empty(), "{:?}", a.related);
+    }
 
     /// An ARIA note that reads as a notice is the article's notice, even as
     /// an `<aside>`; a note that does not (a tooltip) is no notice.
