@@ -79,7 +79,7 @@ static TERMINATING: Lazy<Regex> = Lazy::new(|| {
         r"you (may|might) also like|more from .{1,40}|recommended( for you)?|read next|more(?-u:\b).{0,30}(?-u:\b)stories|don'?t miss|",
         r"most (popular|read)|trending( now)?|popular (categories|posts|stories)|share this( article| story| post)?|",
         r"tags?|filed under|about the author|latest (news|stories|posts)|what to read next)\W*$",
-        r"|^(?-i:About \p{Lu}\S*(?: \p{Lu}\S*){0,2})\W*$",
+        r"|^about (?:us|me|this site|the (?:site|blog|publication))\W*$",
         // The same cues in other languages.
         r"|^(関連記事|関連エントリー|タグ|コメント|相关文章|相关阅读|相關文章|标签|標籤|评论|評論|",
         r"verwandte artikel|ähnliche artikel|mehr zum thema|kommentare|schlagworte|",
@@ -89,6 +89,25 @@ static TERMINATING: Lazy<Regex> = Lazy::new(|| {
     ))
     .expect("TERMINATING")
 });
+
+/// "About <Name>": the site's own blurb ends the text when the name is
+/// the site's ("About Example Media" on Example's pages); about anyone
+/// else (a press release's "About <Company>") it is a section.
+static ABOUT_NAME: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^About (\p{Lu}\S*(?: \p{Lu}\S*){0,2})\W*$").expect("ABOUT_NAME"));
+
+/// True when `line` is "About <Name>" and a word of four or more letters
+/// of the name is in the site's name or host (`site`, lower-cased).
+fn about_the_site(line: &str, site: &str) -> bool {
+    let Some(c) = ABOUT_NAME.captures(line.trim()) else {
+        return false;
+    };
+    !site.is_empty()
+        && c[1]
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .any(|w| site.contains(&w.to_lowercase()))
+}
 
 /// Lead words of a line that introduces a teaser link.
 const TEASER_WORDS: &str = r"(?i)^(read more|read also|also read|related|related (post|article|story|stories|posts|articles|coverage|reading)|see more|see also|don'?t miss|more|recommended|watch|listen|must read)(?-u:\b)";
@@ -224,6 +243,19 @@ pub(crate) fn trim_edges(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxE
         .as_deref()
         .map(super::segment::normalized)
         .unwrap_or_default();
+    // The site's name and host, lower-cased, for "About <Site>" lines.
+    let site = format!(
+        "{} {}",
+        draft.article.site_name.as_deref().unwrap_or(""),
+        draft
+            .article
+            .url
+            .as_deref()
+            .or(cx.url)
+            .and_then(crate::base::url::host)
+            .unwrap_or_default()
+    )
+    .to_lowercase();
     let blocks = draft.blocks_mut();
     let in_main = |b: &DraftBlock| !b.hints.outside_main;
     let Some(first_long) = blocks
@@ -382,7 +414,7 @@ pub(crate) fn trim_edges(draft: &mut Draft, cx: &Context<'_>) -> Result<(), BoxE
             in_main(b)
                 && b.role_before_labels().is_body()
                 && words(b, 7) <= 6
-                && TERMINATING.is_match(b.text.trim())
+                && (TERMINATING.is_match(b.text.trim()) || about_the_site(&b.text, &site))
         })
         .map(|(i, _)| i)
     {
@@ -527,9 +559,19 @@ mod tests {
         ] {
             assert!(TERMINATING.is_match(hit), "{hit}");
         }
-        for miss in ["Comments from the mayor were brief.", "Related issues"] {
+        for miss in [
+            "Comments from the mayor were brief.",
+            "Related issues",
+            "About Brightfield Energy",
+        ] {
             assert!(!TERMINATING.is_match(miss), "{miss}");
         }
+        assert!(TERMINATING.is_match("About Us"));
+        // "About <Name>" ends the text only when it is about the site.
+        let site = "example media news.example.com";
+        assert!(about_the_site("About Example Media", site));
+        assert!(!about_the_site("About Brightfield Energy", site));
+        assert!(!about_the_site("About Example Media", ""));
     }
 
     #[test]
