@@ -176,17 +176,18 @@ def partition_fn(extractor: str, rss_log: Optional[str], extractor_args: Optiona
 
 def run_job(spark, paths: List[str], out: str, *, fmt: str = "parquet", extractor: str = "copydesk",
             partitions: Optional[int] = None, rss_log: Optional[str] = None,
-            extractor_args: Optional[dict] = None):
-    """Runs the job on an existing SparkSession; returns the row count."""
+            extractor_args: Optional[dict] = None, count: bool = True):
+    """Runs the job on an existing SparkSession; returns the row count, read
+    back from the output (a second Spark job), or None with count=False."""
     sc = spark.sparkContext
     rdd = sc.parallelize(paths, partitions or min(len(paths), sc.defaultParallelism) or 1)
     rows = rdd.mapPartitions(partition_fn(extractor, rss_log, extractor_args))
     writer = spark.createDataFrame(rows, schema()).write.mode("overwrite")
     if fmt == "jsonl":
         writer.json(out)
-        return spark.read.schema(schema()).json(out).count()
+        return spark.read.schema(schema()).json(out).count() if count else None
     writer.parquet(out)
-    return spark.read.parquet(out).count()
+    return spark.read.parquet(out).count() if count else None
 
 
 def main(argv: Optional[List[str]] = None) -> int:
