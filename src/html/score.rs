@@ -853,16 +853,19 @@ mod tests {
         assert_eq!(headings, ["Kicker"], "{article:?}");
     }
 
+    /// Paragraph `n` of a synthetic story, long enough to read as prose.
+    fn relay_paragraph(n: usize) -> String {
+        format!(
+            "<p>Stage {n} of the relay leaves the square before sunrise, climbs the \
+             switchbacks above the reservoir, crosses the ridge in the wind and drops \
+             to the valley where the next team waits with water, bread and a dry shirt \
+             for every runner who makes it down.</p>"
+        )
+    }
+
     #[test]
     fn a_story_inside_a_chrome_named_wrapper_gets_a_second_opinion() {
-        let para = |n: usize| {
-            format!(
-                "<p>Stage {n} of the relay leaves the square before sunrise, climbs the \
-                 switchbacks above the reservoir, crosses the ridge in the wind and drops \
-                 to the valley where the next team waits with water, bread and a dry shirt \
-                 for every runner who makes it down.</p>"
-            )
-        };
+        let para = relay_paragraph;
         let story: String = (1..=6).map(para).collect();
         // The page wrapper's class names the sidebar beside the story: the
         // clean stage removes it with the story inside, leaving a teaser.
@@ -924,14 +927,7 @@ mod tests {
     /// and neighbouring children, chrome around the story, a `<noscript>`
     /// view grafted in, comment microdata taken out of the story.
     fn trail_pages() -> Vec<String> {
-        let para = |n: usize| {
-            format!(
-                "<p>Stage {n} of the relay leaves the square before sunrise, climbs the \
-                 switchbacks above the reservoir, crosses the ridge in the wind and drops \
-                 to the valley where the next team waits with water, bread and a dry shirt \
-                 for every runner who makes it down.</p>"
-            )
-        };
+        let para = relay_paragraph;
         let story: String = (1..=5).map(para).collect();
         vec![
             format!(
