@@ -279,7 +279,37 @@ fn value_flags_in(value: &str, buf: &mut String) -> u32 {
         }
         false
     });
-    bits | camel_flags(value, buf)
+    bits | camel_flags(value, buf) | component_flags(value, buf)
+}
+
+/// [`flag::RELATED`] when a class names a CSS-module component whose first
+/// camel-case hump is a related-links word ("RelatedRail_root__r1",
+/// "RecommendedList_item"): front ends that hash their class names keep
+/// the component's name before the first `_`, and its first word says
+/// what the component is.
+fn component_flags(value: &str, buf: &mut String) -> u32 {
+    for word in value.split_whitespace() {
+        let Some((component, _)) = word.split_once('_') else {
+            continue;
+        };
+        if !component.starts_with(|c: char| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let end = component
+            .char_indices()
+            .skip(1)
+            .find(|(_, c)| c.is_uppercase())
+            .map_or(component.len(), |(i, _)| i);
+        buf.clear();
+        buf.extend(component[..end].chars().flat_map(char::to_lowercase));
+        if TOKEN_TABLE
+            .get(buf.as_str())
+            .is_some_and(|b| b & flag::RELATED != 0)
+        {
+            return flag::RELATED;
+        }
+    }
+    0
 }
 
 /// [`flag::HUMP_DISCARD`] when a camel-case hump of one of the value's
@@ -327,6 +357,17 @@ pub(crate) fn cached_flags(flags: &NodeTable<u32>, id: NodeId, el: &scraper::nod
 mod tests {
     use super::*;
     use scraper::Html;
+
+    #[test]
+    fn css_module_components_named_for_related_links() {
+        for hit in ["RelatedRail_root__r1", "x RecommendedList_item__a2"] {
+            assert!(value_flags(hit) & flag::RELATED != 0, "{hit}");
+        }
+        // Only the component's first word, only a capitalised component.
+        for miss in ["ArticleRelated_root__r1", "Notice_root__n5", "isRelated_x"] {
+            assert!(value_flags(miss) & flag::RELATED == 0, "{miss}");
+        }
+    }
 
     fn tokens(html: &str) -> Vec<(String, bool)> {
         let doc = Html::parse_fragment(html);
