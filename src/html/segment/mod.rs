@@ -198,9 +198,9 @@ struct Segmenter<'d> {
     lead_open: bool,
     /// The length of `buf` when a leading link closed.
     lead_len: Option<usize>,
-    link_depth: u32,
-    /// Targets of the links open now, outermost first: a block inside a
-    /// link (a card's `<a href><h2>Title</h2></a>`) is that link.
+    /// Targets of the links open now, outermost first (its length is the
+    /// link depth): a block inside a link (a card's `<a href><h2>Title</h2></a>`)
+    /// is that link.
     open_links: Vec<Option<String>>,
     emph_depth: u32,
     /// Characters in `buf` (spaces included): span offsets.
@@ -265,7 +265,7 @@ impl<'d> Segmenter<'d> {
         self.buf_chars += chars;
         self.buf.push_str(word);
         self.chars += chars;
-        if self.link_depth > 0 {
+        if !self.open_links.is_empty() {
             self.link_chars += chars;
         }
         if self.emph_depth > 0 {
@@ -539,9 +539,8 @@ impl<'d> Segmenter<'d> {
                     continue;
                 }
                 Frame::ExitLink => {
-                    self.link_depth = self.link_depth.saturating_sub(1);
                     self.open_links.pop();
-                    if self.lead_open && self.link_depth == 0 {
+                    if self.lead_open && self.open_links.is_empty() {
                         self.lead_open = false;
                         self.lead_len = Some(self.buf.len());
                     }
@@ -624,12 +623,12 @@ impl<'d> Segmenter<'d> {
                     if self.links == 0 && self.buf.is_empty() {
                         self.lead_open = true;
                     }
-                    self.link_depth += 1;
-                    self.open_links.push(el.fattr("href").map(str::to_owned));
+                    let href = el.fattr("href").map(str::to_owned);
                     self.links += 1;
                     if self.href.is_none() {
-                        self.href = el.fattr("href").map(str::to_owned);
+                        self.href.clone_from(&href);
                     }
+                    self.open_links.push(href);
                     stack.push(Frame::ExitLink);
                     if let Some(href) = el.fattr("href") {
                         self.open_mark(SpanKind::Link, Some(href.to_owned()));
@@ -742,7 +741,6 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
         emph_chars: 0,
         links: 0,
         href: None,
-        link_depth: 0,
         open_links: Vec::new(),
         emph_depth: 0,
         buf_chars: 0,
