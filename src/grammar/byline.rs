@@ -80,22 +80,30 @@ static PREPOSITION: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)^\s+(?:for|at|in|from|of)\s").expect("PREPOSITION"));
 
 /// A job title glued to the end of a name ("Ben Cole Games Editor"): one
-/// optional capitalised word (the beat) before the title word.
+/// optional capitalised word (the beat, group 1) before the title word
+/// (group 2).
 static ROLE_TAIL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?:\s+\p{Lu}\w+)?\s+(?:Senior\s+)?(?:Editor|Writer|Reporter|Correspondent|Columnist|Contributor|Founder|Co-[Ff]ounder)$",
+        r"(\s+\p{Lu}\w+)?(\s+(?:Senior\s+)?(?:Editor|Writer|Reporter|Correspondent|Columnist|Contributor|Founder|Co-[Ff]ounder))$",
     )
     .expect("ROLE_TAIL")
 });
 
-/// [`ROLE_TAIL`] without the beat: "Zackery Cuevas Writer" keeps both
-/// names when taking the beat too would leave one.
-static ROLE_WORD_TAIL: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"\s+(?:Senior\s+)?(?:Editor|Writer|Reporter|Correspondent|Columnist|Contributor|Founder|Co-[Ff]ounder)$",
-    )
-    .expect("ROLE_WORD_TAIL")
-});
+/// `name` without a [`ROLE_TAIL`], as long as two words are left: with
+/// the beat when that leaves two ("Ben Cole Games Editor"), else only the
+/// title word ("Zackery Cuevas Writer").
+fn without_role_tail(name: &str) -> &str {
+    let two_words = |s: &str| s.split_whitespace().count() >= 2;
+    let Some(c) = ROLE_TAIL.captures(name) else {
+        return name;
+    };
+    let whole = c.get(0).map_or(name.len(), |m| m.start());
+    let title = c.get(2).map_or(name.len(), |m| m.start());
+    [&name[..whole], &name[..title]]
+        .into_iter()
+        .find(|s| two_words(s))
+        .map_or(name, str::trim)
+}
 
 /// Cleans one or more raw author strings into people, in order, without
 /// duplicates (a name contained in a longer one is dropped).
@@ -187,16 +195,7 @@ fn clean(raw: &[String], handles: bool) -> Vec<Person> {
                 }
                 continue;
             }
-            let two_words = |s: &str| s.split_whitespace().count() >= 2;
-            let stripped = ROLE_TAIL.replace(name, "");
-            let word_only = ROLE_WORD_TAIL.replace(name, "");
-            let name = if two_words(&stripped) {
-                stripped.trim()
-            } else if two_words(&word_only) {
-                word_only.trim()
-            } else {
-                name
-            };
+            let name = without_role_tail(name);
             // Handles ("jdoe42", "mcupdate") are not names.
             let handle = handles && is_handle(name);
             if !handle
