@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -103,17 +103,10 @@ pub(crate) fn run(args: &WarcArgs) -> ExitCode {
         .filter_map(|p| std::fs::metadata(p).ok())
         .map(|m| m.len())
         .sum();
-    let progress = if io::stderr().is_terminal() {
-        let bar = indicatif::ProgressBar::new(total);
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{bar:40} {bytes}/{total_bytes} read, {msg}, {elapsed} elapsed, eta {eta}",
-        ) {
-            bar.set_style(style);
-        }
-        bar
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
+    let progress = crate::progress_bar(
+        total,
+        "{bar:40} {bytes}/{total_bytes} read, {msg}, {elapsed} elapsed, eta {eta}",
+    );
     let limit = u64::try_from(extractor.limits().max_input_bytes).unwrap_or(u64::MAX);
     let result = run_pool(&pool, &extractor, &args.paths, limit, &mut sink, &progress);
     progress.finish_and_clear();

@@ -582,17 +582,10 @@ fn batch(
         Output::Dir { format, .. } => Some(*format),
         Output::Lines(_) => None,
     };
-    let progress = if io::stderr().is_terminal() {
-        let bar = indicatif::ProgressBar::new(inputs.len() as u64);
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{bar:40} {pos}/{len} files, {elapsed} elapsed, eta {eta}",
-        ) {
-            bar.set_style(style);
-        }
-        bar
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
+    let progress = progress_bar(
+        inputs.len() as u64,
+        "{bar:40} {pos}/{len} files, {elapsed} elapsed, eta {eta}",
+    );
     let job = BatchJob {
         extractor: &extractor,
         kind,
@@ -711,6 +704,19 @@ fn write_batch(
         sink.flush()?;
         Ok(failed)
     })
+}
+
+/// A progress bar of `len` units drawn with `template` on a terminal; a
+/// hidden one when stderr is not a terminal (a pipe or a log file).
+fn progress_bar(len: u64, template: &str) -> indicatif::ProgressBar {
+    if !io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// The result of job `next` from workers that finish in any order: taken
