@@ -178,7 +178,10 @@ pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Conte
         .and_then(|c| url::resolve(base, c))
         .or_else(|| h.meta(URL_KEYS).and_then(|(_, u)| url::resolve(base, &u)))
         .or_else(|| ld.url.as_deref().and_then(|u| url::resolve(base, u)));
-    if let Some((src, w, confidence)) = choose_published(&h, &ld) {
+    // The update stamp printed by the headline, read once for both fields.
+    let stamp_cell = once_cell::unsync::OnceCell::new();
+    let update_stamp = || *stamp_cell.get_or_init(|| printed_date(&h, Printed::Update));
+    if let Some((src, w, confidence)) = choose_published(&h, &ld, &update_stamp) {
         draft.article.published = Some(w.iso());
         draft.record("published", NAME, src, confidence);
     }
@@ -191,7 +194,7 @@ pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Conte
     if let Some((src, w)) = modified {
         draft.article.modified = Some(w.iso());
         draft.record("modified", NAME, src, 0.7);
-    } else if let Some(w) = printed_date(&h, Printed::Update) {
+    } else if let Some(w) = update_stamp() {
         draft.article.modified = Some(w.iso());
         draft.record("modified", NAME, "update date printed by the headline", 0.5);
     }
@@ -296,9 +299,12 @@ pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Conte
 ///
 /// Among the declarations, a later source on the same date with a time or a
 /// zone replaces an earlier one.
+/// `update_stamp` gives the page's printed update stamp
+/// ([`Printed::Update`]), read when needed.
 pub(super) fn choose_published(
     h: &Harvest<'_>,
     ld: &LdArticle,
+    update_stamp: &dyn Fn() -> Option<When>,
 ) -> Option<(&'static str, When, f32)> {
     let declared = declared_date(
         h,
@@ -341,7 +347,7 @@ pub(super) fn choose_published(
         (None, None) => printed_date(h, Printed::Publication)
             .map(|w| ("date printed by the headline", w, 0.4))
             .or_else(|| {
-                printed_date(h, Printed::Update).map(|w| {
+                update_stamp().map(|w| {
                     (
                         "update date printed by the headline (no other date)",
                         w,
