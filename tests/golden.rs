@@ -114,31 +114,19 @@ fn main() -> ExitCode {
     }
 }
 
+#[path = "common/fixture_cases.rs"]
+mod fixture_cases;
+
 /// `(slug, input path)` for every case, slug = `text/<name>` or `html/<name>`.
 fn cases(root: &Path) -> Vec<(String, PathBuf)> {
-    let mut out = Vec::new();
-    for group in ["text", "html"] {
-        let Ok(entries) = fs::read_dir(root.join(group)) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let dir = entry.path();
-            let Ok(files) = fs::read_dir(&dir) else {
-                continue;
-            };
-            for f in files.flatten() {
-                let p = f.path();
-                if p.file_stem().is_some_and(|s| s == "input") {
-                    let name = dir
-                        .file_name()
-                        .expect("name")
-                        .to_string_lossy()
-                        .into_owned();
-                    out.push((format!("{group}/{name}"), p));
-                }
-            }
-        }
-    }
+    let mut out: Vec<(String, PathBuf)> = ["text", "html"]
+        .into_iter()
+        .flat_map(|group| {
+            fixture_cases::cases(&root.join(group))
+                .into_iter()
+                .map(move |(name, p)| (format!("{group}/{name}"), p))
+        })
+        .collect();
     out.sort();
     out
 }

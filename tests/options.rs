@@ -18,31 +18,12 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
 }
 
+#[path = "common/fixture_cases.rs"]
+mod fixture_cases;
+
 /// `(slug, input)` of every case folder under `fixtures/<group>`.
 fn cases(group: &str) -> Vec<(String, PathBuf)> {
-    let mut out = Vec::new();
-    let Ok(entries) = fs::read_dir(fixtures().join(group)) else {
-        return out;
-    };
-    for entry in entries.flatten() {
-        let dir = entry.path();
-        let Ok(files) = fs::read_dir(&dir) else {
-            continue;
-        };
-        for f in files.flatten() {
-            let p = f.path();
-            if p.file_stem().is_some_and(|s| s == "input") {
-                let name = dir
-                    .file_name()
-                    .expect("name")
-                    .to_string_lossy()
-                    .into_owned();
-                out.push((name, p));
-            }
-        }
-    }
-    out.sort();
-    out
+    fixture_cases::cases(&fixtures().join(group))
 }
 
 fn extract(extractor: &Extractor, input: &Path) -> Article {
