@@ -103,47 +103,48 @@ def copydesk_rows(paths: Iterable[str], extractor_args: Optional[dict] = None) -
     extractor = copydesk.Extractor(**(extractor_args or {}))
     names = [name for name, _ in ARTICLE_COLUMNS]
     wanted = [column for _, column in ARTICLE_COLUMNS]
-    for path in paths:
-        for page in pages(path):
-            row = _empty_row(page)
-            if "error" in page:
-                row["error"] = page["error"]
-                yield row
-                continue
-            try:
-                values = extractor.extract_columns(page["data"], columns=wanted, url=page["url"],
-                                                   kind=page["kind"], charset=page["charset"])
-            except copydesk.CopydeskError as err:
-                row["error"] = str(err)
-                yield row
-                continue
-            row.update(zip(names, values))
-            yield row
+
+    def fill(page: dict):
+        try:
+            values = extractor.extract_columns(page["data"], columns=wanted, url=page["url"],
+                                               kind=page["kind"], charset=page["charset"])
+        except copydesk.CopydeskError as err:
+            return str(err)
+        return dict(zip(names, values))
+
+    return _rows(paths, fill)
 
 
 def trafilatura_rows(paths: Iterable[str]) -> Iterator[dict]:
     """The same rows with trafilatura's ``bare_extraction`` (for comparison)."""
     import trafilatura
 
+    def fill(page: dict):
+        try:
+            doc = trafilatura.bare_extraction(page["data"], url=page["url"], with_metadata=True)
+        except Exception as err:
+            return f"{type(err).__name__}: {err}"
+        if doc is None:
+            return "no content"
+        d = doc if isinstance(doc, dict) else doc.as_dict()
+        return dict(headline=d.get("title"), published=d.get("date"),
+                    byline=d.get("author"), text=d.get("text"))
+
+    return _rows(paths, fill)
+
+
+def _rows(paths: Iterable[str], fill) -> Iterator[dict]:
+    """One row per page of the WARC files: the record's columns, then what
+    ``fill(page)`` gives, a dict of Article columns or an error message (a
+    page the reader could not read carries its own error)."""
     for path in paths:
         for page in pages(path):
             row = _empty_row(page)
-            if "error" in page:
-                row["error"] = page["error"]
-                yield row
-                continue
-            try:
-                doc = trafilatura.bare_extraction(page["data"], url=page["url"], with_metadata=True)
-            except Exception as err:
-                row["error"] = f"{type(err).__name__}: {err}"
-                yield row
-                continue
-            if doc is None:
-                row["error"] = "no content"
+            result = page["error"] if "error" in page else fill(page)
+            if isinstance(result, str):
+                row["error"] = result
             else:
-                d = doc if isinstance(doc, dict) else doc.as_dict()
-                row.update(headline=d.get("title"), published=d.get("date"),
-                           byline=d.get("author"), text=d.get("text"))
+                row.update(result)
             yield row
 
 
