@@ -118,6 +118,15 @@ pub(crate) fn people_or_handles(raw: &[String]) -> Vec<Person> {
     clean(raw, true)
 }
 
+/// A name that reads as a site user name, not a person's: one token
+/// with a digit or an underscore, or all in lower case ("rower42",
+/// "sam_doe", "julian").
+pub(crate) fn is_user_name(name: &str) -> bool {
+    !name.contains(char::is_whitespace)
+        && (name.contains(|c: char| c.is_ascii_digit() || c == '_')
+            || !name.contains(char::is_uppercase))
+}
+
 /// Words that stand in a user-name slot without naming anyone.
 const NOT_HANDLES: &[&str] = &[
     "admin",
@@ -226,6 +235,46 @@ static PRINTED_LEAD: Lazy<Regex> = Lazy::new(|| {
     )
     .expect("PRINTED_LEAD")
 });
+
+/// A forum post's header line: "Post by sam_doe » Tue Mar 04, 2025",
+/// "by rower42 »". The name slot holds a user name.
+static POST_HEADER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*(?:post(?:ed)?\s+)?by\s+[^\s»›]+(?:\s+[^\s»›]+){0,3}\s*[»›]")
+        .expect("POST_HEADER")
+});
+
+/// `line` is a forum post's header ([`POST_HEADER`]): its name may be a
+/// handle.
+pub(crate) fn is_post_header(line: &str) -> bool {
+    POST_HEADER.is_match(line)
+}
+
+/// Badges printed in an author slot of a forum post or comment, naming a
+/// role, not a person: the element after them names the author.
+const ROLE_LABELS: &[&str] = &[
+    "topic author",
+    "thread starter",
+    "thread author",
+    "original poster",
+    "op",
+    "author",
+    "moderator",
+    "admin",
+    "administrator",
+    "staff",
+    "staff member",
+    "verified",
+    "member",
+    "guest",
+];
+
+/// `text` is only a role badge ([`ROLE_LABELS`]) or the initials an
+/// avatar shows ("NB"): an author element that names no one.
+pub(crate) fn is_role_label(text: &str) -> bool {
+    let t = text.trim();
+    let initials = (1..=3).contains(&t.chars().count()) && t.chars().all(char::is_uppercase);
+    initials || ROLE_LABELS.iter().any(|l| t.eq_ignore_ascii_case(l))
+}
 
 /// Lower-case words allowed inside a person's name.
 const PARTICLES: &[&str] = &[
@@ -352,6 +401,25 @@ mod tests {
         }
         let p = people(&["Ana Ruiz, Staff Writer".to_owned()]);
         assert_eq!(p[0].role.as_deref(), Some("Staff Writer"));
+    }
+
+    #[test]
+    fn forum_post_headers_and_badges() {
+        assert!(is_post_header("Post by sam_doe » Tue Mar 04, 2025 9:12 am"));
+        assert!(is_post_header("by rower42 » 4 March 2025"));
+        assert!(!is_post_header("By Ana Ruiz"));
+        for badge in ["Topic Author", "Thread starter", "OP", "NB", "Moderator"] {
+            assert!(is_role_label(badge), "{badge}");
+        }
+        for name in ["Ana Ruiz", "sam_doe", "Nora"] {
+            assert!(!is_role_label(name), "{name}");
+        }
+        for user in ["rower42", "sam_doe", "julian"] {
+            assert!(is_user_name(user), "{user}");
+        }
+        for person in ["Ana Ruiz", "Nora", "Mac & i"] {
+            assert!(!is_user_name(person), "{person}");
+        }
     }
 
     #[test]

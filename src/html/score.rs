@@ -384,7 +384,12 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
         og_type: dom.og_type.as_deref(),
         url: draft.article.url.as_deref().or(cx.url),
         has_date: draft.article.published.is_some(),
-        has_author: !draft.article.byline.is_empty(),
+        // A user name ("rower42") signs a post, not an article.
+        has_author: draft
+            .article
+            .byline
+            .iter()
+            .any(|p| !crate::grammar::byline::is_user_name(&p.name)),
         counts: dom.counts,
         body_chars: own.chars,
         body_p_chars: own.p_chars,

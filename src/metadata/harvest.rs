@@ -13,6 +13,7 @@ use super::json_ld;
 use super::keys::*;
 use crate::base::collapse_whitespace as collapse;
 use crate::base::tokens;
+use crate::grammar::byline;
 
 /// Class/id of an element holding the author line (after Readability.js
 /// `REGEXPS.byline`). Every table below is matched as substrings, ignoring
@@ -471,15 +472,26 @@ pub(super) fn collect(root: NodeRef<'_, Node>) -> Harvest<'_> {
                     let ip_author = a
                         .itemprop
                         .is_some_and(|i| i.to_ascii_lowercase().contains("author"));
-                    if (rel_author || ip_author || cf.byline) && raw_len_below(el, 100) {
-                        let t = byline_text(el);
-                        if t.is_empty() {
-                        } else if in_chrome {
-                            h.chrome_byline = Some(t);
-                        } else {
-                            h.dom_byline = Some(t);
-                            h.dom_byline_explicit = rel_author || ip_author;
-                        }
+                    let t = if !(rel_author || ip_author || cf.byline) {
+                        String::new()
+                    } else if raw_len_below(el, 100) {
+                        byline_text(el)
+                    } else if ip_author {
+                        // `<div itemprop=author><meta itemprop=name …>`:
+                        // the name is only in the microdata.
+                        meta_name(el)
+                    } else {
+                        String::new()
+                    };
+                    // A role badge or an avatar's initials names no one;
+                    // a later author element does.
+                    if t.is_empty() || byline::is_role_label(&t) {
+                    } else if in_chrome {
+                        h.chrome_byline = Some(t);
+                    } else {
+                        h.dom_byline_explicit =
+                            rel_author || ip_author || byline::is_post_header(&t);
+                        h.dom_byline = Some(t);
                     }
                 }
                 // Bylines inside headers, footers, sidebars or comment lists
@@ -579,6 +591,23 @@ pub(super) fn raw_len_below(el: ElementRef<'_>, limit: usize) -> bool {
         }
     }
     n > 0
+}
+
+/// The `content` of a `<meta itemprop=name>` inside an author element
+/// (microdata that prints no name). Bounded: the first 200 descendants.
+fn meta_name(el: ElementRef<'_>) -> String {
+    el.descendants()
+        .take(200)
+        .filter_map(ElementRef::wrap)
+        .find(|d| {
+            d.value().name() == "meta"
+                && d.value()
+                    .attr("itemprop")
+                    .is_some_and(|i| i.eq_ignore_ascii_case("name"))
+        })
+        .and_then(|d| d.value().attr("content"))
+        .map(|c| collapse(c.trim()))
+        .unwrap_or_default()
 }
 
 /// The author text of a byline element: an `itemprop=name` inside wins.
