@@ -133,7 +133,7 @@
 //! | `label.related` | label | Finds a related-articles header ("Related Articles", "You may also like", ...) and marks the teasers after it, and inline "Read more: ..." lines, as related items. |
 //! | `label.disclaimers` | label | Marks notices about the piece (AI-generated, editor's note, correction, sponsored, affiliate, copyright, disclosure) by wording and position. |
 //! | `label.dump-body` | label | Finds the article inside a text dump (menus, banners, teasers and footers around it): the run of lines with the most prose, closed by a comments or related header, started at the page title found again; the rest is boilerplate. |
-//! | `label.headline` | label | Marks the first line of a text dump as the headline when it is 3-25 words, has no final period and is followed by longer text. |
+//! | `label.headline` | label | Marks the headline of a text: its first line after any leading chrome when it reads as a title (no final period, followed by body text), or in a dump the line that repeats the page title. |
 //! | `label.dek` | label | Marks the block right after a text headline as the dek when it is one or two sentences (at most ~45 words) before the body. |
 //! | `label.byline-dateline` | label | Marks "By ..." lines as the byline and "Published/Updated ..." or date lines as the dateline near the head of the article. |
 //! | `label.pull-quotes` | label | Marks `Label: "..."` lines and lines that are only a quotation (optionally `— Name`) as pull quotes with their attribution. |

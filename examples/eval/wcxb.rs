@@ -92,6 +92,9 @@ pub struct Page {
     pub truth_chars: usize,
     pub empty: bool,
     pub verdict: Option<String>,
+    /// `headline` equal to the truth's title (folded), where it has one.
+    pub headline: Option<bool>,
+    pub headline_got: Option<String>,
     pub error: Option<String>,
     pub prediction: String,
 }
@@ -165,13 +168,32 @@ fn score_one(
         }
         extractor.extract(inp).map_err(|e| e.to_string())
     });
-    let (prediction, text, verdict, error) = match result {
+    let (prediction, text, verdict, headline, error) = match result {
         Ok(a) => {
             let verdict = serde_json::to_value(&a).ok().as_ref().and_then(verdict_of);
-            (outline_text(&a), a.text.clone(), verdict, None)
+            let headline = t.title.as_ref().map(|want| {
+                a.headline
+                    .as_deref()
+                    .is_some_and(|h| common::fold(h) == common::fold(want))
+            });
+            let got = a.headline.clone();
+            (
+                outline_text(&a),
+                a.text.clone(),
+                verdict,
+                (headline, got),
+                None,
+            )
         }
-        Err(e) => (String::new(), String::new(), None, Some(e)),
+        Err(e) => (
+            String::new(),
+            String::new(),
+            None,
+            (t.title.as_ref().map(|_| false), None),
+            Some(e),
+        ),
     };
+    let (headline, headline_got) = headline;
     let lower = prediction.to_lowercase();
     let score = common::text_f1(&t.body, &prediction);
     Page {
@@ -183,6 +205,8 @@ fn score_one(
         truth_chars: t.body.chars().count(),
         empty: common::bow_tokens(&prediction).is_empty(),
         verdict,
+        headline,
+        headline_got,
         error,
         prediction,
     }
@@ -403,6 +427,27 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
         fmt3(all[0].text_f1),
         fmt3(all[1].text_f1)
     );
+    // The headline against the truth's title (info; `eval wcxb-meta`
+    // gates the HTML figure).
+    let headline_of = |half: Half| {
+        let judged: Vec<bool> = truth
+            .iter()
+            .zip(&pages)
+            .filter(|(t, _)| t.half == half)
+            .filter_map(|(_, p)| p.headline)
+            .collect();
+        let ok = judged.iter().filter(|&&b| b).count();
+        format!(
+            "{} ({ok}/{})",
+            fmt3((!judged.is_empty()).then(|| ok as f64 / judged.len() as f64)),
+            judged.len()
+        )
+    };
+    println!(
+        "headline = the truth's title (info): tune {}  held {}",
+        headline_of(Half::Tune),
+        headline_of(Half::Held)
+    );
     if verdict_acc(&all[0]).is_none() {
         println!("page-type verdict: n/a (the Article has no `page_type` field)");
     }
@@ -540,6 +585,7 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
                     "text_f1": p.text_f1, "with": p.with, "without": p.without,
                     "pred_chars": p.pred_chars, "truth_chars": p.truth_chars,
                     "empty": p.empty, "verdict": p.verdict, "error": p.error,
+                    "headline": {"truth": t.title, "got": p.headline_got, "ok": p.headline},
                     "prediction": p.prediction,
                 })
             })

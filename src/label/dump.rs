@@ -206,6 +206,12 @@ fn has_chrome(lines: &[Line]) -> bool {
     false
 }
 
+/// The text's head (its first dozen blocks) holds a run of menu lines:
+/// a page dump, not a clean text.
+pub(crate) fn opens_with_chrome(blocks: &[DraftBlock]) -> bool {
+    has_chrome(&weigh(&blocks[..blocks.len().min(12)]))
+}
+
 /// The separators a page title puts between its parts.
 const SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
 
@@ -315,6 +321,25 @@ fn tokens(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The page title `title_line` goes on after a date part ("Headline -
+/// 21/12/2018 - Sport"): what [`clean_title`] cuts there is the page's
+/// chrome, never the headline's words.
+pub(crate) fn dated_title(title_line: &str) -> bool {
+    let t = title_line.trim();
+    let seps = separators(t);
+    seps.iter().enumerate().any(|(k, &(_, e))| {
+        let end = seps.get(k + 1).map_or(t.len(), |n| n.0);
+        let part = t[e..end].trim();
+        DATE_PART.is_match(part) || DATELINE.is_match(part)
+    })
+}
+
+/// The same words in the same order, case and punctuation aside.
+pub(crate) fn same_words(a: &str, b: &str) -> bool {
+    let a = tokens(a);
+    !a.is_empty() && a == tokens(b)
+}
+
 /// Dice similarity of two token lists (as sets).
 fn dice(a: &[String], b: &[String]) -> f32 {
     if a.is_empty() || b.is_empty() {
@@ -322,6 +347,50 @@ fn dice(a: &[String], b: &[String]) -> f32 {
     }
     let common = a.iter().filter(|w| b.contains(w)).count();
     2.0 * common as f32 / (a.len() + b.len()) as f32
+}
+
+/// `line` repeats the page title `title_line` (a dump's first line) in
+/// the article's head: the same words as its own part
+/// ([`clean_title`]), or most of them (Dice 0.6 or more, for a headline
+/// worded a little differently from its `<title>`).
+pub(crate) fn echoes_title(title_line: &str, line: &str) -> bool {
+    let title = tokens(clean_title(title_line));
+    let line = tokens(line);
+    if line.is_empty() || line.len() > 40 {
+        return false;
+    }
+    title.len() >= 2 && (title == line || dice(&title, &line) >= 0.6)
+        || title_parts(title_line).any(|part| tokens(part) == line)
+}
+
+/// The runs of whole parts of a page title between its separators
+/// ("A | B | C" → "A", "A | B", "B", "B | C", "C"), the whole title left
+/// out; none for a menu line. A headline printed on the page is one of
+/// them when the title adds a site, a section or a date to it, before or
+/// after.
+pub(crate) fn title_parts(title_line: &str) -> impl Iterator<Item = &str> {
+    let t = title_line.trim();
+    let seps = separators(t);
+    let seps = if seps.len() > 6 || is_menu(t, &seps) {
+        Vec::new()
+    } else {
+        seps
+    };
+    // Part boundaries: (start of the part's text, end of it).
+    let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(seps.len() + 1);
+    let mut start = 0;
+    for &(s, e) in &seps {
+        bounds.push((start, s));
+        start = e;
+    }
+    if !seps.is_empty() {
+        bounds.push((start, t.len()));
+    }
+    let n = bounds.len();
+    (0..n)
+        .flat_map(move |a| (a..n).map(move |b| (a, b)))
+        .filter(move |&(a, b)| b - a + 1 < n)
+        .map(move |(a, b)| t[bounds[a].0..bounds[b].1].trim())
 }
 
 /// A line that reads as a headline: no final stop, not a menu entry, not
@@ -554,6 +623,34 @@ mod tests {
             assert!(t.contains(clean_title(t)), "{t}");
             assert!(t.contains(strip_site(t)), "{t}");
         }
+    }
+
+    #[test]
+    fn title_parts_and_echoes() {
+        let parts: Vec<&str> = title_parts("Ferry Returns | Local | Bayside Courier").collect();
+        assert_eq!(
+            parts,
+            [
+                "Ferry Returns",
+                "Ferry Returns | Local",
+                "Local",
+                "Local | Bayside Courier",
+                "Bayside Courier"
+            ]
+        );
+        assert_eq!(title_parts("Ferry Returns After Repairs").count(), 0);
+        assert_eq!(title_parts("Home | News | Sport | Weather").count(), 0);
+        assert!(echoes_title(
+            "Ferry Returns After Repairs - Courier",
+            "Ferry returns after repairs"
+        ));
+        assert!(echoes_title("Coffee - University of Somewhere", "Coffee"));
+        assert!(!echoes_title(
+            "Ferry Returns After Repairs - Courier",
+            "Harbour wall repairs begin"
+        ));
+        assert!(dated_title("Ferry Returns - 03/11/2025 - Local"));
+        assert!(!dated_title("Ferry Returns | Courier"));
     }
 
     #[test]

@@ -19,11 +19,15 @@ const TITLE_LINE: f32 = 0.7;
 pub(super) const HEADLINE_BUILTIN: Builtin = Builtin {
     name: HEADLINE,
     stage: Stage::Label,
-    description: "Marks the first line of a text dump as the headline when it is 3-25 words, has no final period and is followed by longer text.",
+    description: "Marks the headline of a text: its first line after any leading chrome when it reads as a title (no final period, followed by body text), or in a dump the line that repeats the page title.",
     run: headline,
 };
 /// The heuristic's id.
 const DEK: &str = "label.dek";
+/// How sure a dump's line that repeats the page title is the headline.
+const TITLE_ECHO: f32 = 0.8;
+/// How far down an untrimmed dump its headline is looked for.
+const TITLE_ECHO_REACH: usize = 200;
 /// How sure a dek-shaped block after the headline is the dek.
 const DEK_CONFIDENCE: f32 = 0.6;
 /// `label.dek`, as [`heuristics`](super::heuristics) lists it.
@@ -61,6 +65,16 @@ fn is_aside(block: &DraftBlock) -> bool {
         block.role,
         Role::Boilerplate | Role::Disclaimer(_) | Role::RelatedHeader | Role::RelatedItem
     )
+}
+
+/// Where the head scan starts: after the chrome that leads the text (a
+/// dump's menus, cookie prompts and page title, labelled before the head
+/// rules run), however long it is.
+fn head_start(blocks: &[DraftBlock]) -> usize {
+    blocks
+        .iter()
+        .position(|b| !is_aside(b))
+        .unwrap_or(blocks.len())
 }
 
 /// Index of the first block that is not an aside.
@@ -121,9 +135,25 @@ pub(super) fn headline(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxEr
         return Ok(());
     }
     let blocks = draft.blocks_mut();
-    let Some(mut i) = first_content(blocks, 0) else {
+    let Some(mut i) = first_content(blocks, head_start(blocks)) else {
         return Ok(());
     };
+    // An untrimmed dump opens with the page title ("Headline | Site"),
+    // and its article prints the headline alone further down: that line
+    // is the headline, the title line chrome.
+    if i == 0 {
+        let echo = (1..blocks.len().min(TITLE_ECHO_REACH)).find(|&j| {
+            blocks[j].role == Role::Unknown
+                && headline_shaped(&blocks[j], &blocks[j].text, false)
+                && super::dump::title_parts(&blocks[0].text)
+                    .any(|part| super::dump::same_words(part, &blocks[j].text))
+        });
+        if let Some(j) = echo {
+            relabel(&mut blocks[0], Role::Boilerplate, HEADLINE, TITLE_LINE);
+            relabel(&mut blocks[j], Role::Headline, HEADLINE, TITLE_ECHO);
+            return Ok(());
+        }
+    }
     // A "Title | Site" line (the page title) before the headline itself:
     // it is chrome when the headline repeats it, else its title part is
     // the headline (a headline candidate is confirmed when it recurs in
@@ -139,7 +169,31 @@ pub(super) fn headline(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxEr
                 i = j;
                 text = blocks[i].text.clone();
             }
-            None => text = title.to_owned(),
+            // A clean text's first line is its title as given ("How to
+            // Build a Terrarium | eHow"); a dump's is the page's
+            // `<title>`, whose site part goes.
+            None => {
+                if i > 0
+                    || super::dump::opens_with_chrome(blocks)
+                    || super::dump::dated_title(&blocks[i].text)
+                {
+                    text = title.to_owned();
+                }
+            }
+        }
+    }
+    // In a dump whose first line, the page title, was taken for chrome,
+    // the article's head prints that title again (under a breadcrumb or
+    // a kicker, maybe): that line is the headline.
+    if i > 0 && blocks[0].role == Role::Boilerplate {
+        let echo = (i..blocks.len().min(i + HEAD_BLOCKS)).find(|&j| {
+            blocks[j].role == Role::Unknown
+                && headline_shaped(&blocks[j], &blocks[j].text, false)
+                && super::dump::echoes_title(&blocks[0].text, &blocks[j].text)
+        });
+        if let Some(j) = echo {
+            relabel(&mut blocks[j], Role::Headline, HEADLINE, TITLE_ECHO);
+            return Ok(());
         }
     }
     if !matches!(blocks[i].role, Role::Unknown) || !headline_shaped(&blocks[i], &text, i == 0) {
@@ -189,11 +243,14 @@ pub(super) fn dek(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> 
     if draft.is_html() {
         return Ok(());
     }
+    let from = head_start(draft.blocks());
     let Some(h) = draft
         .blocks()
         .iter()
+        .enumerate()
+        .skip(from)
         .take(HEAD_BLOCKS)
-        .position(|b| b.role == Role::Headline)
+        .find_map(|(i, b)| (b.role == Role::Headline).then_some(i))
     else {
         return Ok(());
     };
@@ -264,6 +321,22 @@ pub(super) fn dek(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> 
         if let Some(t) = emphasized {
             blocks[i].text = t;
         }
+    } else if head_dek && printed_twice {
+        // The standfirst under the title is also the body's opening
+        // paragraph (a summary that is the lede): it is the dek, and the
+        // body keeps its own copy, as with a page whose description is
+        // its first paragraph.
+        let text = blocks[i].text.clone();
+        let span = blocks[i].span.clone();
+        if draft.article.dek.is_none() {
+            draft.article.dek = Some(text);
+            draft.record(
+                "dek",
+                DEK,
+                format!("line under the title, bytes {}..{}", span.start, span.end),
+                DEK_CONFIDENCE,
+            );
+        }
     }
     Ok(())
 }
@@ -310,7 +383,8 @@ fn has_quotation(text: &str) -> bool {
 
 pub(super) fn byline_dateline(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
     let blocks = draft.blocks_mut();
-    for block in blocks.iter_mut().take(HEAD_BLOCKS * 2) {
+    let from = head_start(blocks);
+    for block in blocks.iter_mut().skip(from).take(HEAD_BLOCKS * 2) {
         if is_aside(block) || block.role == Role::Headline || block.role == Role::Dek {
             continue;
         }
