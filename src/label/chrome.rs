@@ -42,7 +42,7 @@ const QA_TURN: f32 = 0.6;
 /// subscription boxes, cookie notices, ad labels, reading-time lines.
 static PROMPT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:share (?:this|on|via)(?-u:\b).*|share|tweet|email|print|advertisement|advertising|adverts?|sponsored links?|ad|close|スポンサー(?:ド)?リンク|広告|广告|廣告|광고|anzeige|publicité|publicidad|pubblicità|реклама|iklan|(?:like |suka |me gusta |j'aime |gefällt mir |curtir |mi piace )?(?:loading|memuat|cargando|chargement|lade|carregando|caricamento)(?:\.\.\.|…)|(?:reading time|read time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|tempo di lettura|время чтения)\s*:?\s*\d+\s*\w*|kommentar schreiben|ajouter un commentaire|deja un comentario|deixe (?:um|seu) comentário|lascia un commento|(?:добавить|оставить) (?:отзыв|комментарий)|skip to (?:main )?content|skip to navigation|sign (?:up|in)(?-u:\b).*|log ?in|subscribe(?-u:\b).*|follow us(?-u:\b).*|newsletter|get (?:our|the) newsletter(?-u:\b).*|comments?|\d+ comments?|leave a (?:comment|reply)|add your comment|cookie(?:s| settings| policy)?(?-u:\b).*|accept(?: all)? cookies|back to top|\d+ min(?:ute)?s? read|listen to (?:this )?article|(?:continue|keep) reading|click here(?-u:\b).*|menu|home|search|language|caption|sharing is caring|(?:view|see) all(?: \(\d+\))?|-30-|ends)[.!]?$",
+        r"(?i)^(?:share (?:this|on|via)(?-u:\b).*|share|tweet|email|print|advertisement|advertising|adverts?|sponsored links?|ad|close|スポンサー(?:ド)?リンク|広告|广告|廣告|광고|anzeige|publicité|publicidad|pubblicità|реклама|iklan|(?:like |suka |me gusta |j'aime |gefällt mir |curtir |mi piace )?(?:loading|memuat|cargando|chargement|lade|carregando|caricamento)(?:\.\.\.|…)|(?:reading time|read time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|tempo di lettura|время чтения)\s*:?\s*\d+\s*\w*|kommentar schreiben|ajouter un commentaire|deja un comentario|deixe (?:um|seu) comentário|lascia un commento|(?:добавить|оставить) (?:отзыв|комментарий)|skip to (?:main )?content|skip to navigation|sign (?:up|in)(?-u:\b).*|log ?in|subscribe(?-u:\b).*|follow us(?-u:\b).*|newsletter|get (?:our|the) newsletter(?-u:\b).*|comments?|\d+ comments?|leave a (?:comment|reply)|add your comment|cookie(?:s| settings| policy)?(?-u:\b).*|accept(?: all)? cookies|back to top|\d+ min(?:ute)?s? read|listen to (?:this )?article|(?:continue|keep) reading|click here(?-u:\b).*|menu|home|search|language|caption|photo|fullscreen|(?:was this|found this) helpful\??|sharing is caring|(?:view|see) all(?: \(\d+\))?|-30-|ends)[.!]?$",
     )
     .expect("PROMPT")
 });
@@ -99,7 +99,7 @@ static CONTACT: Lazy<Regex> = Lazy::new(|| {
 /// them sit at the tail where extractors leak them.
 static CREDIT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:contributed (?:reporting|to this (?:report|story|article))|additional reporting by)(?-u:\b)|(?-u:\b)(?:can|may) be reached at(?-u:\b)|^write to \p{L}.{0,60} at(?-u:\b)|^follow (?:me|him|her|us|them) on(?-u:\b)|^(?:tags?|filed under|topics?)\s*:|^(?:reporting|writing) by .{1,80}(?:;|editing by)|^editing by(?-u:\b)|^\(?(?:photos?|images?|pictures?|illustrations?|video|credit|photo credit|graphic)\s*:|^\(?(?:photo|image|picture)s? (?:by|courtesy of|via)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:contributed (?:reporting|to this (?:report|story|article))|additional reporting by)(?-u:\b)|(?-u:\b)(?:can|may) be reached at(?-u:\b)|^write to \p{L}.{0,60} at(?-u:\b)|^follow (?:me|him|her|us|them) on(?-u:\b)|^(?:tags?|filed under|topics?)\s*:|^(?:reporting|writing) by .{1,80}(?:;|editing by)|^editing by(?-u:\b)|^\(?(?:photos?|images?|pictures?|illustrations?|video|credit|photo credit|graphic)\s*:|^\(?(?:photo|image|picture)s? (?:by|courtesy of|via)(?-u:\b)|^(?:photo\s+)?credit\s*\p{L}[^.!?]{0,60}$|[/(]\s*(?:getty images|reuters|afp|ap photo|shutterstock|istock)(?-u:\b)[^.!?]{0,60}$",
     )
     .expect("CREDIT")
 });
@@ -137,6 +137,9 @@ fn is_menu_like(text: &str, words: usize) -> bool {
 
 pub(super) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
     let is_html = draft.is_html();
+    // A text that opens with a writer's head block (title and standfirst
+    // lines, then a blank line) has no menu there.
+    let head_block = !is_html && super::head::is_head_block(draft.source(), draft.blocks());
     let blocks = draft.blocks_mut();
     for block in blocks.iter_mut() {
         if is_structural(block) && !matches!(block.shape, Shape::ListItem { .. }) {
@@ -164,7 +167,8 @@ pub(super) fn boilerplate(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
     // of short lines without terminal punctuation.
     let first = blocks.iter().position(is_prose).unwrap_or(blocks.len());
     let last = blocks.iter().rposition(is_prose).map_or(0, |i| i + 1);
-    for range in [0..first, last.max(first)..blocks.len()] {
+    let top = if head_block { 2.min(first) } else { 0 };
+    for range in [top..first, last.max(first)..blocks.len()] {
         let mut run_start = range.start;
         for i in range.clone().chain([range.end]) {
             let menu = i < range.end

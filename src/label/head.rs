@@ -347,7 +347,7 @@ const HEAD_DEK_WORDS: usize = 150;
 /// The text opens with a head block: its first two lines (the title and
 /// the line under it) with no blank line between them, then a blank line
 /// before the rest, as a writer sets a title and standfirst apart.
-fn is_head_block(src: &str, blocks: &[DraftBlock]) -> bool {
+pub(super) fn is_head_block(src: &str, blocks: &[DraftBlock]) -> bool {
     let [title, dek, next, ..] = blocks else {
         return false;
     };

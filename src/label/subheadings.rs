@@ -29,15 +29,54 @@ const SHORT_LINE: f32 = 0.6;
 const MAX_WORDS: usize = 12;
 const MAX_CHARS: usize = 90;
 
-/// Short, unpunctuated, not a byline/date/quotation.
+/// A line of three words or more ending with a colon introduces what
+/// follows ("Here is his text:"); "Ingredients:" may head a list.
+fn is_lead_in(t: &str, words: usize) -> bool {
+    t.ends_with(':') && words >= 3
+}
+
+/// A sentence ends inside the line and another begins ("Next, define
+/// the deviation. Let's use this:"): three words or more before the stop,
+/// a capital after it (not "St. Louis").
+fn two_sentences(t: &str) -> bool {
+    let b = t.as_bytes();
+    (1..b.len().saturating_sub(1)).any(|i| {
+        matches!(b[i], b'.' | b'!' | b'?')
+            && b[i + 1] == b' '
+            && t[i + 2..].chars().next().is_some_and(char::is_uppercase)
+            && super::words(&t[..i]) >= 3
+    })
+}
+
+/// A line that opens with a quoted title and goes on after it in other
+/// words than a speech tag ("“Rez Infinite” ($30)", "“Job Simulator”:
+/// A Review"): a heading naming a work, not a quotation.
+fn quoted_title_first(t: &str) -> bool {
+    let Some(close) = t
+        .char_indices()
+        .skip(1)
+        .find(|&(_, c)| matches!(c, '”' | '"' | '»' | '“'))
+    else {
+        return false;
+    };
+    let rest = t[close.0 + close.1.len_utf8()..].trim_start();
+    !rest.is_empty()
+        && !rest.starts_with(|c: char| c.is_lowercase())
+        && !t[..close.0].ends_with([',', '.', '!', '?'])
+}
+
+/// Short, unpunctuated, not a byline/date/quotation, not a lead-in that
+/// ends with a colon ("Here is his text:") or a line of two sentences.
 fn heading_shaped(text: &str) -> bool {
     let t = text.trim();
     let words = super::words(t);
     (1..=MAX_WORDS).contains(&words)
         && t.chars().count() <= MAX_CHARS
         && !ends_with_stop(t)
+        && !is_lead_in(t, words)
+        && !two_sentences(t)
         && !t.ends_with(['"', '”', '»', '“'])
-        && !t.starts_with(['"', '“', '„', '«', '('])
+        && (!t.starts_with(['"', '“', '„', '«', '(']) || quoted_title_first(t))
         && t.chars().next().is_some_and(|c| !c.is_lowercase())
         && !BYLINE.is_match(t)
         && !DATELINE.is_match(t)
@@ -77,11 +116,16 @@ fn next_is_longer_body(blocks: &[DraftBlock], i: usize) -> bool {
     })
 }
 
-/// Text of a numbered item with its number put back ("3. Water less often").
+/// Text of a numbered item with its number put back as the source writes
+/// it ("3. Water less often", "10) A Quiet Passion").
 fn numbered_text(source: &str, block: &DraftBlock) -> Option<String> {
     let line = source.get(block.span.clone())?.lines().next()?.trim();
     let n: String = line.chars().take_while(char::is_ascii_digit).collect();
-    (!n.is_empty()).then(|| format!("{n}. {}", block.text))
+    let mark = match line[n.len()..].chars().next() {
+        Some(')') => ')',
+        _ => '.',
+    };
+    (!n.is_empty()).then(|| format!("{n}{mark} {}", block.text))
 }
 
 pub(super) fn subheadings(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxError> {
@@ -211,6 +255,8 @@ mod tests {
             "What happens next?",
             "WHY IT MATTERS",
             "3 Water less often",
+            "“Rez Infinite” ($30)",
+            "Ingredients:",
         ] {
             assert!(heading_shaped(hit), "{hit}");
         }
@@ -220,6 +266,9 @@ mod tests {
             "By Jane Doe",
             "and then it rained",
             "A line that is far too long to be a subheading because it has many words",
+            "Here is what the council decided:",
+            "Next, define the deviation. Then plot it",
+            "“We will rebuild,” she said",
         ] {
             assert!(!heading_shaped(miss), "{miss}");
         }
