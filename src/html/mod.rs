@@ -108,6 +108,12 @@ fn any_value_token(value: &str, buf: &mut String, f: &mut impl FnMut(&str, bool)
     }
     {
         for word in value.split_whitespace() {
+            // A utility class with a variant prefix ("hover:underline",
+            // "md:hidden", "[&_a]:shadow-highlight") styles a state or a
+            // screen size; it never names what the element is.
+            if word.contains(':') {
+                continue;
+            }
             buf.clear();
             if word.is_ascii() {
                 // Class names are nearly always ASCII: no char decoding.
