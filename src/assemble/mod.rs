@@ -790,6 +790,55 @@ mod tests {
         );
     }
 
+    /// A card whose one link holds a title span and a summary span (CSS
+    /// modules, `display: block` spans): the title ends with its element.
+    #[test]
+    fn related_card_spans_inside_one_link() {
+        let p = "<p>The ferry returns to the harbour on Monday after a winter refit that replaced both engines and the passenger deck.</p>";
+        let card = |href: &str, title: &str, summary: &str| {
+            format!(
+                "<li class=\"Rail_item__r2\"><a href=\"{href}\"><span class=\"Rail_title__t3\">{title}</span>\
+                 <span class=\"Rail_summary__s4\">{summary}</span></a></li>"
+            )
+        };
+        let html = format!(
+            "<html><body><main><article><h1>Ferry back</h1>{p}{p}{p}</article></main>\
+             <aside class=\"related-stories\"><p>Related stories</p><ul>{}{}</ul></aside></body></html>",
+            card(
+                "/local/pool-fees",
+                "Pool fees rise for a third year",
+                "The council blames energy prices for the increase."
+            ),
+            card(
+                "/local/harbour-wall",
+                "Harbour wall repairs start in May",
+                "Lorries will be diverted through the old town for six weeks."
+            ),
+        );
+        let input = crate::Input::new(html.as_str())
+            .kind(crate::Kind::Html)
+            .url("https://news.example/local/ferry-back");
+        let a = crate::Extractor::default().extract(input).expect("article");
+        let got: Vec<(&str, Option<&str>)> = a
+            .related
+            .iter()
+            .map(|r| (r.title.as_str(), r.summary.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Pool fees rise for a third year",
+                    Some("The council blames energy prices for the increase.")
+                ),
+                (
+                    "Harbour wall repairs start in May",
+                    Some("Lorries will be diverted through the old town for six weeks.")
+                ),
+            ]
+        );
+    }
+
     #[test]
     fn related_titles_are_headlines() {
         for hit in [

@@ -100,6 +100,15 @@ impl Ctx<'_> {
     }
 }
 
+/// An inline element whose class names a title ("card-title",
+/// "RelatedRail_title__t3", "teaser__headline").
+fn names_a_title(el: &Element) -> bool {
+    el.fattr("class").is_some_and(|c| {
+        c.split(|ch: char| ch.is_whitespace() || ch == '-' || ch == '_')
+            .any(|part| part.eq_ignore_ascii_case("title") || part.eq_ignore_ascii_case("headline"))
+    })
+}
+
 enum Frame<'a> {
     /// A node at a depth; with `true`, its next siblings follow it (they
     /// are pushed one at a time as the walk reaches them, so the stack
@@ -110,6 +119,9 @@ enum Frame<'a> {
     ExitEmph,
     /// The inline mark opened last ends (link, emphasis, strong, code).
     ExitMark,
+    /// An inline title element inside a leading link ends (a card's
+    /// `<a><span class="card-title">…</span><span>summary</span></a>`).
+    ExitTitle,
 }
 
 /// Start offset of a mark that has no word yet in the current block.
@@ -198,6 +210,10 @@ struct Segmenter<'d> {
     lead_open: bool,
     /// The length of `buf` when a leading link closed.
     lead_len: Option<usize>,
+    /// The length of `buf` when an inline title element inside the
+    /// leading link closed: where a card's title ends and its summary
+    /// begins when one link holds both.
+    title_len: Option<usize>,
     /// Targets of the links open now, outermost first (its length is the
     /// link depth): a block inside a link (a card's `<a href><h2>Title</h2></a>`)
     /// is that link.
@@ -348,6 +364,7 @@ impl<'d> Segmenter<'d> {
         self.href = None;
         self.lead_open = false;
         self.lead_len = None;
+        self.title_len = None;
     }
 
     fn flush(&mut self) {
@@ -399,7 +416,13 @@ impl<'d> Segmenter<'d> {
             self.link_chars as f32 / self.chars as f32
         };
         block.hints.link_density = ld;
-        if let (Some(len), Some(href)) = (self.lead_len, &self.href) {
+        // A link that holds the whole card ends where its title element
+        // does.
+        let lead = match self.lead_len {
+            Some(len) if len < block.text.len() => Some(len),
+            _ => self.title_len,
+        };
+        if let (Some(len), Some(href)) = (lead, &self.href) {
             if len > 0 && len < block.text.len() {
                 block.hints.lead_link = Some((len, href.clone()));
             }
@@ -554,6 +577,14 @@ impl<'d> Segmenter<'d> {
                     self.close_mark();
                     continue;
                 }
+                Frame::ExitTitle => {
+                    if self.lead_open && !self.buf.is_empty() {
+                        self.title_len.get_or_insert(self.buf.len());
+                        // Set as its own line: the summary is not glued on.
+                        self.pending_space = true;
+                    }
+                    continue;
+                }
             };
             let el = match node.value() {
                 Node::Text(t) => {
@@ -669,6 +700,9 @@ impl<'d> Segmenter<'d> {
                     self.open_mark(kind, None);
                     stack.push(Frame::ExitMark);
                 }
+                if self.lead_open && self.title_len.is_none() && names_a_title(el) {
+                    stack.push(Frame::ExitTitle);
+                }
                 children(&mut stack, node, depth);
                 continue;
             }
@@ -738,6 +772,7 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
         link_chars: 0,
         lead_open: false,
         lead_len: None,
+        title_len: None,
         emph_chars: 0,
         links: 0,
         href: None,
