@@ -18,6 +18,22 @@ pub(super) static URL_DATE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/_-]|\.html?|$)").expect("URL_DATE")
 });
 
+/// The name part of a page's host: "news.example.co.uk" → "example",
+/// "www.mailer.example" → "mailer"; `None` for a host of one label or an
+/// address.
+fn site_label(page: &str) -> Option<String> {
+    let host = url::host(page)?;
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    if labels.len() < 2 || labels.iter().all(|l| l.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let n = labels.len();
+    // "co.uk", "com.au": a second-level label under a country code.
+    let second_level = n >= 3 && labels[n - 1].len() == 2 && labels[n - 2].len() <= 3;
+    let label = labels[if second_level { n - 3 } else { n - 2 }];
+    (label.len() >= 3).then(|| label.to_owned())
+}
+
 pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Context<'_>) {
     let h = collect(dom.html.tree.root());
     let ld = json_ld::find_article(&h.ld_scripts).unwrap_or_default();
@@ -68,6 +84,13 @@ pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Conte
         {
             Some(h1) => ("<h1> (the headline less a site or search part)", h1),
             None => (src, cleaned),
+        };
+        // A part that names the site by its address ("Weekend Coding Agent
+        // | Focus Labs" on focuslabs.example): the domain is the site's
+        // name when nothing declares one.
+        let cleaned = match base.and_then(site_label) {
+            Some(label) => title::strip_site_suffix(&cleaned, &label),
+            None => cleaned,
         };
         if !cleaned.is_empty() {
             draft.article.headline = Some(cleaned);
@@ -509,4 +532,21 @@ pub(super) fn choose_title(h: &Harvest<'_>, ld: &LdArticle) -> Option<(&'static 
                 .filter(|t| !t.is_empty())
                 .map(|t| ("<h1>", t.clone()))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn site_label_is_the_name_part_of_the_host() {
+        for (page, want) in [
+            ("https://news.harbourline.example/a/b", Some("harbourline")),
+            ("https://www.tidebooks.co.uk/x", Some("tidebooks")),
+            ("https://shop.example.com.au/", Some("example")),
+            ("http://fakehost/test/page.html", None),
+            ("http://127.0.0.1/x", None),
+            ("not a url", None),
+        ] {
+            assert_eq!(super::site_label(page).as_deref(), want, "{page}");
+        }
+    }
 }

@@ -101,16 +101,10 @@ pub(crate) fn strip_site_name(title: &str, site: &str) -> String {
     if site_key.is_empty() {
         return title.to_owned();
     }
-    let seps = separator_positions(title);
-    if let Some(&(i, c)) = seps.last() {
-        let (head, tail) = (
-            title.get(..i).unwrap_or(""),
-            title.get(i + c.len_utf8()..).unwrap_or(""),
-        );
-        if same_site(tail, &site_key) && word_count(head) >= 1 {
-            return collapse(head);
-        }
+    if let Some(head) = without_site_suffix(title, &site_key) {
+        return head;
     }
+    let seps = separator_positions(title);
     if let Some(&(i, c)) = seps.first() {
         let (head, tail) = (
             title.get(..i).unwrap_or(""),
@@ -121,6 +115,27 @@ pub(crate) fn strip_site_name(title: &str, site: &str) -> String {
         }
     }
     title.to_owned()
+}
+
+/// Removes a trailing part that names the site (`Title | Site`), as
+/// [`strip_site_name`] does; a leading part stays (on a home page,
+/// "Brand | What We Do" is the brand's own title).
+pub(crate) fn strip_site_suffix(title: &str, site: &str) -> String {
+    let site_key = key(site);
+    if site_key.is_empty() {
+        return title.to_owned();
+    }
+    without_site_suffix(title, &site_key).unwrap_or_else(|| title.to_owned())
+}
+
+/// `title` without its last part when that part names the site.
+fn without_site_suffix(title: &str, site_key: &str) -> Option<String> {
+    let &(i, c) = separator_positions(title).last()?;
+    let (head, tail) = (
+        title.get(..i).unwrap_or(""),
+        title.get(i + c.len_utf8()..).unwrap_or(""),
+    );
+    (same_site(tail, site_key) && word_count(head) >= 1).then(|| collapse(head))
 }
 
 /// When a meta title has a " | part" and the page's `<h1>` is exactly the
@@ -279,6 +294,15 @@ mod tests {
         ] {
             assert_eq!(strip_site_name(title, site), want, "{title}");
         }
+        // The suffix only: a leading brand stays.
+        assert_eq!(
+            strip_site_suffix("Tide Tables Explained | Harbourline", "harbourline"),
+            "Tide Tables Explained"
+        );
+        assert_eq!(
+            strip_site_suffix("Harbourline | Tide Tables Explained", "harbourline"),
+            "Harbourline | Tide Tables Explained"
+        );
     }
 
     #[test]
