@@ -136,7 +136,7 @@
 //! | `label.headline` | label | Marks the headline of a text: its first line after any leading chrome when it reads as a title (no final period, followed by body text), or in a dump the line that repeats the page title. |
 //! | `label.dek` | label | Marks the block right after a text headline as the dek when it is one or two sentences (at most ~45 words) before the body. |
 //! | `label.byline-dateline` | label | Marks "By ..." lines as the byline and "Published/Updated ..." or date lines as the dateline near the head of the article. |
-//! | `label.pull-quotes` | label | Marks `Label: "..."` lines and lines that are only a quotation (optionally `— Name`) as pull quotes with their attribution. |
+//! | `label.pull-quotes` | label | Marks `Label: "..."` lines, lines that are only a quotation (optionally `— Name`) and short lines repeating a sentence of a nearby paragraph as pull quotes, with their attribution. |
 //! | `label.block-quotes` | label | Keeps block quotations as block quotes and takes a trailing `— Name` line as their attribution. |
 //! | `label.subheadings` | label | Marks Markdown headings, ALL-CAPS kickers and short lines without closing punctuation between longer paragraphs as subheadings. |
 //! | `label.inline-quotes` | label | Finds quotations inside body paragraphs and their speakers ("...," said X; X said: "..."; according to X; pronouns and carry-over). |

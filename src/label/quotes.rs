@@ -15,7 +15,7 @@ use crate::model::QuoteKind;
 pub(super) const PULL_QUOTES_BUILTIN: Builtin = Builtin {
     name: PULL,
     stage: Stage::Label,
-    description: "Marks `Label: \"...\"` lines and lines that are only a quotation (optionally `— Name`) as pull quotes with their attribution.",
+    description: "Marks `Label: \"...\"` lines, lines that are only a quotation (optionally `— Name`) and short lines repeating a sentence of a nearby paragraph as pull quotes, with their attribution.",
     run: pull_quotes,
 };
 /// The heuristic's id.
@@ -88,6 +88,8 @@ const PULL: &str = "label.pull-quotes";
 const LABELLED_PULL: f32 = 0.75;
 /// How sure a line that is only a quotation is a pull quote.
 const BARE_PULL: f32 = 0.65;
+/// How sure a short paragraph repeating a nearby sentence is a pull quote.
+const REPEATED_PULL: f32 = 0.6;
 /// How sure the closing line of an embedded post ("— Jane Doe (@janedoe)
 /// …") is a paragraph of the post, not a quotation: it names who posted
 /// the quoted lines above it.
@@ -161,7 +163,73 @@ pub(super) fn pull_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
             blocks[i].text = quote;
         }
     }
+    repeated_sentences(blocks);
     Ok(())
+}
+
+/// How many blocks either way a pull quote's source paragraph is looked for.
+const REPEAT_REACH: usize = 12;
+
+/// Lower-case words of `text` joined by one space, punctuation and
+/// quotation marks left out: "These are the toughest earbuds." and
+/// "…these are the toughest earbuds I have…" compare by their words.
+fn word_key(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A short paragraph that repeats, word for word, a sentence of a longer
+/// body paragraph near it is a pull quote set for display (a styled line
+/// between paragraphs), not more body: the body keeps the sentence where
+/// it was written. Only after the body has begun (a standfirst repeating
+/// the lede is the head's).
+fn repeated_sentences(blocks: &mut [DraftBlock]) {
+    let Some(first_prose) = blocks.iter().position(super::is_prose) else {
+        return;
+    };
+    for i in first_prose + 1..blocks.len() {
+        let b = &blocks[i];
+        let words = super::words(&b.text);
+        // A sentence, not a subheading that names the topic.
+        let sentence = b
+            .text
+            .trim_end_matches(['"', '”', '’', '»', ' '])
+            .ends_with(['.', '!', '?', '…']);
+        // A line in quotation marks is reported speech or an excerpt
+        // (the quotation rules above read it), not a display copy.
+        let quoted = b.text.trim_start().starts_with(['"', '“', '„', '«', '‘']);
+        if !is_open_body(b)
+            || b.shape != Shape::Paragraph
+            || !(6..=35).contains(&words)
+            || !sentence
+            || quoted
+        {
+            continue;
+        }
+        let key = word_key(&b.text);
+        let (lo, hi) = (
+            i.saturating_sub(REPEAT_REACH),
+            (i + REPEAT_REACH + 1).min(blocks.len()),
+        );
+        let source = (lo..hi).filter(|&j| j != i).any(|j| {
+            let o = &blocks[j];
+            o.shape == Shape::Paragraph
+                && o.role.is_body()
+                && o.text.len() > b.text.len() * 3 / 2
+                && format!(" {} ", word_key(&o.text)).contains(&format!(" {key} "))
+        });
+        if source {
+            relabel(
+                &mut blocks[i],
+                Role::Quote(QuoteKind::Pull),
+                PULL,
+                REPEATED_PULL,
+            );
+        }
+    }
 }
 
 /// The closing line of an embedded social post: "— Jane Doe (@janedoe)
