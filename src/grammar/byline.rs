@@ -317,7 +317,7 @@ pub(crate) fn printed(lines: &[String]) -> Vec<Person> {
 
 /// One to five words, each starting with a capital letter or a name
 /// particle, with a letter in the first.
-fn looks_like_a_name(name: &str) -> bool {
+pub(crate) fn looks_like_a_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     (1..=5).contains(&words.len())
         && words

@@ -164,7 +164,7 @@ pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Conte
         src == "json-ld author" && ld.is_discussion
             || src == "byline element" && h.dom_byline_explicit
     };
-    if let Some((src, people)) = author_sources
+    let candidates: Vec<(&'static str, Vec<crate::model::Person>)> = author_sources
         .iter()
         .map(|(src, raw)| {
             let p = if explicit(src) {
@@ -174,10 +174,43 @@ pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Conte
             };
             (*src, p)
         })
-        .find(|(_, p)| !p.is_empty())
+        .collect();
+    // A site is not its own author: names of the site (its declared name,
+    // its publisher, its address) are left out of every source, and a
+    // source that names only the site gives way to the next. Organisations
+    // come back only when no source names anyone else.
+    let site_names: Vec<String> = [
+        draft.article.site_name.clone(),
+        ld.publisher.as_deref().map(unescape),
+        base.and_then(site_label),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut named_the_site = false;
+    let mut not_the_site = |(src, people): (&'static str, Vec<crate::model::Person>)| {
+        let before = people.len();
+        let people: Vec<_> = people
+            .into_iter()
+            .filter(|p| !site_names.iter().any(|s| title::names_site(&p.name, s)))
+            .collect();
+        // After a source that named only the site, a name must read as a
+        // person's to replace it.
+        let plausible =
+            !named_the_site || people.iter().all(|p| byline::looks_like_a_name(&p.name));
+        named_the_site |= people.len() < before;
+        (!people.is_empty() && plausible).then_some((src, people))
+    };
+    let chosen = candidates
+        .iter()
+        .cloned()
+        .find_map(&mut not_the_site)
+        .or_else(|| printed().and_then(&mut not_the_site))
+        .or_else(|| in_chrome().and_then(&mut not_the_site))
+        .or_else(|| candidates.iter().find(|&(_, p)| !p.is_empty()).cloned())
         .or_else(printed)
-        .or_else(in_chrome)
-    {
+        .or_else(in_chrome);
+    if let Some((src, people)) = chosen {
         let mut people = people;
         if src == "json-ld author" {
             // A profile URL given next to a name in JSON-LD.

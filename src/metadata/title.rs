@@ -190,6 +190,20 @@ fn strip_prefix_ci<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
     s.get(at..)
 }
 
+/// `name` names the site `site` (compared as [`strip_site_name`] does,
+/// a leading "The" aside): "PCWorld", "The Commercial Appeal" for
+/// "commercialappeal".
+pub(crate) fn names_site(name: &str, site: &str) -> bool {
+    let without_the = |s: &str| {
+        let k = key(s);
+        k.strip_prefix("the")
+            .filter(|r| r.len() >= 4)
+            .map_or(k.clone(), str::to_owned)
+    };
+    let site_key = without_the(site);
+    !site_key.is_empty() && same_site(&without_the(name), &site_key)
+}
+
 fn same_site(part: &str, site_key: &str) -> bool {
     let k = key(part);
     !k.is_empty()
