@@ -168,7 +168,7 @@ pub(super) fn pull_quotes(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), Bo
 }
 
 /// How many blocks either way a pull quote's source paragraph is looked for.
-const REPEAT_REACH: usize = 12;
+const REPEAT_REACH: usize = 6;
 
 /// Lower-case words of `text` joined by one space, punctuation and
 /// quotation marks left out: "These are the toughest earbuds." and
@@ -190,37 +190,58 @@ fn repeated_sentences(blocks: &mut [DraftBlock]) {
     let Some(first_prose) = blocks.iter().position(super::is_prose) else {
         return;
     };
-    for i in first_prose + 1..blocks.len() {
-        let b = &blocks[i];
-        let words = super::words(&b.text);
-        // A sentence, not a subheading that names the topic.
-        let sentence = b
+    // A sentence, not a subheading that names the topic; a line in
+    // quotation marks is reported speech or an excerpt (the quotation
+    // rules above read it), not a display copy.
+    let candidate = |b: &DraftBlock| {
+        let t = b.text.trim();
+        b.shape == Shape::Paragraph
+            && (20..=400).contains(&t.len())
+            && t.trim_end_matches(['"', '”', '’', '»'])
+                .ends_with(['.', '!', '?', '…'])
+            && !t.starts_with(['"', '“', '„', '«', '‘'])
+            && is_open_body(b)
+            && (6..=35).contains(&super::words(t))
+    };
+    let picks: Vec<usize> = (first_prose + 1..blocks.len())
+        .filter(|&i| candidate(&blocks[i]))
+        .collect();
+    if picks.is_empty() {
+        return;
+    }
+    // Word keys of the paragraphs near a candidate, made once each.
+    let mut keys: Vec<Option<String>> = vec![None; blocks.len()];
+    let mut holds = |j: usize, blocks: &[DraftBlock], key: &str| -> bool {
+        let o = &blocks[j];
+        o.shape == Shape::Paragraph
+            && o.role.is_body()
+            && keys[j]
+                .get_or_insert_with(|| format!(" {} ", word_key(&o.text)))
+                .contains(key)
+    };
+    for i in picks {
+        let len = blocks[i].text.len();
+        // The candidate's longest word, as printed: a cheap first test
+        // before the word keys are made.
+        let probe = blocks[i]
             .text
-            .trim_end_matches(['"', '”', '’', '»', ' '])
-            .ends_with(['.', '!', '?', '…']);
-        // A line in quotation marks is reported speech or an excerpt
-        // (the quotation rules above read it), not a display copy.
-        let quoted = b.text.trim_start().starts_with(['"', '“', '„', '«', '‘']);
-        if !is_open_body(b)
-            || b.shape != Shape::Paragraph
-            || !(6..=35).contains(&words)
-            || !sentence
-            || quoted
-        {
-            continue;
-        }
-        let key = word_key(&b.text);
+            .split(|c: char| !c.is_alphanumeric())
+            .max_by_key(|w| w.len())
+            .unwrap_or("")
+            .to_owned();
         let (lo, hi) = (
             i.saturating_sub(REPEAT_REACH),
             (i + REPEAT_REACH + 1).min(blocks.len()),
         );
-        let source = (lo..hi).filter(|&j| j != i).any(|j| {
-            let o = &blocks[j];
-            o.shape == Shape::Paragraph
-                && o.role.is_body()
-                && o.text.len() > b.text.len() * 3 / 2
-                && format!(" {} ", word_key(&o.text)).contains(&format!(" {key} "))
-        });
+        let near: Vec<usize> = (lo..hi)
+            .filter(|&j| j != i && blocks[j].text.len() > len * 3 / 2)
+            .filter(|&j| blocks[j].text.contains(probe.as_str()))
+            .collect();
+        if near.is_empty() {
+            continue;
+        }
+        let key = format!(" {} ", word_key(&blocks[i].text));
+        let source = near.into_iter().any(|j| holds(j, blocks, &key));
         if source {
             relabel(
                 &mut blocks[i],
