@@ -250,30 +250,29 @@ pub(crate) fn is_post_header(line: &str) -> bool {
 }
 
 /// Badges printed in an author slot of a forum post or comment, naming a
-/// role, not a person: the element after them names the author.
+/// role, not a person (besides the [`NOT_HANDLES`] words, "Admin",
+/// "Moderator"…): the element after them names the author.
 const ROLE_LABELS: &[&str] = &[
     "topic author",
     "thread starter",
     "thread author",
     "original poster",
     "op",
-    "author",
-    "moderator",
-    "admin",
-    "administrator",
-    "staff",
     "staff member",
     "verified",
     "member",
-    "guest",
 ];
 
-/// `text` is only a role badge ([`ROLE_LABELS`]) or the initials an
-/// avatar shows ("NB"): an author element that names no one.
+/// `text` is only a role badge ([`ROLE_LABELS`], [`NOT_HANDLES`]) or the
+/// initials an avatar shows ("NB"): an author element that names no one.
 pub(crate) fn is_role_label(text: &str) -> bool {
     let t = text.trim();
     let initials = (1..=3).contains(&t.chars().count()) && t.chars().all(char::is_uppercase);
-    initials || ROLE_LABELS.iter().any(|l| t.eq_ignore_ascii_case(l))
+    initials
+        || ROLE_LABELS
+            .iter()
+            .chain(NOT_HANDLES)
+            .any(|l| t.eq_ignore_ascii_case(l))
 }
 
 /// Lower-case words allowed inside a person's name.
