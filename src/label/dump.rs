@@ -314,7 +314,7 @@ fn once(t: &str) -> &str {
 }
 
 /// Lower-case word tokens (letters and digits), for title matching.
-fn tokens(text: &str) -> Vec<String> {
+pub(crate) fn tokens(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
@@ -332,12 +332,6 @@ pub(crate) fn dated_title(title_line: &str) -> bool {
         let part = t[e..end].trim();
         DATE_PART.is_match(part) || DATELINE.is_match(part)
     })
-}
-
-/// The same words in the same order, case and punctuation aside.
-pub(crate) fn same_words(a: &str, b: &str) -> bool {
-    let a = tokens(a);
-    !a.is_empty() && a == tokens(b)
 }
 
 /// Dice similarity of two token lists (as sets).

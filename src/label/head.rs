@@ -141,12 +141,20 @@ pub(super) fn headline(draft: &mut Draft, _cx: &Context<'_>) -> Result<(), BoxEr
     // An untrimmed dump opens with the page title ("Headline | Site"),
     // and its article prints the headline alone further down: that line
     // is the headline, the title line chrome.
-    if i == 0 {
+    // The title's parts are split and tokenised once (none: no search).
+    let parts: Vec<Vec<String>> = if i == 0 {
+        super::dump::title_parts(&blocks[0].text)
+            .map(super::dump::tokens)
+            .filter(|t| !t.is_empty())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if !parts.is_empty() {
         let echo = (1..blocks.len().min(TITLE_ECHO_REACH)).find(|&j| {
             blocks[j].role == Role::Unknown
                 && headline_shaped(&blocks[j], &blocks[j].text, false)
-                && super::dump::title_parts(&blocks[0].text)
-                    .any(|part| super::dump::same_words(part, &blocks[j].text))
+                && parts.contains(&super::dump::tokens(&blocks[j].text))
         });
         if let Some(j) = echo {
             relabel(&mut blocks[0], Role::Boilerplate, HEADLINE, TITLE_LINE);

@@ -46,6 +46,8 @@ pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Conte
         (None, u) => u.map(str::to_owned),
     };
     let base = base.as_deref().or(cx.url);
+    // The site's name as its address gives it (headline and byline rules).
+    let host_label = base.and_then(site_label);
 
     // Site name first: the headline cleaner uses it.
     let site = ld
@@ -88,8 +90,8 @@ pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Conte
         // A part that names the site by its address ("Weekend Coding Agent
         // | Focus Labs" on focuslabs.example): the domain is the site's
         // name when nothing declares one.
-        let cleaned = match base.and_then(site_label) {
-            Some(label) => title::strip_site_suffix(&cleaned, &label),
+        let cleaned = match &host_label {
+            Some(label) => title::strip_site_suffix(&cleaned, label),
             None => cleaned,
         };
         if !cleaned.is_empty() {
@@ -182,7 +184,7 @@ pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Conte
     let site_names: Vec<String> = [
         draft.article.site_name.clone(),
         ld.publisher.as_deref().map(unescape),
-        base.and_then(site_label),
+        host_label,
     ]
     .into_iter()
     .flatten()
