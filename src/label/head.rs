@@ -7,7 +7,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::{BYLINE, DATELINE, final_punct, is_prose, relabel, sentence_count};
+use super::{BYLINE, BYLINE_LABEL, DATELINE, final_punct, is_prose, relabel, sentence_count};
 use crate::error::BoxError;
 use crate::heuristic::{Builtin, Context, Draft, DraftBlock, Role, Shape, Stage};
 
@@ -403,7 +403,7 @@ pub(super) fn byline_dateline(draft: &mut Draft, _cx: &Context<'_>) -> Result<()
         if super::block_words(block) > 20 || block.shape != Shape::Paragraph {
             continue;
         }
-        if BYLINE.is_match(t) {
+        if BYLINE.is_match(t) || BYLINE_LABEL.is_match(t) {
             relabel(
                 block,
                 Role::Byline,

@@ -133,6 +133,15 @@ pub(crate) static BYLINE: Lazy<Regex> = Lazy::new(|| {
     .expect("BYLINE")
 });
 
+/// The label of an author line printed on its own line, the names being
+/// links in the next element ("Written by:", "Authors").
+pub(crate) static BYLINE_LABEL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"^(?i:by|written by|words by|reporting by|story by|edited by|reviewed by|authors?)\s*:?$",
+    )
+    .expect("BYLINE_LABEL")
+});
+
 /// Month names (English, French, German, Spanish) for date lines.
 const MONTHS: &str = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)";
 

@@ -13,6 +13,10 @@ use crate::grammar::byline;
 use crate::grammar::dates::{When, parse_when};
 use crate::heuristic::{Context, Draft};
 
+/// Text bytes between two linked names of one author line: a separator
+/// (", ", " and ", " & "), not a label.
+const AUTHOR_LINE_GAP: usize = 5;
+
 /// A full date in a URL path: `/2019/11/19/`, `/2019-11-19`.
 pub(super) static URL_DATE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/_-]|\.html?|$)").expect("URL_DATE")
@@ -141,8 +145,26 @@ pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Conte
             author_sources.push((static_key(k), vec![v]));
         }
     }
+    if let Some(v) = h.card_author().filter(|v| !url::is_url(v)) {
+        author_sources.push(("twitter:data (labelled \"Written by\")", vec![v]));
+    }
     if let Some(b) = &h.dom_byline {
         author_sources.push(("byline element", vec![b.clone()]));
+    }
+    if let Some((first, rest)) = h.author_links.split_first() {
+        // Names linked in one author line ("Ana Ruiz, Li Wei and Bo Chen"):
+        // only a separator between one link and the next; a label such as
+        // "Edited by" ends the line.
+        let mut names = vec![first.0.clone()];
+        let mut end = first.2;
+        for (t, start, stop) in rest {
+            if start.saturating_sub(end) > AUTHOR_LINE_GAP {
+                break;
+            }
+            names.push(t.clone());
+            end = *stop;
+        }
+        author_sources.push(("link to the author's page", names));
     }
     // A name printed under the headline ("By Ana Ruiz") comes before an
     // author line in page chrome.
@@ -165,6 +187,8 @@ pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Conte
     let explicit = |src: &str| {
         src == "json-ld author" && ld.is_discussion
             || src == "byline element" && h.dom_byline_explicit
+            || src.starts_with("twitter:data")
+            || src == "link to the author's page"
     };
     let candidates: Vec<(&'static str, Vec<crate::model::Person>)> = author_sources
         .iter()

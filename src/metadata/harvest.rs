@@ -139,6 +139,10 @@ pub(super) struct Harvest<'a> {
     /// The first author line inside page chrome (header, footer, sidebar):
     /// a last resort.
     pub(super) chrome_byline: Option<String>,
+    /// Links to an author's page whose text is the name the address spells
+    /// (`<a href="/authors/ana-ruiz">Ana Ruiz</a>`), outside page chrome,
+    /// with the text offsets where each starts and ends.
+    pub(super) author_links: Vec<(String, usize, usize)>,
 }
 
 impl<'a> Harvest<'a> {
@@ -208,6 +212,30 @@ impl<'a> Harvest<'a> {
                 .or_else(|| self.entries(k).filter(|(_, micro)| *micro).find(usable))
                 .map(|(v, _)| (static_key(k), unescape(v.trim())))
         })
+    }
+
+    /// The author a share card labels as such: `twitter:label1` "Written
+    /// by" with the name in `twitter:data1` (the card blogging tools add
+    /// beside "Est. reading time").
+    pub(super) fn card_author(&self) -> Option<String> {
+        let labelled = |k: &str, v: &str| {
+            let n = k.strip_prefix("twitter:label")?;
+            let v = v.trim().trim_end_matches(':').trim();
+            (["written by", "author", "by"]
+                .iter()
+                .any(|w| v.eq_ignore_ascii_case(w)))
+            .then_some(n.to_owned())
+        };
+        let n = self
+            .metas
+            .iter()
+            .filter(|(_, _, micro)| !micro)
+            .find_map(|(k, v, _)| labelled(k, v))?;
+        let data = format!("twitter:data{n}");
+        self.metas
+            .iter()
+            .find(|(k, v, micro)| !micro && *k == data && !v.trim().is_empty())
+            .map(|(_, v, _)| unescape(v.trim()))
     }
 
     /// All values of the keys, in document order.
@@ -467,6 +495,18 @@ pub(super) fn collect(root: NodeRef<'_, Node>) -> Harvest<'_> {
                 if is_byline_marker(name, &a, cf) {
                     child.byline = true;
                 }
+                if name == "a" && !in_chrome && !in_comment && h.author_links.len() < 4 {
+                    if let Some(t) = a
+                        .href
+                        .filter(|href| is_author_page(href))
+                        .map(|href| (href, spaced_text_of(el, 80)))
+                        .filter(|(href, t)| spells_name(href, t))
+                        .map(|(_, t)| t)
+                    {
+                        let own: usize = el.text().map(|x| x.trim_ascii().trim().len()).sum();
+                        h.author_links.push((t, text_pos, text_pos + own));
+                    }
+                }
                 if h.dom_byline.is_none() && (!in_chrome || h.chrome_byline.is_none()) {
                     let rel_author = a.rel.is_some_and(|r| r.eq_ignore_ascii_case("author"));
                     let ip_author = a
@@ -480,6 +520,8 @@ pub(super) fn collect(root: NodeRef<'_, Node>) -> Harvest<'_> {
                         // `<div itemprop=author><meta itemprop=name …>`:
                         // the name is only in the microdata.
                         meta_name(el)
+                    } else if is_author_box(&a) && raw_len_below(el, AUTHOR_BOX_LEN) {
+                        box_name(el)
                     } else {
                         String::new()
                     };
@@ -528,6 +570,55 @@ pub(super) fn collect(root: NodeRef<'_, Node>) -> Harvest<'_> {
         }
     }
     h
+}
+
+/// Path segments that hold people's pages: `/author/ana-ruiz/`.
+const AUTHOR_DIRS: &[&str] = &[
+    "author",
+    "authors",
+    "writer",
+    "writers",
+    "contributor",
+    "contributors",
+    "people",
+    "staff",
+    "profile",
+    "profiles",
+];
+
+/// The address's path ends in `AUTHOR_DIR/slug`.
+fn is_author_page(href: &str) -> bool {
+    let path = href.split(['?', '#']).next().unwrap_or("");
+    let mut segs = path.rsplit('/').filter(|s| !s.is_empty());
+    segs.next().is_some()
+        && segs
+            .next()
+            .is_some_and(|d| AUTHOR_DIRS.iter().any(|a| d.eq_ignore_ascii_case(a)))
+}
+
+/// The last path segment of `href` is `text` in lower case with its runs
+/// of letters and digits joined by `-` ("Ana Ruiz" → `ana-ruiz`): the
+/// link names the person whose page it opens, not "More by this author".
+fn spells_name(href: &str, text: &str) -> bool {
+    let n = text.chars().count();
+    if !(2..=60).contains(&n) {
+        return false;
+    }
+    let path = href.split(['?', '#']).next().unwrap_or("");
+    let Some(last) = path.rsplit('/').find(|s| !s.is_empty()) else {
+        return false;
+    };
+    let mut slug = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    !slug.is_empty() && last.eq_ignore_ascii_case(&slug)
 }
 
 /// An author-line element: `rel=author`, `itemprop=author`, a byline
@@ -608,6 +699,61 @@ fn meta_name(el: ElementRef<'_>) -> String {
         .and_then(|d| d.value().attr("content"))
         .map(|c| collapse(c.trim()))
         .unwrap_or_default()
+}
+
+/// The name in an author box too long to be a byline (name, role, bio,
+/// links): its first line of text, past a label ("Written by", "About the
+/// author:"), when that reads as a person's name of two to four words.
+fn box_name(el: ElementRef<'_>) -> String {
+    el.descendants()
+        .take(300)
+        .filter_map(|d| d.value().as_text().map(|t| collapse(t)))
+        .filter(|t| !t.is_empty())
+        .filter(|t| !t.ends_with(':') && !byline::is_role_label(t) && !is_box_label(t))
+        .take(1)
+        .find(|t| {
+            t.chars().count() <= 60
+                && (2..=4).contains(&t.split_whitespace().count())
+                && byline::looks_like_a_name(t)
+                && t.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’'))
+        })
+        .unwrap_or_default()
+}
+
+/// Text characters of an author box at most (a name, a role, a bio); a
+/// longer element with an author class is a post or a page section.
+const AUTHOR_BOX_LEN: usize = 1500;
+
+/// The heading of an author box ("Written by", "About the author",
+/// "Author spotlight").
+fn is_box_label(t: &str) -> bool {
+    let t = t.to_lowercase();
+    t == "by"
+        || t.starts_with("written by")
+        || t.split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "author" || w == "authors")
+}
+
+/// A class or id names an author box as a word of its own ("author-box",
+/// "blog_author", "article-byline"; not "authorities"), and not a quoted
+/// testimonial's or a comment's author.
+fn is_author_box(a: &Attrs<'_>) -> bool {
+    let words = || {
+        [a.class, a.id]
+            .into_iter()
+            .flatten()
+            .flat_map(|s| s.split(|c: char| !c.is_ascii_alphanumeric()))
+    };
+    words().any(|w| {
+        ["author", "authors", "byline"]
+            .iter()
+            .any(|k| w.eq_ignore_ascii_case(k))
+    }) && !words().any(|w| {
+        ["testimonial", "review", "quote", "comment"]
+            .iter()
+            .any(|k| w.to_ascii_lowercase().starts_with(k))
+    })
 }
 
 /// The author text of a byline element: an `itemprop=name` inside wins.
@@ -870,4 +1016,67 @@ pub(super) fn unescape(s: &str) -> String {
     }
     out.push_str(rest);
     collapse(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn author_page_links_spell_the_name() {
+        for (href, text, want) in [
+            ("/authors/ana-ruiz/", "Ana Ruiz", true),
+            ("https://news.example/author/li-wei?ref=top", "Li Wei", true),
+            ("/contributors/o-brien-kay", "O'Brien Kay", true),
+            ("/authors/ana-ruiz/", "More by this author", false),
+            ("/authors/", "Our team", false),
+            ("/blog/ana-ruiz", "Ana Ruiz", false),
+        ] {
+            assert_eq!(
+                is_author_page(href) && spells_name(href, text),
+                want,
+                "{href} {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn author_box_classes_are_whole_words() {
+        let with = |class| Attrs {
+            class: Some(class),
+            ..Attrs::default()
+        };
+        assert!(is_author_box(&with("post-author-box")));
+        assert!(is_author_box(&with("blog_author wrapper")));
+        assert!(is_author_box(&with("article-byline")));
+        assert!(!is_author_box(&with("menu-item authorities-board")));
+        assert!(!is_author_box(&with("testimonial-author-card")));
+        assert!(!is_author_box(&with("comment-author vcard")));
+        assert!(is_box_label("About the author"));
+        assert!(is_box_label("Author spotlight"));
+        assert!(is_box_label("Written by"));
+        assert!(!is_box_label("Tomas Lindqvist"));
+    }
+
+    #[test]
+    fn card_author_reads_the_labelled_slot() {
+        let mut h = Harvest::default();
+        for (k, v) in [
+            ("twitter:label1", "Est. reading time"),
+            ("twitter:data1", "3 minutes"),
+            ("twitter:label2", "Written by"),
+            ("twitter:data2", "marisolkent"),
+        ] {
+            h.push_meta(Cow::Borrowed(k), Cow::Borrowed(v), false);
+        }
+        assert_eq!(h.card_author().as_deref(), Some("marisolkent"));
+        let mut none = Harvest::default();
+        none.push_meta(
+            Cow::Borrowed("twitter:label1"),
+            Cow::Borrowed("Est. reading time"),
+            false,
+        );
+        none.push_meta(Cow::Borrowed("twitter:data1"), Cow::Borrowed("3"), false);
+        assert_eq!(none.card_author(), None);
+    }
 }
