@@ -28,11 +28,12 @@ static LEAD: Lazy<Regex> = Lazy::new(|| {
     .expect("LEAD")
 });
 
-/// Where the names end: a date, a time, "Updated", "Published", a pipe of
-/// site chrome, a "»" before a post's date, or a "for/at/in Agency" tail.
+/// Where the names end: a date, a time, "Updated", "Published", a
+/// reviewer's credit ("Medically reviewed by"), a pipe of site chrome, a
+/// "»" before a post's date, or a "for/at/in Agency" tail.
 static TAIL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)\s+(?:for|at|in|from|of the)\s+(?:the\s+)?\p{Lu}.*$|\b(?:updated|published|posted|last updated|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*$|\s\d.*$|\s*[»›].*$",
+        r"(?i)\s+(?:for|at|in|from|of the)\s+(?:the\s+)?\p{Lu}.*$|[\s.,;|·•]*\b(?:medically\s+|fact[- ]?)?(?:reviewed|checked)\s+by\b.*$|\b(?:updated|published|posted|last updated|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*$|\s\d.*$|\s*[»›].*$",
     )
     .expect("TAIL")
 });
@@ -159,6 +160,28 @@ fn is_handle(name: &str) -> bool {
         && !NOT_HANDLES.iter().any(|w| name.eq_ignore_ascii_case(w))
 }
 
+/// Post-nominal letters: degrees, licences and fellowships printed after
+/// a name ("Ana Ruiz, MD", "Li Wei, Ph.D., RD"), compared without dots.
+const CREDENTIALS: &[&str] = &[
+    "md", "do", "dvm", "vmd", "phd", "psyd", "pharmd", "edd", "dds", "dmd", "od", "dpt", "dc",
+    "rn", "bsn", "msn", "np", "aprn", "pa-c", "ms", "ma", "msc", "ba", "bs", "bsc", "mba", "mph",
+    "mfa", "jd", "esq", "rd", "rdn", "ld", "ldn", "cdn", "cdces", "cde", "fand", "cfp", "cpa",
+    "cfa", "cscs", "cpt", "lvt", "vts", "dacvb", "dacvim", "facp", "facs", "faap", "facc", "faclm",
+    "foma", "dabom", "frcp", "mrcp", "ibclc", "lcsw", "lpc", "lmft", "jr", "sr", "ii", "iii",
+];
+
+/// A part of an author line that is only post-nominal letters
+/// ([`CREDENTIALS`]), as printed: "Ph.D.", "MD*".
+fn credential(part: &str) -> Option<&str> {
+    let p = part.trim().trim_end_matches('*').trim_end();
+    let key: String = p
+        .chars()
+        .filter(|c| *c != '.' && !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    CREDENTIALS.contains(&key.as_str()).then_some(p)
+}
+
 fn clean(raw: &[String], handles: bool) -> Vec<Person> {
     let mut out: Vec<Person> = Vec::new();
     for line in raw {
@@ -185,6 +208,14 @@ fn clean(raw: &[String], handles: bool) -> Vec<Person> {
             None => line.to_owned(),
         };
         for part in split_names(&line) {
+            // Post-nominal letters belong to the name before them.
+            if let Some(c) = credential(part) {
+                if let Some(last) = out.last_mut() {
+                    last.name.push_str(", ");
+                    last.name.push_str(c);
+                }
+                continue;
+            }
             let name = part
                 .trim_matches(|c: char| {
                     c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '.' | '"' | '“' | '”')
@@ -373,6 +404,19 @@ mod tests {
             ("By Ana Ruiz Updated 3 hours ago", vec!["Ana Ruiz"]),
             ("Par Marie Dupont", vec!["Marie Dupont"]),
             ("Kim Lee Monday", vec!["Kim Lee"]),
+            // Post-nominal letters stay with the name, as printed.
+            ("Ana Ruiz, MD", vec!["Ana Ruiz, MD"]),
+            ("By Li Wei, Ph.D., RD*", vec!["Li Wei, Ph.D., RD"]),
+            (
+                "Ana Ruiz, MS, RD and Li Wei",
+                vec!["Ana Ruiz, MS, RD", "Li Wei"],
+            ),
+            // A reviewer's credit is not an author.
+            ("Sam Kay, DVM. Reviewed by Li Wei", vec!["Sam Kay, DVM"]),
+            (
+                "By Ana Ruiz | Medically reviewed by Li Wei, MD",
+                vec!["Ana Ruiz"],
+            ),
             ("Ana Ruiz, Staff Writer", vec!["Ana Ruiz"]),
             ("Ana Ruiz; Ana Ruiz", vec!["Ana Ruiz"]),
             ("By: KIM LEE", vec!["Kim Lee"]),
