@@ -119,6 +119,12 @@ pub(crate) fn people_or_handles(raw: &[String]) -> Vec<Person> {
     clean(raw, true)
 }
 
+/// The byline source of an author line read in a `<noscript>` content
+/// view: on such pages (forums rendered by script) it names the first
+/// post's author, which the page-type verdict does not count as an
+/// article's byline.
+pub(crate) const NOSCRIPT_VIEW_BYLINE: &str = "byline element in the <noscript> content view";
+
 /// A name that reads as a site user name, not a person's: one token
 /// with a digit or an underscore, or all in lower case ("rower42",
 /// "sam_doe", "julian").

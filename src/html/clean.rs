@@ -110,20 +110,6 @@ pub(crate) fn scripts_and_hidden(draft: &mut Draft, cx: &Context<'_>) -> Result<
     Ok(())
 }
 
-/// Raw `<noscript>` text at least this long can be a content view.
-const NOSCRIPT_VIEW_BYTES: usize = 1000;
-/// Paragraph tags a `<noscript>` content view holds at least.
-const NOSCRIPT_VIEW_PARAGRAPHS: usize = 3;
-
-/// True when the raw text of a `<noscript>` (the parser keeps it as text)
-/// is the page's content written for readers without scripts: long markup
-/// with several paragraphs, not a tracking pixel or an "enable JavaScript"
-/// line.
-fn is_content_view(raw: &str) -> bool {
-    raw.len() >= NOSCRIPT_VIEW_BYTES
-        && raw.matches("<p").take(NOSCRIPT_VIEW_PARAGRAPHS).count() >= NOSCRIPT_VIEW_PARAGRAPHS
-}
-
 /// Parses each `<noscript>` content view and puts its body's nodes in
 /// place of the `<noscript>`, then cleans them as the rest of the page.
 fn graft_noscript_views(
@@ -205,7 +191,7 @@ fn clean_walk(dom: &mut super::Dom, root: ego_tree::NodeId) -> Vec<(ego_tree::No
                     .children()
                     .filter_map(|c| c.value().as_text().map(|t| &**t))
                     .collect();
-                if is_content_view(&raw) {
+                if crate::page::is_content_view(&raw) {
                     views.push((node.id(), raw));
                     continue;
                 }

@@ -384,12 +384,17 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
         og_type: dom.og_type.as_deref(),
         url: draft.article.url.as_deref().or(cx.url),
         has_date: draft.article.published.is_some(),
-        // A user name ("rower42") signs a post, not an article.
+        // A user name ("rower42") signs a post, not an article; so does
+        // the author line of a script-rendered page's content view.
         has_author: draft
-            .article
-            .byline
-            .iter()
-            .any(|p| !crate::grammar::byline::is_user_name(&p.name)),
+            .report
+            .provenance_of("byline")
+            .is_none_or(|p| p.source != crate::grammar::byline::NOSCRIPT_VIEW_BYLINE)
+            && draft
+                .article
+                .byline
+                .iter()
+                .any(|p| !crate::grammar::byline::is_user_name(&p.name)),
         counts: dom.counts,
         body_chars: own.chars,
         body_p_chars: own.p_chars,

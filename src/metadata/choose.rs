@@ -39,7 +39,12 @@ fn site_label(page: &str) -> Option<String> {
 }
 
 pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Context<'_>) {
-    let h = collect(dom.html.tree.root());
+    let mut h = collect(dom.html.tree.root());
+    if h.dom_byline.is_none() && h.author_links.is_empty() {
+        if let Some(raw) = h.noscript_view.take() {
+            author_line_of_view(&mut h, &raw, cx);
+        }
+    }
     let ld = json_ld::find_article(&h.ld_scripts).unwrap_or_default();
     const NAME: &str = super::HARVEST;
 
@@ -148,8 +153,15 @@ pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Conte
     if let Some(v) = h.card_author().filter(|v| !url::is_url(v)) {
         author_sources.push(("twitter:data (labelled \"Written by\")", vec![v]));
     }
+    // The author line of a script-rendered page's content view signs its
+    // first post (see `byline::NOSCRIPT_VIEW_BYLINE`).
+    let byline_element = if h.byline_from_view {
+        byline::NOSCRIPT_VIEW_BYLINE
+    } else {
+        "byline element"
+    };
     if let Some(b) = &h.dom_byline {
-        author_sources.push(("byline element", vec![b.clone()]));
+        author_sources.push((byline_element, vec![b.clone()]));
     }
     if let Some((first, rest)) = h.author_links.split_first() {
         // Names linked in one author line ("Ana Ruiz, Li Wei and Bo Chen"):
@@ -186,7 +198,7 @@ pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Conte
     // So may the JSON-LD author of a forum post or a Q&A question.
     let explicit = |src: &str| {
         src == "json-ld author" && ld.is_discussion
-            || src == "byline element" && h.dom_byline_explicit
+            || src == byline_element && h.dom_byline_explicit
             || src.starts_with("twitter:data")
             || src == "link to the author's page"
     };
@@ -351,6 +363,21 @@ pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Conte
             0.7,
         );
     }
+}
+
+/// Takes the author line of a `<noscript>` content view (parsed here as
+/// the cleaning stage will parse it) into `h`: on a page that renders its
+/// posts by script, the view is where the first post names its author.
+fn author_line_of_view(h: &mut Harvest<'_>, raw: &str, cx: &Context<'_>) {
+    let (view, _) = crate::page::parse_guarded(
+        html5ever::tendril::StrTendril::from_slice(raw),
+        crate::limits::NestingGuard::new(cx.limits),
+    );
+    let v = collect(view.tree.root());
+    h.byline_from_view = v.dom_byline.is_some() || !v.author_links.is_empty();
+    h.dom_byline = v.dom_byline;
+    h.dom_byline_explicit = v.dom_byline_explicit;
+    h.author_links = v.author_links;
 }
 
 /// The article's publication date, its source and a confidence.

@@ -143,6 +143,12 @@ pub(super) struct Harvest<'a> {
     /// (`<a href="/authors/ana-ruiz">Ana Ruiz</a>`), outside page chrome,
     /// with the text offsets where each starts and ends.
     pub(super) author_links: Vec<(String, usize, usize)>,
+    /// The raw markup of the first `<noscript>` in the body that holds the
+    /// page's content view: its author line is read when the page's own
+    /// markup has none.
+    pub(super) noscript_view: Option<String>,
+    /// The author line was read from [`Harvest::noscript_view`].
+    pub(super) byline_from_view: bool,
 }
 
 impl<'a> Harvest<'a> {
@@ -409,7 +415,19 @@ pub(super) fn collect(root: NodeRef<'_, Node>) -> Harvest<'_> {
                     }
                     continue;
                 }
-                "style" | "noscript" | "template" | "svg" => continue,
+                "noscript" => {
+                    // A content view written for readers without scripts
+                    // (a forum's crawler view of its posts): the parser
+                    // keeps it as text; see `Harvest::noscript_view`.
+                    if in_body && h.noscript_view.is_none() {
+                        let raw: String = el.text().collect();
+                        if crate::page::is_content_view(&raw) {
+                            h.noscript_view = Some(raw);
+                        }
+                    }
+                    continue;
+                }
+                "style" | "template" | "svg" => continue,
                 "blockquote" | "q" | "iframe" => child.quoted = true,
                 _ => {}
             }

@@ -444,6 +444,20 @@ impl<V: Clone + Default> NodeTable<V> {
     }
 }
 
+/// Raw `<noscript>` text at least this long can be a content view.
+const NOSCRIPT_VIEW_BYTES: usize = 1000;
+/// Paragraph tags a `<noscript>` content view holds at least.
+const NOSCRIPT_VIEW_PARAGRAPHS: usize = 3;
+
+/// True when the raw text of a `<noscript>` (the parser keeps it as text)
+/// is the page's content written for readers without scripts: long markup
+/// with several paragraphs, not a tracking pixel or an "enable JavaScript"
+/// line.
+pub(crate) fn is_content_view(raw: &str) -> bool {
+    raw.len() >= NOSCRIPT_VIEW_BYTES
+        && raw.matches("<p").take(NOSCRIPT_VIEW_PARAGRAPHS).count() >= NOSCRIPT_VIEW_PARAGRAPHS
+}
+
 /// Text statistics of every element (and the document) in the tree, in one
 /// iterative pass: each element's sums are kept open on a stack until its
 /// end, then added to its parent's; text nodes count towards their parent.
