@@ -602,6 +602,17 @@ const AUTHOR_DIRS: &[&str] = &[
     "staff",
     "profile",
     "profiles",
+    "members",
+    "member",
+    "user",
+    "users",
+    "u",
+];
+
+/// Account pages that sit beside people's pages (`/user/register`).
+const ACCOUNT_WORDS: &[&str] = &[
+    "register", "login", "log in", "logout", "signin", "sign in", "signup", "sign up", "password",
+    "account", "settings", "profile", "edit",
 ];
 
 /// The address's path ends in `AUTHOR_DIR/slug`.
@@ -614,12 +625,13 @@ fn is_author_page(href: &str) -> bool {
             .is_some_and(|d| AUTHOR_DIRS.iter().any(|a| d.eq_ignore_ascii_case(a)))
 }
 
-/// The last path segment of `href` is `text` in lower case with its runs
-/// of letters and digits joined by `-` ("Ana Ruiz" → `ana-ruiz`): the
-/// link names the person whose page it opens, not "More by this author".
+/// The last path segment of `href` (less a forum's `.4711` member number)
+/// is `text` itself or `text` in lower case with its runs of letters and
+/// digits joined by `-` ("Ana Ruiz" → `ana-ruiz`): the link names the
+/// person whose page it opens, not "More by this author" or "Register".
 fn spells_name(href: &str, text: &str) -> bool {
     let n = text.chars().count();
-    if !(2..=60).contains(&n) {
+    if !(2..=60).contains(&n) || ACCOUNT_WORDS.iter().any(|w| text.eq_ignore_ascii_case(w)) {
         return false;
     }
     let path = href.split(['?', '#']).next().unwrap_or("");
@@ -636,7 +648,13 @@ fn spells_name(href: &str, text: &str) -> bool {
         }
         slug.extend(word.chars().flat_map(char::to_lowercase));
     }
-    !slug.is_empty() && last.eq_ignore_ascii_case(&slug)
+    // Forum software adds the member number: `/members/ana-ruiz.4711/`.
+    let last = last
+        .rsplit_once('.')
+        .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(last, |(name, _)| name);
+    // A user name may be its own slug ("sam_doe").
+    !slug.is_empty() && (last.eq_ignore_ascii_case(&slug) || last.eq_ignore_ascii_case(text))
 }
 
 /// An author-line element: `rel=author`, `itemprop=author`, a byline
@@ -1049,6 +1067,9 @@ mod tests {
             ("/authors/ana-ruiz/", "More by this author", false),
             ("/authors/", "Our team", false),
             ("/blog/ana-ruiz", "Ana Ruiz", false),
+            ("/members/sam_doe.4711/", "sam_doe", true),
+            ("/members/sam-doe.4711x/", "sam doe", false),
+            ("/user/register", "Register", false),
         ] {
             assert_eq!(
                 is_author_page(href) && spells_name(href, text),
