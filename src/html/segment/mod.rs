@@ -64,6 +64,9 @@ struct Ctx<'d> {
     outer_tokens: Option<&'d Element>,
     /// In wild-`<p>` mode only text inside paragraph-like elements counts.
     keep: bool,
+    /// The innermost `<blockquote>` this element is in (a quotation inside
+    /// a quotation is a quote of its own).
+    quote: Option<NodeId>,
 }
 
 impl Ctx<'_> {
@@ -235,6 +238,10 @@ struct Segmenter<'d> {
     /// from: consecutive blocks mostly share it.
     last_container: (Option<*const Element>, Option<*const Element>, String),
     ctx: Vec<Ctx<'d>>,
+    /// The `<blockquote>` of the last block made, when that block is its
+    /// quote text, with the block count then: the next paragraph of the
+    /// same quotation joins it.
+    open_quote: Option<(NodeId, usize)>,
 }
 
 impl<'d> Segmenter<'d> {
@@ -311,6 +318,7 @@ impl<'d> Segmenter<'d> {
             tokens: None,
             outer_tokens: None,
             keep: !self.wild,
+            quote: None,
         })
     }
 
@@ -444,7 +452,26 @@ impl<'d> Segmenter<'d> {
             block.set_spans(spans);
         }
         assign_role(&mut block, kind, ctx.boxed);
-        self.blocks.push(block);
+        // A quotation of several paragraphs (or a forum quote with its
+        // "Ana wrote:" line) is one quote block, its paragraphs parted by
+        // a blank line, as the renderers print them.
+        // A pull-quote box's lines and a credit line ("— Ana Ruiz", a
+        // `<cite>`) stay apart: `label.pull-quotes` and
+        // `label.block-quotes` read the credit as the attribution.
+        let same_quote = matches!(kind, BlockShape::Quote)
+            && ctx.quote.is_some()
+            && ctx.boxed.is_none()
+            && self.open_quote == ctx.quote.map(|q| (q, self.blocks.len()))
+            && crate::grammar::attribution::source_line(&block.text, true).is_none();
+        if let Some(prev) = self.blocks.last_mut().filter(|_| same_quote) {
+            join_quote_paragraph(prev, block);
+        } else {
+            self.blocks.push(block);
+        }
+        self.open_quote = match (kind, ctx.quote) {
+            (BlockShape::Quote, Some(q)) => Some((q, self.blocks.len())),
+            _ => None,
+        };
         self.reset();
     }
 
@@ -477,6 +504,11 @@ impl<'d> Segmenter<'d> {
                 name,
                 "p" | "blockquote" | "h2" | "h3" | "h4" | "h5" | "h6" | "pre"
             );
+        let quote = if name == "blockquote" {
+            Some(id)
+        } else {
+            parent.quote
+        };
         self.ctx.push(Ctx {
             kind,
             boxed,
@@ -484,6 +516,7 @@ impl<'d> Segmenter<'d> {
             tokens,
             outer_tokens,
             keep,
+            quote,
         });
     }
 
@@ -786,6 +819,7 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
         next_list: 0,
         last_container: (None, None, String::new()),
         ctx: Vec::new(),
+        open_quote: None,
     };
     let roots: Vec<NodeId> = if dom.decision.roots.is_empty() {
         vec![dom.html.tree.root().id()]
@@ -833,6 +867,23 @@ pub(crate) fn html_blocks(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Box
     Ok(())
 }
 
+/// Appends `next`, a further paragraph of the quotation `prev` holds, to
+/// `prev` after a blank line, its inline spans moved along.
+fn join_quote_paragraph(prev: &mut DraftBlock, next: DraftBlock) {
+    let shift = prev.text.chars().count() + 2;
+    let mut spans = prev.spans().to_vec();
+    spans.extend(next.spans().iter().cloned().map(|mut s| {
+        s.start += shift;
+        s.end += shift;
+        s
+    }));
+    prev.text.push_str("\n\n");
+    prev.text.push_str(&next.text);
+    if !spans.is_empty() {
+        prev.set_spans(spans);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{Block, extract};
@@ -856,6 +907,7 @@ mod tests {
             tokens,
             outer_tokens,
             keep: true,
+            quote: None,
         };
         assert_eq!(ctx(None, None).container(), "");
         assert_eq!(ctx(Some(els[0]), None).container(), "outer box");
