@@ -20,10 +20,11 @@ static EMPTY_PARENS: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\(\s*\)|\[\s*\]|<\s*>").expect("EMPTY_PARENS"));
 
 /// Leading "By", "Written by", "Words by", "Posted by", "Author:", "Von",
-/// "Par", "Por", "Di" (one or more).
+/// "Par", "Por", "Di" (one or more), and the author-page link wordings
+/// "View all posts by", "More articles by", "Read more about".
 static LEAD: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:(?:(?:written|words|posted|post|reported|text|story|edited|photos?)\s+)?by\b|von\b|par\b|por\b|di\b|door\b|autor(?:es)?\b|author(?:s|ed)?\b|reporter\b)\s*[:\-–—]?\s*",
+        r"(?i)^\s*(?:(?:view|see|read|more)\s+(?:all\s+|more\s+)?(?:posts|articles|stories)\s+by\b|read\s+more\s+(?:about|from)\b|(?:(?:written|words|posted|post|reported|text|story|edited|photos?)\s+)?by\b|von\b|par\b|por\b|di\b|door\b|autor(?:es)?\b|author(?:s|ed)?\b|reporter\b)\s*[:\-–—]?\s*",
     )
     .expect("LEAD")
 });
@@ -409,6 +410,8 @@ mod tests {
             ("By Ana Ruiz March 25, 2015", vec!["Ana Ruiz"]),
             ("By Ana Ruiz Updated 3 hours ago", vec!["Ana Ruiz"]),
             ("Par Marie Dupont", vec!["Marie Dupont"]),
+            ("View all posts by Ana Ruiz", vec!["Ana Ruiz"]),
+            ("Read more about Li Wei", vec!["Li Wei"]),
             ("Kim Lee Monday", vec!["Kim Lee"]),
             // Post-nominal letters stay with the name, as printed.
             ("Ana Ruiz, MD", vec!["Ana Ruiz, MD"]),
