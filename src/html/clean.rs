@@ -110,6 +110,20 @@ pub(crate) fn scripts_and_hidden(draft: &mut Draft, cx: &Context<'_>) -> Result<
     Ok(())
 }
 
+/// Keeps the type names of an `itemtype` value (space-separated URLs, the
+/// name after the last `/`), for the page-type verdict.
+fn note_microdata_types(kept: &mut Vec<String>, types: &str) {
+    for url in types.split_ascii_whitespace() {
+        let name = url.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+        if kept.len() >= crate::page::MAX_MICRODATA_TYPES {
+            return;
+        }
+        if !name.is_empty() && !kept.iter().any(|t| t == name) {
+            kept.push(name.to_owned());
+        }
+    }
+}
+
 /// Parses each `<noscript>` content view and puts its body's nodes in
 /// place of the `<noscript>`, then cleans them as the rest of the page.
 fn graft_noscript_views(
@@ -209,6 +223,9 @@ fn clean_walk(dom: &mut super::Dom, root: ego_tree::NodeId) -> Vec<(ego_tree::No
                 }
                 drop.push(node.id());
                 continue;
+            }
+            if let Some(types) = el.fattr("itemtype") {
+                note_microdata_types(&mut dom.microdata_types, types);
             }
             // A hidden element holding running prose is the page itself,
             // shown by a script (a streamed segment, an anti-flicker
@@ -960,6 +977,18 @@ mod tests {
              the water drains away through the sluices until the boats sit level with the \
              lower reach and can slip out towards the mill.</p>"
         )
+    }
+
+    #[test]
+    fn microdata_types_are_kept_by_name_once() {
+        let mut kept = Vec::new();
+        note_microdata_types(&mut kept, "http://schema.org/DiscussionForumPosting");
+        note_microdata_types(
+            &mut kept,
+            " https://schema.org/Person  https://schema.org/Person/ ",
+        );
+        note_microdata_types(&mut kept, "");
+        assert_eq!(kept, ["DiscussionForumPosting", "Person"]);
     }
 
     #[test]

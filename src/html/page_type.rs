@@ -64,7 +64,8 @@ pub(crate) use crate::page::StructureCounts as Counts;
 /// What the verdict reads.
 #[derive(Debug, Default)]
 pub(crate) struct Signals<'a> {
-    /// JSON-LD `@type` values declared by the page.
+    /// Types the page declares: JSON-LD `@type` values and microdata
+    /// `itemtype` names.
     pub ld_types: &'a [String],
     /// `og:type`, lower-cased.
     pub og_type: Option<&'a str>,
@@ -179,7 +180,11 @@ pub(crate) fn verdict(s: &Signals<'_>) -> (PageType, Vec<String>) {
     t.weight[0] += 0.8;
     let has = |names: &[&str]| s.ld_types.iter().any(|x| names.contains(&x.as_str()));
     if has(&["DiscussionForumPosting", "QAPage", "SocialMediaPosting"]) {
-        t.add(PageKind::Forum, 4.0, "JSON-LD discussion/Q&A");
+        t.add(
+            PageKind::Forum,
+            4.0,
+            "declared discussion/Q&A type (JSON-LD or microdata)",
+        );
     }
     if has(&[
         "NewsArticle",
@@ -189,14 +194,18 @@ pub(crate) fn verdict(s: &Signals<'_>) -> (PageType, Vec<String>) {
         "OpinionNewsArticle",
         "AnalysisNewsArticle",
     ]) {
-        t.add(PageKind::Article, 2.0, "JSON-LD article");
+        t.add(PageKind::Article, 2.0, "declared article type");
     }
     if has(&["TechArticle", "APIReference"]) {
-        t.add(PageKind::Documentation, 2.0, "JSON-LD technical article");
+        t.add(
+            PageKind::Documentation,
+            2.0,
+            "declared technical article type",
+        );
     }
     if has(&["Product"]) {
         let w = if has(&["Offer"]) { 3.0 } else { 1.0 };
-        t.add(PageKind::Product, w, "JSON-LD product");
+        t.add(PageKind::Product, w, "declared product type");
     }
     if has(&[
         "CollectionPage",
@@ -204,8 +213,8 @@ pub(crate) fn verdict(s: &Signals<'_>) -> (PageType, Vec<String>) {
         "OfferCatalog",
         "SearchResultsPage",
     ]) {
-        t.add(PageKind::Collection, 1.0, "JSON-LD collection");
-        t.add(PageKind::Listing, 1.0, "JSON-LD collection");
+        t.add(PageKind::Collection, 1.0, "declared collection type");
+        t.add(PageKind::Listing, 1.0, "declared collection type");
     }
     match s.og_type {
         Some("article") => t.add(PageKind::Article, 1.5, "og:type article"),

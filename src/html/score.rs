@@ -378,7 +378,13 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
     let scrap = tune.min_extracted_chars.min(SCRAP_CHARS);
     let first = survey(&dom, true);
     let (mut notes, mut own) = settle(&mut dom, &first, scrap, ld_body.as_deref());
-    let ld_types = super::page_type::json_ld_types(&dom.json_ld);
+    // Types the page declares, in JSON-LD or as microdata.
+    let mut ld_types = super::page_type::json_ld_types(&dom.json_ld);
+    for t in &dom.microdata_types {
+        if !ld_types.contains(t) {
+            ld_types.push(t.clone());
+        }
+    }
     let (verdict, evidence) = super::page_type::verdict(&super::page_type::Signals {
         ld_types: &ld_types,
         og_type: dom.og_type.as_deref(),

@@ -55,6 +55,9 @@ pub(crate) enum BoxKind {
     Caption,
 }
 
+/// Distinct microdata types a page's [`Dom::microdata_types`] keeps.
+pub(crate) const MAX_MICRODATA_TYPES: usize = 16;
+
 /// The parsed page, alive for one extraction.
 pub(crate) struct Dom {
     pub html: Html,
@@ -66,6 +69,11 @@ pub(crate) struct Dom {
     /// `og:type`, lower-cased, saved by the clean stage before the head is
     /// removed (for the page-type verdict).
     pub og_type: Option<String>,
+    /// Microdata `itemtype` names (`DiscussionForumPosting` of
+    /// `https://schema.org/DiscussionForumPosting`), at most
+    /// [`MAX_MICRODATA_TYPES`], saved by the clean stage for the page-type
+    /// verdict.
+    pub microdata_types: Vec<String>,
     /// Structure counts for the page-type verdict, gathered by the clean stage.
     pub counts: StructureCounts,
     /// [`token_flags`] of the elements the clean stage looked at, marked
@@ -120,6 +128,7 @@ impl Dom {
             decision: ScoreDecision::default(),
             json_ld: Vec::new(),
             og_type: None,
+            microdata_types: Vec::new(),
             counts: StructureCounts::default(),
             flags: NodeTable::default(),
             dropped_by_caller: false,
