@@ -483,9 +483,7 @@ pub(super) fn collect(root: NodeRef<'_, Node>) -> Harvest<'_> {
                     if replaces && !t.is_empty() {
                         h.article_h1 = Some(t.clone());
                         h.article_h1_in_chrome = in_chrome;
-                        // Text offsets count trimmed text nodes, as below.
-                        let own: usize = el.text().map(|x| x.trim_ascii().trim().len()).sum();
-                        h.header_from = Some(text_pos + own);
+                        h.header_from = Some(text_pos + offset_len(el));
                         if !h.header_after.is_empty() {
                             let keep = h.header_after.len().saturating_sub(HEADER_SEGMENTS_BEFORE);
                             h.header_before = h.header_after.split_off(keep);
@@ -521,8 +519,8 @@ pub(super) fn collect(root: NodeRef<'_, Node>) -> Harvest<'_> {
                         .filter(|(href, t)| spells_name(href, t))
                         .map(|(_, t)| t)
                     {
-                        let own: usize = el.text().map(|x| x.trim_ascii().trim().len()).sum();
-                        h.author_links.push((t, text_pos, text_pos + own));
+                        h.author_links
+                            .push((t, text_pos, text_pos + offset_len(el)));
                     }
                 }
                 if h.dom_byline.is_none() && (!in_chrome || h.chrome_byline.is_none()) {
@@ -588,6 +586,12 @@ pub(super) fn collect(root: NodeRef<'_, Node>) -> Harvest<'_> {
         }
     }
     h
+}
+
+/// How far an element's own text moves the pass's text offset: its text
+/// nodes trimmed, as the pass counts them.
+fn offset_len(el: ElementRef<'_>) -> usize {
+    el.text().map(|x| x.trim_ascii().trim().len()).sum()
 }
 
 /// Path segments that hold people's pages: `/author/ana-ruiz/`.
