@@ -13,6 +13,10 @@ use crate::grammar::byline;
 use crate::grammar::dates::{When, parse_when};
 use crate::heuristic::{Context, Draft};
 
+/// Byline sources named in the report and tested below by name.
+const CARD_AUTHOR: &str = "twitter:data (labelled \"Written by\")";
+const AUTHOR_LINK: &str = "link to the author's page";
+
 /// Text bytes between two linked names of one author line: a separator
 /// (", ", " and ", " & "), not a label.
 const AUTHOR_LINE_GAP: usize = 5;
@@ -151,7 +155,7 @@ pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Conte
         }
     }
     if let Some(v) = h.card_author().filter(|v| !url::is_url(v)) {
-        author_sources.push(("twitter:data (labelled \"Written by\")", vec![v]));
+        author_sources.push((CARD_AUTHOR, vec![v]));
     }
     // The author line of a script-rendered page's content view signs its
     // first post (see `byline::NOSCRIPT_VIEW_BYLINE`).
@@ -176,7 +180,7 @@ pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Conte
             names.push(t.clone());
             end = *stop;
         }
-        author_sources.push(("link to the author's page", names));
+        author_sources.push((AUTHOR_LINK, names));
     }
     // A name printed under the headline ("By Ana Ruiz") comes before an
     // author line in page chrome.
@@ -199,8 +203,8 @@ pub(super) fn harvest_from(dom: &crate::page::Dom, draft: &mut Draft, cx: &Conte
     let explicit = |src: &str| {
         src == "json-ld author" && ld.is_discussion
             || src == byline_element && h.dom_byline_explicit
-            || src.starts_with("twitter:data")
-            || src == "link to the author's page"
+            || src == CARD_AUTHOR
+            || src == AUTHOR_LINK
     };
     let candidates: Vec<(&'static str, Vec<crate::model::Person>)> = author_sources
         .iter()

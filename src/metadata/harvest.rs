@@ -514,9 +514,9 @@ pub(super) fn collect(root: NodeRef<'_, Node>) -> Harvest<'_> {
                 if name == "a" && !in_chrome && !in_comment && h.author_links.len() < 4 {
                     if let Some(t) = a
                         .href
-                        .filter(|href| is_author_page(href))
-                        .map(|href| (href, spaced_text_of(el, 80)))
-                        .filter(|(href, t)| spells_name(href, t))
+                        .and_then(author_page_slug)
+                        .map(|slug| (slug, spaced_text_of(el, 80)))
+                        .filter(|(slug, t)| spells_name(slug, t))
                         .map(|(_, t)| t)
                     {
                         h.author_links
@@ -619,29 +619,26 @@ const ACCOUNT_WORDS: &[&str] = &[
     "account", "settings", "profile", "edit",
 ];
 
-/// The address's path ends in `AUTHOR_DIR/slug`.
-fn is_author_page(href: &str) -> bool {
+/// The last path segment of `href` when the one before it is an
+/// [`AUTHOR_DIRS`] directory (`/authors/ana-ruiz/` → `ana-ruiz`).
+fn author_page_slug(href: &str) -> Option<&str> {
     let path = href.split(['?', '#']).next().unwrap_or("");
     let mut segs = path.rsplit('/').filter(|s| !s.is_empty());
-    segs.next().is_some()
-        && segs
-            .next()
-            .is_some_and(|d| AUTHOR_DIRS.iter().any(|a| d.eq_ignore_ascii_case(a)))
+    let last = segs.next()?;
+    segs.next()
+        .is_some_and(|d| AUTHOR_DIRS.iter().any(|a| d.eq_ignore_ascii_case(a)))
+        .then_some(last)
 }
 
-/// The last path segment of `href` (less a forum's `.4711` member number)
+/// `last`, an author page's slug (less a forum's `.4711` member number),
 /// is `text` itself or `text` in lower case with its runs of letters and
 /// digits joined by `-` ("Ana Ruiz" → `ana-ruiz`): the link names the
 /// person whose page it opens, not "More by this author" or "Register".
-fn spells_name(href: &str, text: &str) -> bool {
+fn spells_name(last: &str, text: &str) -> bool {
     let n = text.chars().count();
     if !(2..=60).contains(&n) || ACCOUNT_WORDS.iter().any(|w| text.eq_ignore_ascii_case(w)) {
         return false;
     }
-    let path = href.split(['?', '#']).next().unwrap_or("");
-    let Some(last) = path.rsplit('/').find(|s| !s.is_empty()) else {
-        return false;
-    };
     let mut slug = String::with_capacity(text.len());
     for word in text
         .split(|c: char| !c.is_alphanumeric())
@@ -749,9 +746,8 @@ fn box_name(el: ElementRef<'_>) -> String {
         .take(300)
         .filter_map(|d| d.value().as_text().map(|t| collapse(t)))
         .filter(|t| !t.is_empty())
-        .filter(|t| !t.ends_with(':') && !byline::is_role_label(t) && !is_box_label(t))
-        .take(1)
-        .find(|t| {
+        .find(|t| !t.ends_with(':') && !byline::is_role_label(t) && !is_box_label(t))
+        .filter(|t| {
             t.chars().count() <= 60
                 && (2..=4).contains(&t.split_whitespace().count())
                 && byline::looks_like_a_name(t)
@@ -1076,7 +1072,7 @@ mod tests {
             ("/user/register", "Register", false),
         ] {
             assert_eq!(
-                is_author_page(href) && spells_name(href, text),
+                author_page_slug(href).is_some_and(|slug| spells_name(slug, text)),
                 want,
                 "{href} {text}"
             );
