@@ -68,6 +68,19 @@ fn is_hidden(el: &Element, buf: &mut String) -> bool {
     })
 }
 
+/// A server-rendered segment streamed after the page's shell: React's
+/// `<div hidden id="S:4">`, which a script moves into its placeholder as
+/// soon as it arrives. Its content is the page's, shown on load.
+/// Returns the segment's number.
+fn streamed_segment(el: &Element) -> Option<&str> {
+    el.fattr("id")
+        .and_then(|id| id.strip_prefix("S:"))
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .filter(|_| {
+            el.name() == "div" && el.fattr("hidden").is_some() && el.fattr("style").is_none()
+        })
+}
+
 /// The style, without whitespace and in lower case, says `display:none` or
 /// `visibility:hidden`. Only ASCII is lower-cased: no other character
 /// lower-cases into those words.
@@ -189,6 +202,13 @@ fn clean_walk(dom: &mut super::Dom, root: ego_tree::NodeId) -> Vec<(ego_tree::No
     };
     let mut drop = Vec::new();
     let mut buf = String::new();
+    // React's streamed segments (`<div hidden id="S:1">`) and the
+    // placeholders they fill (`<template id="B:1">`).
+    let mut segments: Vec<(ego_tree::NodeId, String)> = Vec::new();
+    // The `<body>`'s text bytes, counted when first needed.
+    let mut page_text = None;
+    let mut placeholders: std::collections::HashMap<String, ego_tree::NodeId> =
+        std::collections::HashMap::new();
     // Text stays: only the other children are looked at.
     let kept = |n: ego_tree::NodeRef<'_, Node>| !n.value().is_text();
     let mut stack = vec![(root, false)];
@@ -224,14 +244,29 @@ fn clean_walk(dom: &mut super::Dom, root: ego_tree::NodeId) -> Vec<(ego_tree::No
                 drop.push(node.id());
                 continue;
             }
+            if let Some(n) = streamed_segment(el) {
+                if segments.len() < MAX_SEGMENTS {
+                    segments.push((node.id(), n.to_owned()));
+                }
+            } else if name == "template" {
+                if let Some(n) = el.fattr("id").and_then(|id| id.strip_prefix("B:")) {
+                    if placeholders.len() < MAX_SEGMENTS {
+                        placeholders.insert(n.to_owned(), node.id());
+                    }
+                }
+            }
             if let Some(types) = el.fattr("itemtype") {
                 note_microdata_types(&mut dom.microdata_types, types);
             }
             // A hidden element holding running prose is the page itself,
             // shown by a script (a streamed segment, an anti-flicker
             // wrapper, a closed tab of the description): it is kept.
-            let hidden =
-                name != "html" && name != "body" && is_hidden(el, &mut buf) && !holds_prose(node);
+            let hidden = name != "html"
+                && name != "body"
+                && is_hidden(el, &mut buf)
+                && streamed_segment(el).is_none()
+                && !holds_prose(node)
+                && !holds_the_page(node, &mut page_text);
             if never_text(name) || hidden {
                 if name == "head" {
                     // The page type it declares, for the page-type verdict.
@@ -275,6 +310,35 @@ fn clean_walk(dom: &mut super::Dom, root: ego_tree::NodeId) -> Vec<(ego_tree::No
             stack.push((last, true));
         }
     }
+    // Each segment goes where the page's script puts it: in place of its
+    // placeholder, so that it is read in its place in the layout.
+    for (seg, n) in segments {
+        let Some(&at) = placeholders.get(&n) else {
+            continue;
+        };
+        let children: Vec<ego_tree::NodeId> = match dom.html.tree.get(seg) {
+            Some(s) => s.children().map(|c| c.id()).collect(),
+            None => continue,
+        };
+        for child in children {
+            if let Some(mut p) = dom.html.tree.get_mut(at) {
+                p.insert_id_before(child);
+            }
+        }
+        // The fallback shown meanwhile ("Loading…") runs from the
+        // placeholder to the boundary's closing comment `<!--/$-->`; without
+        // that comment nothing is taken for it.
+        if let Some(t) = dom.html.tree.get(at) {
+            let mut fallback = Vec::new();
+            for n in t.next_siblings().take(MAX_FALLBACK_NODES) {
+                if matches!(n.value(), Node::Comment(c) if c.trim() == "/$") {
+                    drop.append(&mut fallback);
+                    break;
+                }
+                fallback.push(n.id());
+            }
+        }
+    }
     for id in drop {
         if let Some(mut n) = dom.html.tree.get_mut(id) {
             n.detach();
@@ -282,6 +346,11 @@ fn clean_walk(dom: &mut super::Dom, root: ego_tree::NodeId) -> Vec<(ego_tree::No
     }
     views
 }
+
+/// Streamed segments and placeholders remembered per page.
+const MAX_SEGMENTS: usize = 256;
+/// Nodes of a placeholder's fallback removed at most.
+const MAX_FALLBACK_NODES: usize = 64;
 
 /// Structural elements that are site chrome.
 const CHROME_TAGS: &[&str] = &["nav", "header", "footer", "aside", "form", "menu"];
@@ -685,6 +754,41 @@ fn holds_prose(node: ego_tree::NodeRef<'_, Node>) -> bool {
     }
     false
 }
+
+/// The element holds an `<h1>` and at least half the text of the page
+/// (`page_text`, the `<body>`'s text bytes, counted on first use): a
+/// wrapper that hides the page until its scripts have run (an anti-flicker
+/// `visibility:hidden` around the whole layout), not a hidden box. A
+/// modal, a menu or a closed tab with a heading holds far less.
+fn holds_the_page(node: ego_tree::NodeRef<'_, Node>, page_text: &mut Option<usize>) -> bool {
+    let mut has_h1 = false;
+    let mut text = 0usize;
+    for d in node.descendants().skip(1) {
+        match d.value() {
+            Node::Element(e) if e.name() == "h1" => has_h1 = true,
+            Node::Text(t) => text += t.trim().len(),
+            _ => {}
+        }
+    }
+    if !has_h1 || text < MIN_PAGE_TEXT {
+        return false;
+    }
+    let page = *page_text.get_or_insert_with(|| {
+        let body = node
+            .ancestors()
+            .find(|a| a.value().as_element().is_some_and(|e| e.name() == "body"));
+        body.map_or(0, |b| {
+            b.descendants()
+                .filter_map(|d| d.value().as_text())
+                .map(|t| t.trim().len())
+                .sum()
+        })
+    });
+    text * 2 >= page
+}
+
+/// Text bytes below which a hidden element is never the page itself.
+const MIN_PAGE_TEXT: usize = 500;
 
 /// Words that make a paragraph prose rather than a teaser's summary.
 const PROSE_WORDS: usize = 40;
