@@ -416,6 +416,19 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
             evidence.join("; ")
         }
     ));
+    // A thread's content is all its posts: a root that is one post among
+    // posts of the same shape becomes those posts.
+    if verdict.kind == PageKind::Forum {
+        if let Some(posts) = sibling_posts(&dom) {
+            for id in post_chrome(&dom, &posts) {
+                dom.remove(id);
+            }
+            dom.decision.roots = posts;
+            notes.push(
+                "a forum thread: the chosen post and the posts beside it of the same shape are the content",
+            );
+        }
+    }
     // A small result on a page that is not a forum thread: the page's
     // paragraphs are read instead when they hold more than twice as much.
     // A thread's posts are rarely `<p>`s, so on a forum the paragraphs are
@@ -485,6 +498,108 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
     draft.dom = Some(dom);
     Ok(())
 }
+
+/// The posts of a thread when the one main-content root is one of them or
+/// inside one: the nearest element at or above the root (at most
+/// [`POST_LEVELS`] up) that has siblings of its shape (the same tag and the
+/// same first class word: `article.message`, `div.post bg2` beside
+/// `div.post bg1`), with those siblings, in document order. `None` when
+/// the root has no such siblings, or the choice is not one plain root.
+fn sibling_posts(dom: &super::Dom) -> Option<Vec<NodeId>> {
+    let d = &dom.decision;
+    if d.roots.len() != 1 || d.wild || d.body_override.is_some() {
+        return None;
+    }
+    let root = dom.html.tree.get(d.roots[0])?;
+    fn shape<'a>(n: NodeRef<'a, Node>) -> Option<(&'a str, &'a str)> {
+        let el = n.value().as_element()?;
+        let class = el.fattr("class")?.split_ascii_whitespace().next()?;
+        Some((el.name(), class))
+    }
+    for node in std::iter::once(root)
+        .chain(root.ancestors())
+        .take(POST_LEVELS)
+    {
+        if node
+            .value()
+            .as_element()
+            .is_some_and(|e| matches!(e.name(), "body" | "html"))
+        {
+            return None;
+        }
+        let Some(own) = shape(node) else {
+            continue;
+        };
+        let parent = node.parent()?;
+        let posts: Vec<NodeId> = parent
+            .children()
+            .filter(|c| shape(*c) == Some(own))
+            .take(MAX_POSTS)
+            .map(|c| c.id())
+            .collect();
+        if posts.len() >= 2 {
+            return Some(posts);
+        }
+    }
+    None
+}
+
+/// The user panels and signatures inside a thread's posts: elements whose
+/// class word, or a `-`/`_` part of it, is one of [`POST_CHROME_WORDS`]
+/// ("message-userExtras", "post-signature", "a.username"). They frame a
+/// post; they are not what its writer said.
+fn post_chrome(dom: &super::Dom, posts: &[NodeId]) -> Vec<NodeId> {
+    let is_chrome = |class: &str| {
+        class.split_ascii_whitespace().any(|word| {
+            let whole: String = word
+                .chars()
+                .filter(|c| *c != '-' && *c != '_')
+                .flat_map(char::to_lowercase)
+                .collect();
+            POST_CHROME_WORDS.contains(&whole.as_str())
+                || word
+                    .split(['-', '_'])
+                    .any(|p| POST_CHROME_WORDS.iter().any(|w| p.eq_ignore_ascii_case(w)))
+        })
+    };
+    let mut out = Vec::new();
+    for &post in posts {
+        let Some(node) = dom.html.tree.get(post) else {
+            continue;
+        };
+        let mut stack: Vec<NodeRef<'_, Node>> = node.children().collect();
+        while let Some(n) = stack.pop() {
+            let Some(el) = n.value().as_element() else {
+                continue;
+            };
+            if el.fattr("class").is_some_and(is_chrome) {
+                out.push(n.id());
+            } else {
+                stack.extend(n.children());
+            }
+        }
+    }
+    out
+}
+
+/// Class words of a post's frame: its writer's panel and signature, and
+/// the "Click to expand" link of a quoted post.
+const POST_CHROME_WORDS: &[&str] = &[
+    "messageuser",
+    "userextras",
+    "usertitle",
+    "userinfo",
+    "username",
+    "avatar",
+    "postprofile",
+    "signature",
+    "expandlink",
+];
+
+/// Levels above the main-content root searched for the post it is in.
+const POST_LEVELS: usize = 4;
+/// Posts of a thread read at most.
+const MAX_POSTS: usize = 500;
 
 /// The second opinion on the same tree: the removals of `log` (everything
 /// since `clean.scripts-and-hidden`) are put back, the relaxed chrome rules
