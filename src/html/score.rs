@@ -419,14 +419,21 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
     // A thread's content is all its posts: a root that is one post among
     // posts of the same shape becomes those posts.
     if verdict.kind == PageKind::Forum {
-        if let Some(posts) = sibling_posts(&dom) {
+        let posts = match question_and_answers(&dom) {
+            Some(posts) => Some((posts, "a Q&A page: the question and every answer are the content")),
+            None => sibling_posts(&dom).map(|posts| {
+                (
+                    posts,
+                    "a forum thread: the chosen post and the posts beside it of the same shape are the content",
+                )
+            }),
+        };
+        if let Some((posts, note)) = posts {
             for id in post_chrome(&dom, &posts) {
                 dom.remove(id);
             }
             dom.decision.roots = posts;
-            notes.push(
-                "a forum thread: the chosen post and the posts beside it of the same shape are the content",
-            );
+            notes.push(note);
         }
     }
     // A small result on a page that is not a forum thread: the page's
@@ -544,6 +551,64 @@ fn sibling_posts(dom: &super::Dom) -> Option<Vec<NodeId>> {
     None
 }
 
+/// The posts of a Q&A page when the one main-content root is the question
+/// or one of the answers: the element whose class word is `question`, then
+/// every element whose class word is `answer` (outermost ones), in document
+/// order. `None` unless the root is inside one of them and the page has
+/// both.
+fn question_and_answers(dom: &super::Dom) -> Option<Vec<NodeId>> {
+    let d = &dom.decision;
+    if d.roots.len() != 1 || d.wild || d.body_override.is_some() {
+        return None;
+    }
+    let has_word = |n: NodeRef<'_, Node>, word: &str| {
+        n.value().as_element().is_some_and(|e| {
+            e.fattr("class").is_some_and(|c| {
+                c.split_ascii_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case(word))
+            })
+        })
+    };
+    let root = dom.html.tree.get(d.roots[0])?;
+    let body = dom
+        .html
+        .tree
+        .root()
+        .descendants()
+        .find(|n| n.value().as_element().is_some_and(|e| e.name() == "body"))?;
+    let mut question = None;
+    let mut answers = Vec::new();
+    let mut stack = vec![body];
+    while let Some(n) = stack.pop() {
+        if question.is_none() && has_word(n, "question") {
+            question = Some(n);
+            continue;
+        }
+        if has_word(n, "answer") {
+            if answers.len() < MAX_POSTS {
+                answers.push(n);
+            }
+            continue;
+        }
+        stack.extend(n.children().rev());
+    }
+    let question = question?;
+    let within = |post: NodeRef<'_, Node>| {
+        std::iter::once(root)
+            .chain(root.ancestors())
+            .any(|a| a.id() == post.id())
+    };
+    if answers.is_empty() || !(within(question) || answers.iter().any(|a| within(*a))) {
+        return None;
+    }
+    Some(
+        std::iter::once(question)
+            .chain(answers)
+            .map(|n| n.id())
+            .collect(),
+    )
+}
+
 /// The user panels and signatures inside a thread's posts: elements whose
 /// class word, or a `-`/`_` part of it, is one of [`POST_CHROME_WORDS`]
 /// ("message-userExtras", "post-signature", "a.username"). They frame a
@@ -582,9 +647,10 @@ fn post_chrome(dom: &super::Dom, posts: &[NodeId]) -> Vec<NodeId> {
     out
 }
 
-/// Class words of a post's frame: its writer's panel and signature, and
-/// the "Click to expand" link of a quoted post.
+/// Class words of a post's frame: its writer's panel and signature, its
+/// vote count, and the "Click to expand" link of a quoted post.
 const POST_CHROME_WORDS: &[&str] = &[
+    "votecell",
     "messageuser",
     "userextras",
     "usertitle",
@@ -597,7 +663,7 @@ const POST_CHROME_WORDS: &[&str] = &[
 ];
 
 /// Levels above the main-content root searched for the post it is in.
-const POST_LEVELS: usize = 4;
+const POST_LEVELS: usize = 6;
 /// Posts of a thread read at most.
 const MAX_POSTS: usize = 500;
 
