@@ -827,6 +827,35 @@ pub(crate) fn relaxed_chrome(dom: &mut super::Dom, known: &super::NodeTable<u32>
     boilerplate_walk(dom, true, Some(known));
 }
 
+/// A heading that is a link's text: inside an `<a>` (a card whose whole
+/// face is the link), or holding one `<a>` and no text outside it.
+fn is_linked_heading(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    let is_a =
+        |n: ego_tree::NodeRef<'_, Node>| n.value().as_element().is_some_and(|e| e.name() == "a");
+    if node.ancestors().take(2).any(is_a) {
+        return true;
+    }
+    let mut links = 0;
+    for c in node.children() {
+        match c.value() {
+            Node::Text(t) if !t.trim().is_empty() => return false,
+            Node::Element(_) if is_a(c) => links += 1,
+            Node::Element(_) => {
+                // A wrapper span around the link ("<span><a>…</a></span>").
+                if !c
+                    .children()
+                    .all(|g| is_a(g) || g.value().as_text().is_some_and(|t| t.trim().is_empty()))
+                {
+                    return false;
+                }
+                links += c.children().filter(|g| is_a(*g)).count();
+            }
+            _ => {}
+        }
+    }
+    links == 1
+}
+
 /// Adds one element to the page-type structure counts.
 fn count_structure(c: &mut super::page_type::Counts, name: &str, bits: u32) {
     match name {
@@ -870,6 +899,9 @@ fn boilerplate_walk(dom: &mut super::Dom, relaxed: bool, known: Option<&super::N
             dom.flags.set(node.id(), bits | flag::KNOWN);
             if !relaxed {
                 count_structure(&mut dom.counts, el.name(), bits);
+                if matches!(el.name(), "h2" | "h3" | "h4") && is_linked_heading(node) {
+                    dom.counts.linked_headings += 1;
+                }
             }
             let running = bits & !flag::TYPE_ALL != 0 && in_running_text(node, el);
             let mut verdict = verdict(el, bits, running);

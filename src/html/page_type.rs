@@ -170,6 +170,9 @@ pub(crate) fn json_ld_types(scripts: &[String]) -> Vec<String> {
     out
 }
 
+/// Linked headings that make a page an index of teasers.
+const TEASER_TITLES: u32 = 10;
+
 /// The verdict and its evidence.
 pub(crate) fn verdict(s: &Signals<'_>) -> (PageType, Vec<String>) {
     let mut t = Tally {
@@ -388,6 +391,17 @@ pub(crate) fn verdict(s: &Signals<'_>) -> (PageType, Vec<String>) {
     if s.body_p_chars >= 3000 && u64::from(s.body_p_chars) * 10 >= u64::from(s.body_chars) * 7 {
         t.add(PageKind::Article, 1.0, "long running prose");
     }
+    // Many headings that are links' text (the titles of teaser cards) over
+    // little running prose, and few prices: an index of stories, courses or
+    // reviews. It outweighs a date and an author (with the prior): an
+    // index shows its newest story's.
+    if c.linked_headings >= TEASER_TITLES && s.body_p_chars < 3000 && c.shop < 15 {
+        t.add(
+            PageKind::Listing,
+            3.5,
+            "many linked headings (teaser titles)",
+        );
+    }
     let mut order: Vec<usize> = (0..KINDS.len()).collect();
     order.sort_by(|a, b| t.weight[*b].total_cmp(&t.weight[*a]).then(a.cmp(b)));
     let (best, second) = (t.weight[order[0]], t.weight[order[1]]);
@@ -463,6 +477,28 @@ mod tests {
             }),
             PageKind::Collection
         );
+    }
+
+    #[test]
+    fn teaser_titles_over_little_prose_make_a_listing() {
+        let index = |linked_headings, body_p_chars| Signals {
+            url: Some("https://example.org/journal/"),
+            has_date: true,
+            has_author: true,
+            counts: Counts {
+                linked_headings,
+                ..Default::default()
+            },
+            body_p_chars,
+            body_chars: body_p_chars + 2000,
+            ..Default::default()
+        };
+        // A blog's index: a dozen linked titles, a line of excerpt each; the
+        // date and author are the newest post's.
+        assert_eq!(kind(&index(12, 1800)), PageKind::Listing);
+        // An article with a long related-links block stays an article.
+        assert_eq!(kind(&index(12, 6000)), PageKind::Article);
+        assert_eq!(kind(&index(6, 1800)), PageKind::Article);
     }
 
     #[test]

@@ -40,6 +40,8 @@ pub(crate) struct StructureCounts {
     pub filter: u32,
     pub card: u32,
     pub promo: u32,
+    /// `<h2>`–`<h4>` whose text is a link: the titles of teaser cards.
+    pub linked_headings: u32,
 }
 
 /// What a kept box next to (or inside) the body is.
