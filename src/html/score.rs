@@ -436,6 +436,17 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
             notes.push(note);
         }
     }
+    // A page told in parts (a service page's hero, features, pricing and
+    // FAQ sections): a root that is one part of several beside it that
+    // hold text becomes all of them.
+    if verdict.kind != PageKind::Forum {
+        if let Some(parts) = sibling_sections(&dom) {
+            dom.decision.roots = parts;
+            notes.push(
+                "the chosen part is one of several parts of text beside it (sections, or elements of one shape): all of them are the content",
+            );
+        }
+    }
     // A small result on a page that is not a forum thread: the page's
     // paragraphs are read instead when they hold more than twice as much.
     // A thread's posts are rarely `<p>`s, so on a forum the paragraphs are
@@ -550,6 +561,90 @@ fn sibling_posts(dom: &super::Dom) -> Option<Vec<NodeId>> {
     }
     None
 }
+
+/// The parts of a page told in parts, when the one main-content root is
+/// one of them or inside one (at most [`SECTION_LEVELS`] up): that element's
+/// siblings of its kind (`<section>`s, or elements of its tag and first
+/// class word) that each hold at least [`SECTION_CHARS`] characters of text,
+/// at most half of it in links. Only when at least three qualify and the
+/// root holds at most half of their text.
+fn sibling_sections(dom: &super::Dom) -> Option<Vec<NodeId>> {
+    let d = &dom.decision;
+    if d.roots.len() != 1 || d.wild || d.body_override.is_some() {
+        return None;
+    }
+    let root = dom.html.tree.get(d.roots[0])?;
+    let text = |n: NodeRef<'_, Node>| -> (usize, usize) {
+        let (mut all, mut linked) = (0, 0);
+        for t in n.descendants() {
+            if let Node::Text(x) = t.value() {
+                let c = x.chars().filter(|c| !c.is_whitespace()).count();
+                all += c;
+                if t.ancestors()
+                    .take_while(|a| a.id() != n.id())
+                    .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
+                {
+                    linked += c;
+                }
+            }
+        }
+        (all, linked)
+    };
+    let is_section = |n: NodeRef<'_, Node>| {
+        n.value()
+            .as_element()
+            .is_some_and(|e| e.name() == "section")
+    };
+    fn shape<'a>(n: NodeRef<'a, Node>) -> Option<(&'a str, &'a str)> {
+        let el = n.value().as_element()?;
+        let class = el
+            .fattr("class")
+            .and_then(|c| c.split_ascii_whitespace().next())
+            .unwrap_or("");
+        Some((el.name(), class))
+    }
+    let alike = |a: NodeRef<'_, Node>, b: NodeRef<'_, Node>| {
+        (is_section(a) && is_section(b))
+            || (shape(a).is_some_and(|s| !s.1.is_empty()) && shape(a) == shape(b))
+    };
+    let node = std::iter::once(root)
+        .chain(root.ancestors())
+        .take(SECTION_LEVELS + 1)
+        .take_while(|n| {
+            n.value()
+                .as_element()
+                .is_some_and(|e| !matches!(e.name(), "body" | "html"))
+        })
+        .find(|n| {
+            n.parent()
+                .is_some_and(|p| p.children().filter(|c| alike(*n, *c)).count() >= 3)
+        })?;
+    let parent = node.parent()?;
+    let mut parts = Vec::new();
+    let mut total = 0;
+    let mut own = 0;
+    for c in parent
+        .children()
+        .filter(|c| alike(node, *c))
+        .take(MAX_POSTS)
+    {
+        let (all, linked) = text(c);
+        if all >= SECTION_CHARS && linked * 2 <= all {
+            parts.push(c.id());
+            total += all;
+            if c.id() == node.id() {
+                own = all;
+            }
+        }
+    }
+    let (root_chars, _) = text(root);
+    (parts.len() >= 3 && own > 0 && root_chars * 2 <= total).then_some(parts)
+}
+
+/// Levels above the main-content root searched for its `<section>`.
+const SECTION_LEVELS: usize = 3;
+/// Text characters of a section read with its neighbours.
+const SECTION_CHARS: usize = 150;
 
 /// The posts of a Q&A page when the one main-content root is the question
 /// or one of the answers: the element whose class word is `question`, then
