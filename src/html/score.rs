@@ -517,23 +517,32 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
     Ok(())
 }
 
-/// The posts of a thread when the one main-content root is one of them or
-/// inside one: the nearest element at or above the root (at most
-/// [`POST_LEVELS`] up) that has siblings of its shape (the same tag and the
-/// same first class word: `article.message`, `div.post bg2` beside
-/// `div.post bg1`), with those siblings, in document order. `None` when
-/// the root has no such siblings, or the choice is not one plain root.
-fn sibling_posts(dom: &super::Dom) -> Option<Vec<NodeId>> {
+/// The one main-content root, when the choice is one plain container (not
+/// a split body, wild paragraphs or the JSON-LD body).
+fn plain_root(dom: &super::Dom) -> Option<NodeRef<'_, Node>> {
     let d = &dom.decision;
     if d.roots.len() != 1 || d.wild || d.body_override.is_some() {
         return None;
     }
-    let root = dom.html.tree.get(d.roots[0])?;
-    fn shape<'a>(n: NodeRef<'a, Node>) -> Option<(&'a str, &'a str)> {
-        let el = n.value().as_element()?;
-        let class = el.fattr("class")?.split_ascii_whitespace().next()?;
-        Some((el.name(), class))
-    }
+    dom.html.tree.get(d.roots[0])
+}
+
+/// An element's tag and first class word; `None` for an element without
+/// a class (or a node that is no element).
+fn shape<'a>(n: NodeRef<'a, Node>) -> Option<(&'a str, &'a str)> {
+    let el = n.value().as_element()?;
+    let class = el.fattr("class")?.split_ascii_whitespace().next()?;
+    Some((el.name(), class))
+}
+
+/// The posts of a thread when the one main-content root is one of them or
+/// inside one: the nearest element at or above the root (the root and at
+/// most [`POST_LEVELS`] - 1 ancestors) that has siblings of its shape (the same tag and the
+/// same first class word: `article.message`, `div.post bg2` beside
+/// `div.post bg1`), with those siblings, in document order. `None` when
+/// the root has no such siblings, or the choice is not one plain root.
+fn sibling_posts(dom: &super::Dom) -> Option<Vec<NodeId>> {
+    let root = plain_root(dom)?;
     for node in std::iter::once(root)
         .chain(root.ancestors())
         .take(POST_LEVELS)
@@ -569,11 +578,7 @@ fn sibling_posts(dom: &super::Dom) -> Option<Vec<NodeId>> {
 /// at most half of it in links. Only when at least three qualify and the
 /// root holds at most half of their text.
 fn sibling_sections(dom: &super::Dom) -> Option<Vec<NodeId>> {
-    let d = &dom.decision;
-    if d.roots.len() != 1 || d.wild || d.body_override.is_some() {
-        return None;
-    }
-    let root = dom.html.tree.get(d.roots[0])?;
+    let root = plain_root(dom)?;
     let text = |n: NodeRef<'_, Node>| -> (usize, usize) {
         let (mut all, mut linked) = (0, 0);
         for t in n.descendants() {
@@ -595,17 +600,8 @@ fn sibling_sections(dom: &super::Dom) -> Option<Vec<NodeId>> {
             .as_element()
             .is_some_and(|e| e.name() == "section")
     };
-    fn shape<'a>(n: NodeRef<'a, Node>) -> Option<(&'a str, &'a str)> {
-        let el = n.value().as_element()?;
-        let class = el
-            .fattr("class")
-            .and_then(|c| c.split_ascii_whitespace().next())
-            .unwrap_or("");
-        Some((el.name(), class))
-    }
     let alike = |a: NodeRef<'_, Node>, b: NodeRef<'_, Node>| {
-        (is_section(a) && is_section(b))
-            || (shape(a).is_some_and(|s| !s.1.is_empty()) && shape(a) == shape(b))
+        (is_section(a) && is_section(b)) || (shape(a).is_some() && shape(a) == shape(b))
     };
     let node = std::iter::once(root)
         .chain(root.ancestors())
@@ -652,10 +648,6 @@ const SECTION_CHARS: usize = 150;
 /// order. `None` unless the root is inside one of them and the page has
 /// both.
 fn question_and_answers(dom: &super::Dom) -> Option<Vec<NodeId>> {
-    let d = &dom.decision;
-    if d.roots.len() != 1 || d.wild || d.body_override.is_some() {
-        return None;
-    }
     let has_word = |n: NodeRef<'_, Node>, word: &str| {
         n.value().as_element().is_some_and(|e| {
             e.fattr("class").is_some_and(|c| {
@@ -664,7 +656,7 @@ fn question_and_answers(dom: &super::Dom) -> Option<Vec<NodeId>> {
             })
         })
     };
-    let root = dom.html.tree.get(d.roots[0])?;
+    let root = plain_root(dom)?;
     let body = dom
         .html
         .tree
@@ -757,7 +749,8 @@ const POST_CHROME_WORDS: &[&str] = &[
     "expandlink",
 ];
 
-/// Levels above the main-content root searched for the post it is in.
+/// Elements searched for the post the main-content root is in: the root
+/// and its ancestors, this many in all.
 const POST_LEVELS: usize = 6;
 /// Posts of a thread read at most.
 const MAX_POSTS: usize = 500;
