@@ -440,7 +440,7 @@ pub(crate) fn main_content(draft: &mut Draft, cx: &Context<'_>) -> Result<(), Bo
     // FAQ sections): a root that is one part of several beside it that
     // hold text becomes all of them.
     if verdict.kind != PageKind::Forum {
-        if let Some(parts) = sibling_sections(&dom) {
+        if let Some(parts) = sibling_sections(&dom, &first.st) {
             dom.decision.roots = parts;
             notes.push(
                 "the chosen part is one of several parts of text beside it (sections, or elements of one shape): all of them are the content",
@@ -575,25 +575,14 @@ fn sibling_posts(dom: &super::Dom) -> Option<Vec<NodeId>> {
 /// one of them or inside one (at most [`SECTION_LEVELS`] up): that element's
 /// siblings of its kind (`<section>`s, or elements of its tag and first
 /// class word) that each hold at least [`SECTION_CHARS`] characters of text,
-/// at most half of it in links. Only when at least three qualify and the
-/// root holds at most half of their text.
-fn sibling_sections(dom: &super::Dom) -> Option<Vec<NodeId>> {
+/// at most half of it in links (`st`: the survey's text statistics). Only
+/// when at least three qualify and the root holds at most half of their
+/// text.
+fn sibling_sections(dom: &super::Dom, st: &NodeTable<Stats>) -> Option<Vec<NodeId>> {
     let root = plain_root(dom)?;
-    let text = |n: NodeRef<'_, Node>| -> (usize, usize) {
-        let (mut all, mut linked) = (0, 0);
-        for t in n.descendants() {
-            if let Node::Text(x) = t.value() {
-                let c = x.chars().filter(|c| !c.is_whitespace()).count();
-                all += c;
-                if t.ancestors()
-                    .take_while(|a| a.id() != n.id())
-                    .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
-                {
-                    linked += c;
-                }
-            }
-        }
-        (all, linked)
+    let text = |n: NodeRef<'_, Node>| {
+        st.get(n.id())
+            .map_or((0, 0), |s| (s.chars as usize, s.link_chars as usize))
     };
     let is_section = |n: NodeRef<'_, Node>| {
         n.value()
